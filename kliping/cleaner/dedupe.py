@@ -1,0 +1,75 @@
+"""Repeats inside one article: titles printed 2-3 times, near-duplicate paragraphs.
+
+Two texts are repeats when their normalised forms are equal, or (both at least
+`near_duplicate_min_chars` long) their rapidfuzz ratio reaches `near_duplicate`.
+The first occurrence in reading order is kept.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+from .settings import DEFAULT_SETTINGS, Settings
+
+_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Return `text` NFKC-folded, case-folded, with punctuation runs as single spaces."""
+    return _PUNCT.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def is_repeat(a: str, b: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """Say whether `b` repeats `a` (equal when normalised, or nearly equal)."""
+    na, nb = normalise(a), normalise(b)
+    if not na or not nb:
+        return False
+    if na == nb:
+        return True
+    shorter = min(len(na), len(nb))
+    if shorter < settings.near_duplicate_min_chars:
+        return False
+    if shorter < settings.near_duplicate * max(len(na), len(nb)):
+        return False  # lengths too far apart for the ratio to reach the threshold
+    return fuzz.ratio(na, nb) >= settings.near_duplicate * 100
+
+
+def repeated_indexes(texts: list[str], settings: Settings = DEFAULT_SETTINGS) -> dict[int, int]:
+    """Map the index of each text that repeats an earlier one to that earlier index."""
+    seen_exact: dict[str, int] = {}
+    kept: list[tuple[int, str]] = []
+    repeats: dict[int, int] = {}
+    for i, text in enumerate(texts):
+        norm = normalise(text)
+        if not norm:
+            continue
+        if norm in seen_exact:
+            repeats[i] = seen_exact[norm]
+            continue
+        if len(norm) >= settings.near_duplicate_min_chars:
+            earlier = next(
+                (j for j, other in kept if _near(norm, other, settings)), None
+            )
+            if earlier is not None:
+                repeats[i] = earlier
+                continue
+            kept.append((i, norm))
+        seen_exact[norm] = i
+    return repeats
+
+
+def _near(a: str, b: str, settings: Settings) -> bool:
+    shorter, longer = sorted((len(a), len(b)))
+    if shorter < settings.near_duplicate * longer:
+        return False
+    return fuzz.ratio(a, b) >= settings.near_duplicate * 100
+
+
+def is_caption_echo(text: str, captions: list[str], max_chars: int = 80) -> bool:
+    """Say whether a short line is an image's alt text that a caption starts with."""
+    norm = normalise(text)
+    if not norm or len(text) > max_chars:
+        return False
+    return any(normalise(c).startswith(norm) and normalise(c) != norm for c in captions)

@@ -1,0 +1,86 @@
+"""Fields from the decided lines: published, author, editor, related, captions, language."""
+from __future__ import annotations
+
+import re
+
+from langdetect import DetectorFactory, LangDetectException, detect
+
+from .dates import parse_date
+from .rules import Rule
+from .settings import DEFAULT_SETTINGS, Settings
+from .text import AUTHOR, CAPTION, EDITOR, PUBLISHED, RELATED, Extraction
+
+#: Separators between several names in one byline.
+_NAMES = re.compile(r"\s*(?:,|&|;|\bdan\b|\band\b)\s*", re.IGNORECASE)
+#: langdetect codes folded to ISO 639-1.
+_LANG_FOLD = {"zh-cn": "zh", "zh-tw": "zh"}
+#: Languages langdetect confuses with the one a rule declares (Malay-like Indonesian, …).
+_CONFUSABLE = {"id": {"ms", "tl", "jw", "su"}}
+
+
+def split_names(value: str) -> list[str]:
+    """Split a byline value into names ("A, B dan C" → [A, B, C])."""
+    return [n.strip(" .") for n in _NAMES.split(value) if n.strip(" .")]
+
+
+def _unique(values: list[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for v in values:
+        if v and v.casefold() not in {s.casefold() for s in seen}:
+            seen[v] = None
+    return tuple(seen)
+
+
+def find_published(ext: Extraction, rule: Rule) -> str | None:
+    """Return the first date line's date, ISO 8601 in the outlet's zone."""
+    for ln in ext.lines:
+        if ln.kind == PUBLISHED:
+            iso = parse_date(ln.value, rule.timezone)
+            if iso:
+                return iso
+    return None
+
+
+def find_people(ext: Extraction) -> tuple[tuple[str, ...], str | None]:
+    """Return (authors, editor) from byline lines; named groups override the key."""
+    authors: list[str] = []
+    editor: str | None = None
+    for ln in ext.lines:
+        if ln.kind not in (AUTHOR, EDITOR):
+            continue
+        groups = ln.groups or {}
+        author_value = groups.get("author") or (ln.value if ln.kind == AUTHOR else None)
+        editor_value = groups.get("editor") or (ln.value if ln.kind == EDITOR else None)
+        if author_value:
+            authors.extend(split_names(author_value))
+        if editor_value and editor is None:
+            editor = editor_value.strip(" .")
+    return _unique(authors), editor
+
+
+def find_related(ext: Extraction) -> tuple[str, ...]:
+    """Return related-article titles in reading order, line and glued forms alike."""
+    values = [ln.value for ln in ext.lines if ln.value and (
+        ln.kind == RELATED or ln.key == "body.related_inline")]
+    return _unique(values)
+
+
+def find_captions(ext: Extraction) -> tuple[str, ...]:
+    """Return captions and photo credits in reading order."""
+    return _unique(ext.values(CAPTION))
+
+
+def detect_language(paragraphs: list[str], rule: Rule, settings: Settings = DEFAULT_SETTINGS) -> str | None:
+    """Detect the body's language on a bounded sample; trust the rule for short texts."""
+    sample = " ".join(paragraphs)[: settings.language_sample_chars]
+    if len(sample) < settings.language_min_chars:
+        return rule.language
+    DetectorFactory.seed = settings.langdetect_seed
+    try:
+        found = detect(sample)
+    except LangDetectException:
+        return rule.language
+    found = _LANG_FOLD.get(found, found)
+    if rule.language and found in _CONFUSABLE.get(rule.language, ()):
+        return rule.language
+    return found

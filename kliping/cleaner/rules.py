@@ -1,0 +1,339 @@
+"""Outlet rules: load `rules/*.toml`, validate them strictly, match a document to one.
+
+A rule file is data (see rules/rule.schema.json and docs/writing-rules.md). Loading
+checks it against the JSON Schema and compiles every pattern; a bad file raises
+RuleError naming the file, the line and the offending key. Each outlet rule extends
+`generic` unless it says otherwise: its own patterns are tried first, then generic's.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+import jsonschema
+
+from .dates import DATE_PATTERN
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+GENERIC = "generic"
+
+#: Placeholders usable inside rule patterns.
+PLACEHOLDERS = {
+    "{date}": DATE_PATTERN,
+    # An upper-case place name of up to four words: "MOSKOW", "BANDA ACEH", "KOTA BARU".
+    "{city}": r"[A-Z][A-Z'’.-]*(?:[ ][A-Z][A-Z'’.-]*){0,3}",
+    "{dash}": r"(?:-{1,2}|–|—)",
+}
+
+#: Pattern lists of a rule, as (section, key).
+PATTERN_KEYS = (
+    ("header", "drop"),
+    ("headline", "published"), ("headline", "updated"),
+    ("photo", "start"), ("photo", "file"), ("photo", "captions"),
+    ("body", "dateline"), ("body", "related"), ("body", "related_inline"),
+    ("body", "strip_inline"), ("body", "drop"),
+    ("byline", "author"), ("byline", "editor"),
+    ("footer", "end"), ("footer", "drop"),
+)
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used; the message names file, line and key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A compiled rule pattern and where it came from (`key` like "body.related")."""
+
+    key: str
+    source: str
+    regex: re.Pattern
+    rule: str
+
+    def search(self, line: str) -> re.Match | None:
+        return self.regex.search(line)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One outlet's rule, with its own patterns and those of the rules it extends."""
+
+    id: str
+    path: str
+    name: str
+    language: str | None
+    timezone: str
+    hosts: tuple[str, ...]
+    fingerprints: tuple[Pattern, ...]
+    priority: int
+    title: str
+    description: str
+    own: dict[str, tuple[Pattern, ...]]
+    tests: tuple[dict[str, Any], ...]
+    parent: "Rule | None" = None
+    data: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def patterns(self, key: str) -> tuple[Pattern, ...]:
+        """Return the patterns for `key` ("body.drop"): this rule's first, then inherited."""
+        return self._all[key]
+
+    @cached_property
+    def _all(self) -> dict[str, tuple[Pattern, ...]]:
+        merged: dict[str, tuple[Pattern, ...]] = {}
+        for section, key in PATTERN_KEYS:
+            name = f"{section}.{key}"
+            inherited = self.parent.patterns(name) if self.parent else ()
+            merged[name] = self.own.get(name, ()) + inherited
+        return merged
+
+    def first(self, key: str, line: str) -> tuple[Pattern, re.Match] | None:
+        """Return the first pattern of `key` that matches `line`, with its match."""
+        for pattern in self.patterns(key):
+            m = pattern.search(line)
+            if m:
+                return pattern, m
+        return None
+
+
+@dataclass(frozen=True)
+class Match:
+    """Which rule a document got and why (for `--explain-match`)."""
+
+    rule: Rule
+    reason: str
+
+
+class RuleSet:
+    """The rules in force: built-in ones, overridden by a user's directory."""
+
+    def __init__(self, rules: dict[str, Rule]):
+        if GENERIC not in rules:
+            raise RuleError(f"no '{GENERIC}' rule among {sorted(rules)}")
+        self.rules = dict(sorted(rules.items()))
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        try:
+            return self.rules[rule_id]
+        except KeyError:
+            raise RuleError(f"unknown outlet rule '{rule_id}' (known: {', '.join(self.rules)})") from None
+
+    def __iter__(self):
+        return iter(self.rules.values())
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def match(self, url: str | None = None, text: str | None = None) -> Match:
+        """Pick the rule for a document: URL host, then text fingerprints, then generic."""
+        if url:
+            found = self.match_host(url)
+            if found:
+                return found
+        if text:
+            found = self.match_fingerprint(text)
+            if found:
+                return found
+        return Match(self.rules[GENERIC], "no host or fingerprint matched: generic rule")
+
+    def match_host(self, url: str) -> Match | None:
+        """Match by host: www-stripped, exact first, then the nearest parent domain."""
+        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+        host = host.removeprefix("www.")
+        if not host:
+            return None
+        best: tuple[int, Rule, str] | None = None
+        for rule in self:
+            for h in rule.hosts:
+                if host == h or host.endswith("." + h):
+                    if best is None or len(h) > best[0]:
+                        best = (len(h), rule, h)
+        if best is None:
+            return None
+        how = "host" if best[2] == host else "parent domain"
+        return Match(best[1], f"{how} {best[2]!r} of {host!r}")
+
+    def match_fingerprint(self, text: str) -> Match | None:
+        """Match a URL-less scrape by fingerprints: highest priority, then most hits."""
+        best: tuple[tuple[int, int], Rule, list[str]] | None = None
+        for rule in self:
+            hits = [p.source for p in rule.fingerprints if p.regex.search(text)]
+            if hits:
+                score = (rule.priority, len(hits))
+                if best is None or score > best[0]:
+                    best = (score, rule, hits)
+        if best is None:
+            return None
+        return Match(best[1], "fingerprint " + ", ".join(repr(h) for h in best[2]))
+
+
+# ---------------------------------------------------------------------------- loading
+
+def builtin_rules_dir() -> Path:
+    """Return the directory of the rules shipped with the package."""
+    return Path(str(resources.files("kliping") / "rules"))
+
+
+_SCHEMA: dict | None = None
+
+
+def rule_schema() -> dict:
+    """Return the JSON Schema of rule files (also usable by editors)."""
+    global _SCHEMA
+    if _SCHEMA is None:
+        _SCHEMA = json.loads((builtin_rules_dir() / "rule.schema.json").read_text("utf-8"))
+    return _SCHEMA
+
+
+def locate(text: str, path: tuple, value: Any = None) -> int:
+    """Return the 1-based line where `path` (a key path) or `value` sits in TOML `text`."""
+    lines = text.splitlines()
+    if isinstance(value, str):
+        for needle in (value, json.dumps(value)[1:-1], value.replace("\\", "\\\\")):
+            for i, line in enumerate(lines, 1):
+                if needle and needle in line:
+                    return i
+    keys = [k for k in path if isinstance(k, str)]
+    section_line = 0
+    if len(keys) > 1:
+        header = re.compile(r"^\s*\[\[?\s*" + re.escape(keys[0]) + r"\s*\]?\]")
+        section_line = next((i for i, line in enumerate(lines, 1) if header.match(line)), 0)
+    if keys:
+        key = re.compile(r"^\s*(?:" + re.escape(keys[-1]) + r"|\[+\s*" + re.escape(keys[-1]) + r")\b")
+        for i, line in enumerate(lines[section_line:], section_line + 1):
+            if key.match(line):
+                return i
+    return section_line or 1
+
+
+def expand(source: str) -> str:
+    """Replace the {date}/{city}/{dash} placeholders of a rule pattern."""
+    for name, regex in PLACEHOLDERS.items():
+        source = source.replace(name, regex)
+    return source
+
+
+def _compile(source: str, key: str, rule_id: str, where: str, text: str, path: tuple) -> Pattern:
+    try:
+        regex = re.compile(expand(source), re.MULTILINE if key == "fingerprints" else 0)
+    except re.error as exc:
+        line = locate(text, path, source)
+        raise RuleError(f"{where}:{line}: {key}: bad regular expression {source!r}: {exc}") from None
+    return Pattern(key=key, source=source, regex=regex, rule=rule_id)
+
+
+def parse_rule_file(path: Path, parent: Rule | None = None) -> Rule:
+    """Read, validate and compile one rule file; raise RuleError naming what is wrong."""
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{where}: cannot read rule file: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{where}: not valid TOML: {exc}") from None
+    validator = jsonschema.Draft202012Validator(rule_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        err = errors[0]
+        keypath = tuple(err.absolute_path)
+        if err.validator == "additionalProperties":
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            keypath = keypath + (extra[0],) if extra else keypath
+            message = f"unknown key {'.'.join(map(str, keypath))!r}"
+            allowed = ", ".join(sorted(err.schema.get("properties", {})))
+            message += f" (allowed here: {allowed})"
+        else:
+            message = f"{'.'.join(map(str, keypath)) or 'rule'}: {err.message}"
+        value = err.instance if isinstance(err.instance, str) else None
+        line = locate(text, keypath, value)
+        raise RuleError(f"{where}:{line}: {message}")
+    rule_id = path.stem
+    own: dict[str, tuple[Pattern, ...]] = {}
+    for section, key in PATTERN_KEYS:
+        sources = data.get(section, {}).get(key, [])
+        own[f"{section}.{key}"] = tuple(
+            _compile(s, f"{section}.{key}", rule_id, where, text, (section, key)) for s in sources
+        )
+    fingerprints = tuple(
+        _compile(s, "fingerprints", rule_id, where, text, ("fingerprints",))
+        for s in data.get("fingerprints", [])
+    )
+    headline = data.get("headline", {})
+    return Rule(
+        id=rule_id,
+        path=where,
+        name=data.get("name", rule_id),
+        language=data.get("language"),
+        timezone=data.get("timezone", parent.timezone if parent else "WIB"),
+        hosts=tuple(h.lower().removeprefix("www.") for h in data.get("hosts", [])),
+        fingerprints=fingerprints,
+        priority=data.get("priority", 0),
+        title=headline.get("title", parent.title if parent else "first-line"),
+        description=headline.get("description", parent.description if parent else "none"),
+        own=own,
+        tests=tuple(data.get("tests", [])),
+        parent=parent,
+        data=data,
+    )
+
+
+def rule_files(*dirs: str | Path | None) -> dict[str, Path]:
+    """Map rule id → file over `dirs` in order; a later directory overrides an earlier one."""
+    files: dict[str, Path] = {}
+    for d in dirs:
+        if d is None:
+            continue
+        d = Path(d)
+        if not d.is_dir():
+            raise RuleError(f"{d}: rules directory not found")
+        for f in sorted(d.glob("*.toml")):
+            files[f.stem] = f
+    return files
+
+
+def load_rules(extra_dirs: Iterable[str | Path] | str | Path | None = None) -> RuleSet:
+    """Load the built-in rules, then each of `extra_dirs` merged over them (same id wins)."""
+    if isinstance(extra_dirs, (str, Path)):
+        extra_dirs = [extra_dirs]
+    files = rule_files(builtin_rules_dir(), *(extra_dirs or []))
+    if GENERIC not in files:
+        raise RuleError(f"no {GENERIC}.toml among the rules")
+    raw_extends: dict[str, str | None] = {}
+    for rule_id, f in files.items():
+        try:
+            data = tomllib.loads(f.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data = {}  # parse_rule_file reports the problem with its line
+        ext = data.get("extends", None if rule_id == GENERIC else GENERIC)
+        raw_extends[rule_id] = None if ext is False else ext
+    loaded: dict[str, Rule] = {}
+
+    def load(rule_id: str, chain: tuple[str, ...] = ()) -> Rule:
+        if rule_id in loaded:
+            return loaded[rule_id]
+        if rule_id in chain:
+            raise RuleError(f"{files[rule_id]}: 'extends' loops: {' -> '.join(chain + (rule_id,))}")
+        parent_id = raw_extends[rule_id]
+        parent = None
+        if parent_id:
+            if parent_id not in files:
+                raise RuleError(f"{files[rule_id]}: extends unknown rule {parent_id!r}")
+            parent = load(parent_id, chain + (rule_id,))
+        loaded[rule_id] = parse_rule_file(files[rule_id], parent)
+        return loaded[rule_id]
+
+    for rule_id in files:
+        load(rule_id)
+    return RuleSet(loaded)

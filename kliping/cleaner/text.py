@@ -1,0 +1,233 @@
+"""Plain-text scrapes: decide for every line whether it is body, metadata or furniture.
+
+Three passes, each recorded on the `Line` so `kliping explain` can show why:
+1. each line against the rule's patterns (drop, dates, byline, related, captions,
+   photo boxes, the footer's end marker);
+2. position: the headline (first remaining line), repeats of it, the lead paragraph
+   with its dateline, the standfirst between them;
+3. repeats inside the body (deduper) and inline clean-up (glued related links).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import dedupe
+from .rules import Rule
+from .settings import DEFAULT_SETTINGS, Settings
+
+# Kinds of line: body text, metadata fields, or dropped.
+BLANK, DROP, BODY, TITLE, DESCRIPTION = "blank", "drop", "body", "title", "description"
+PUBLISHED, CAPTION, RELATED, AUTHOR, EDITOR = "published", "caption", "related", "author", "editor"
+CANDIDATE = "candidate"  # not decided by pass 1
+
+#: Lines that are only a URL: kept as the article's URL when it has none.
+_URL_LINE = re.compile(r"^(?:URL\s*:\s*)?(https?://\S+)$", re.IGNORECASE)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+#: A caption echo or standfirst never exceeds this many characters.
+_MAX_STANDFIRST = 600
+#: How many remaining lines after the headline may come before the lead paragraph.
+_LEAD_WINDOW = 5
+
+
+@dataclass(slots=True)
+class Line:
+    """One input line and the decision about it.
+
+    number: 1-based line number in the input; text: the line with spacing tidied;
+    kind: what it became; key/pattern: the rule key and pattern that decided;
+    value: the field value taken from it; body: its text in the article (body lines).
+    """
+
+    number: int
+    text: str
+    kind: str = CANDIDATE
+    key: str | None = None
+    pattern: str | None = None
+    value: str | None = None
+    body: str | None = None
+    groups: dict | None = None
+
+    def decide(self, kind: str, key: str, pattern: str | None = None, value: str | None = None) -> None:
+        self.kind, self.key, self.pattern, self.value = kind, key, pattern, value
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What the text passes found: the lines with their decisions and the fields."""
+
+    lines: list[Line]
+    title: str | None = None
+    description: str | None = None
+    dateline: str | None = None
+    url: str | None = None
+
+    def values(self, kind: str) -> list[str]:
+        return [ln.value for ln in self.lines if ln.kind == kind and ln.value]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [ln.body for ln in self.lines if ln.kind == BODY and ln.body]
+
+
+def tidy(line: str) -> str:
+    """Return a line NFC-normalised, without invisible characters or runs of spaces."""
+    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    return _SPACES.sub(" ", line).strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split a scrape into numbered, tidied lines."""
+    return [Line(n, tidy(raw)) for n, raw in enumerate(text.splitlines(), 1)]
+
+
+def _value(m: re.Match) -> str:
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    if "value" in groups:
+        return groups["value"].strip()
+    if m.re.groups and m.group(1):
+        return m.group(1).strip()
+    return m.group(0).strip()
+
+
+# ------------------------------------------------------------------- pass 1: patterns
+
+_LINE_CHECKS = (
+    ("header.drop", DROP), ("body.drop", DROP), ("footer.drop", DROP),
+    ("headline.updated", DROP), ("headline.published", PUBLISHED),
+    ("byline.editor", EDITOR), ("byline.author", AUTHOR),
+    ("body.related", RELATED), ("photo.file", DROP), ("photo.captions", CAPTION),
+)
+
+
+def classify_lines(lines: list[Line], rule: Rule) -> None:
+    """Pass 1: decide each line from the rule's line patterns and the footer's end."""
+    in_box = ended = seen_text = False
+    for line in lines:
+        s = line.text
+        if not s:
+            line.decide(BLANK, "blank")
+            in_box = False
+            continue
+        if ended:
+            line.decide(DROP, "footer.end", "after the end of the article")
+            continue
+        if seen_text:
+            hit = rule.first("footer.end", s)
+            if hit:
+                line.decide(DROP, "footer.end", hit[0].source)
+                ended = True
+                continue
+        hit = rule.first("photo.start", s)
+        if hit:
+            line.decide(DROP, "photo.start", hit[0].source)
+            in_box = True
+            continue
+        if _classify_by_patterns(line, rule):
+            continue
+        if _URL_LINE.match(s):
+            line.decide(DROP, "url", _URL_LINE.pattern, _URL_LINE.match(s).group(1))
+            continue
+        if in_box:
+            line.decide(CAPTION, "photo.start", "line inside a photo box", s)
+            continue
+        if len(s) >= 120:
+            seen_text = True
+
+
+def _classify_by_patterns(line: Line, rule: Rule) -> bool:
+    for key, kind in _LINE_CHECKS:
+        hit = rule.first(key, line.text)
+        if not hit:
+            continue
+        pattern, m = hit
+        line.decide(kind, key, pattern.source, _value(m) if kind != DROP else None)
+        line.groups = {k: v.strip() for k, v in m.groupdict().items() if v}
+        return True
+    return False
+
+
+# ------------------------------------------------------------------- pass 2: position
+
+def place_headline(lines: list[Line], rule: Rule, settings: Settings) -> Extraction:
+    """Pass 2: title, its repeats, the lead with its dateline, the standfirst."""
+    ext = Extraction(lines)
+    ext.url = next((ln.value for ln in lines if ln.key == "url"), None)
+    candidates = [ln for ln in lines if ln.kind == CANDIDATE]
+    rest = candidates
+    if rule.title == "first-line" and candidates:
+        first = candidates[0]
+        if len(first.text) <= settings.max_title_chars and not rule.first("body.dateline", first.text):
+            first.decide(TITLE, "headline.title", "first line that is not furniture", first.text)
+            ext.title = first.text
+            rest = candidates[1:]
+    if ext.title:
+        for ln in rest:
+            if dedupe.is_repeat(ext.title, ln.text, settings):
+                ln.decide(DROP, "dedupe.title", "repeats the title")
+        rest = [ln for ln in rest if ln.kind == CANDIDATE]
+    lead_at = next(
+        (i for i, ln in enumerate(rest[:_LEAD_WINDOW]) if rule.first("body.dateline", ln.text)),
+        None,
+    )
+    if lead_at is not None:
+        for i, ln in enumerate(rest[:lead_at]):
+            if (i == 0 and rule.description == "before-lead"
+                    and 20 <= len(ln.text) <= _MAX_STANDFIRST):
+                ln.decide(DESCRIPTION, "headline.description", "line between title and lead", ln.text)
+                ext.description = ln.text
+            else:
+                ln.decide(DROP, "headline.before_lead", "line between title and lead")
+        lead = rest[lead_at]
+        pattern, m = rule.first("body.dateline", lead.text)
+        city = (m.groupdict().get("city") or "").strip(" ,.") or None
+        ext.dateline = city
+        lead.decide(BODY, "body.dateline", pattern.source, city)
+        lead.body = lead.text[m.end():].lstrip(" ,.-–—:")
+    for ln in lines:
+        if ln.kind == CANDIDATE:
+            ln.decide(BODY, "body")
+            ln.body = ln.text
+    return ext
+
+
+# ------------------------------------------------------------------- pass 3: body
+
+def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
+    """Pass 3: glued related links, inline furniture, repeated paragraphs."""
+    for ln in ext.lines:
+        if ln.kind != BODY:
+            continue
+        text = ln.body or ""
+        hit = rule.first("body.related_inline", text)
+        if hit and hit[1].start() > 0:
+            pattern, m = hit
+            ln.value = _value(m)
+            ln.key, ln.pattern = "body.related_inline", pattern.source
+            text = text[: m.start()].rstrip()
+        for pattern in rule.patterns("body.strip_inline"):
+            text = pattern.regex.sub("", text)
+        ln.body = _SPACES.sub(" ", text).strip()
+        if not ln.body:
+            ln.decide(DROP, ln.key or "body.strip_inline", ln.pattern)
+    body = [ln for ln in ext.lines if ln.kind == BODY]
+    captions = ext.values(CAPTION)
+    for ln in body:
+        if ext.description and dedupe.is_repeat(ext.description, ln.body, settings):
+            ln.decide(DROP, "dedupe.description", "repeats the standfirst")
+        elif dedupe.is_caption_echo(ln.body, captions):
+            ln.decide(DROP, "dedupe.caption", "image alt text that a caption repeats")
+    body = [ln for ln in body if ln.kind == BODY]
+    for i in dedupe.repeated_indexes([ln.body for ln in body], settings):
+        body[i].decide(DROP, "dedupe.paragraph", "repeats an earlier paragraph")
+
+
+def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS) -> Extraction:
+    """Run the three passes over a plain-text scrape."""
+    lines = split_lines(text)
+    classify_lines(lines, rule)
+    ext = place_headline(lines, rule, settings)
+    tidy_body(ext, rule, settings)
+    return ext
