@@ -56,8 +56,9 @@ _FORMS = [
 ]
 _COMPILED = [re.compile(r"(?<!\w)" + form, re.IGNORECASE) for form in _FORMS]
 
-#: The `{date}` placeholder of rule patterns: any form above, without named groups.
-DATE_PATTERN = "(?:" + "|".join(
+#: The `{date}` placeholder of rule patterns: any form above, without named groups,
+#: case-insensitive whatever the flags of the pattern around it.
+DATE_PATTERN = "(?i:" + "|".join(
     re.sub(r"\(\?P<\w+>", "(?:", form) for form in _FORMS
 ) + ")"
 

@@ -42,13 +42,13 @@ def find_published(ext: Extraction, rule: Rule) -> str | None:
 
 
 def find_people(ext: Extraction) -> tuple[tuple[str, ...], str | None]:
-    """Return (authors, editor) from byline lines; named groups override the key."""
+    """Return (authors, editor) from byline lines and any line's author/editor groups."""
     authors: list[str] = []
     editor: str | None = None
     for ln in ext.lines:
-        if ln.kind not in (AUTHOR, EDITOR):
-            continue
         groups = ln.groups or {}
+        if ln.kind not in (AUTHOR, EDITOR) and not ({"author", "editor"} & groups.keys()):
+            continue
         author_value = groups.get("author") or (ln.value if ln.kind == AUTHOR else None)
         editor_value = groups.get("editor") or (ln.value if ln.kind == EDITOR else None)
         if author_value:

@@ -28,6 +28,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 #: A caption echo or standfirst never exceeds this many characters.
 _MAX_STANDFIRST = 600
+#: A line this long, or the lead's dateline, shows the article text has begun.
+_BODY_CHARS = 80
 #: How many remaining lines after the headline may come before the lead paragraph.
 _LEAD_WINDOW = 5
 
@@ -92,6 +94,10 @@ def _value(m: re.Match) -> str:
     return m.group(0).strip()
 
 
+def _groups(m: re.Match) -> dict[str, str]:
+    return {k: v.strip() for k, v in m.groupdict().items() if v and v.strip()}
+
+
 # ------------------------------------------------------------------- pass 1: patterns
 
 _LINE_CHECKS = (
@@ -118,6 +124,7 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
             hit = rule.first("footer.end", s)
             if hit:
                 line.decide(DROP, "footer.end", hit[0].source)
+                line.groups = _groups(hit[1])
                 ended = True
                 continue
         hit = rule.first("photo.start", s)
@@ -133,8 +140,8 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         if in_box:
             line.decide(CAPTION, "photo.start", "line inside a photo box", s)
             continue
-        if len(s) >= 120:
-            seen_text = True
+        if not seen_text and (len(s) >= _BODY_CHARS or rule.first("body.dateline", s)):
+            seen_text = True  # the footer's end markers count from here on
 
 
 def _classify_by_patterns(line: Line, rule: Rule) -> bool:
@@ -144,7 +151,7 @@ def _classify_by_patterns(line: Line, rule: Rule) -> bool:
             continue
         pattern, m = hit
         line.decide(kind, key, pattern.source, _value(m) if kind != DROP else None)
-        line.groups = {k: v.strip() for k, v in m.groupdict().items() if v}
+        line.groups = _groups(m)
         return True
     return False
 
