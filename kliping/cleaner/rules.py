@@ -242,7 +242,9 @@ def parse_rule_file(path: Path, parent: Rule | None = None) -> Rule:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{where}: not valid TOML: {exc}") from None
+        at = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        place = f"{where}:{at.group(1)}:{at.group(2)}" if at else where
+        raise RuleError(f"{place}: not valid TOML: {exc}") from None
     validator = jsonschema.Draft202012Validator(rule_schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:

@@ -30,6 +30,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MAX_STANDFIRST = 600
 #: A line this long, or the lead's dateline, shows the article text has begun.
 _BODY_CHARS = 80
+#: A line ending in one full stop reads as a sentence, not a headline.
+_SENTENCE_END = re.compile(r"[^.]\.[\"”’]?$")
+#: How many lines at the top are searched for a headline printed twice.
+_TITLE_WINDOW = 6
 #: How many remaining lines after the headline may come before the lead paragraph.
 _LEAD_WINDOW = 5
 
@@ -85,12 +89,10 @@ def split_lines(text: str) -> list[Line]:
     return [Line(n, tidy(raw)) for n, raw in enumerate(text.splitlines(), 1)]
 
 
-def _value(m: re.Match) -> str:
-    groups = {k: v for k, v in m.groupdict().items() if v}
-    if "value" in groups:
-        return groups["value"].strip()
-    if m.re.groups and m.group(1):
-        return m.group(1).strip()
+def _value(m: re.Match) -> str | None:
+    """Return the group 'value' when the pattern has one, else the whole match."""
+    if "value" in m.re.groupindex:
+        return (m.group("value") or "").strip() or None
     return m.group(0).strip()
 
 
@@ -158,6 +160,23 @@ def _classify_by_patterns(line: Line, rule: Rule) -> bool:
 
 # ------------------------------------------------------------------- pass 2: position
 
+def _title_index(candidates: list[Line], rule: Rule, settings: Settings) -> int | None:
+    """Return which candidate is the headline: the first line, unless a later line near
+    the top is printed twice (as mirrors and iNews do) and the first is not."""
+    def title_shaped(ln: Line) -> bool:
+        return len(ln.text) <= settings.max_title_chars and not rule.first("body.dateline", ln.text)
+
+    top = candidates[:_TITLE_WINDOW]
+    for i, ln in enumerate(top):
+        if rule.first("body.dateline", ln.text):
+            break  # the lead: the headline, if any, is above it
+        if i and _SENTENCE_END.search(ln.text):
+            continue  # a repeated sentence is a lead printed twice, not a headline
+        if title_shaped(ln) and any(dedupe.is_repeat(ln.text, o.text, settings) for o in top[i + 1:]):
+            return i
+    return 0 if candidates and title_shaped(candidates[0]) else None
+
+
 def place_headline(lines: list[Line], rule: Rule, settings: Settings) -> Extraction:
     """Pass 2: title, its repeats, the lead with its dateline, the standfirst."""
     ext = Extraction(lines)
@@ -165,11 +184,14 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings) -> Extract
     candidates = [ln for ln in lines if ln.kind == CANDIDATE]
     rest = candidates
     if rule.title == "first-line" and candidates:
-        first = candidates[0]
-        if len(first.text) <= settings.max_title_chars and not rule.first("body.dateline", first.text):
+        at = _title_index(candidates, rule, settings)
+        if at is not None:
+            for ln in candidates[:at]:
+                ln.decide(DROP, "headline.before_title", "line above a headline printed twice")
+            first = candidates[at]
             first.decide(TITLE, "headline.title", "first line that is not furniture", first.text)
             ext.title = first.text
-            rest = candidates[1:]
+            rest = candidates[at + 1:]
     if ext.title:
         for ln in rest:
             if dedupe.is_repeat(ext.title, ln.text, settings):

@@ -1,0 +1,1 @@
+"""kliping.archive — the SQLite archive of cleaned articles (built on sqlite-utils)."""

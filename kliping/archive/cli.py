@@ -1,0 +1,2 @@
+"""Archive commands of the `kliping` CLI (ingest, search, serve)."""
+COMMANDS: list = []
