@@ -18,6 +18,8 @@ from charset_normalizer import from_bytes
 TEXT_SUFFIXES = (".txt", ".text")
 
 _BINARY_SNIFF = 8192
+#: Preferred, in order, when several encodings decode a file equally cleanly.
+WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 
 
 class InputError(Exception):
@@ -58,13 +60,28 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    best = _best_guess(data)
     if best is None:
         raise InputError(source, "cannot detect the text encoding; not a text scrape?")
     text = str(best)
     if _control_ratio(text) > 0.05:
         raise InputError(source, "binary file (control characters), not a text scrape")
     return text, best.encoding
+
+
+def _best_guess(data: bytes):
+    """Return charset-normalizer's best match, preferring a Western code page among
+    equally clean ones: non-UTF-8 Indonesian pages are cp1252/Latin-1, and a few
+    accented letters do not tell those from Baltic or Central European pages."""
+    results = list(from_bytes(data))
+    if not results:
+        return None
+    cleanest = min(r.chaos for r in results)
+    for name in WESTERN_ENCODINGS:
+        for r in results:
+            if r.encoding == name and r.chaos <= cleanest:
+                return r
+    return results[0]
 
 
 def _control_ratio(text: str) -> float:

@@ -1,0 +1,249 @@
+"""Turn what a person types into a safe, stemmed FTS5 query.
+
+The syntax is small and forgiving:
+
+    sanksi jatuh            both words (AND)
+    sanksi OR embargo       either
+    "sanksi ekonomi"        a phrase
+    sanksi -putin           exclude (also: sanksi NOT putin)
+    sank*                   a prefix of the stem
+    (sanksi OR embargo) rusia
+
+Every word is folded and stemmed like the `*_stem` columns, stop words are dropped, and
+each term is written as a quoted FTS5 string, so no input can produce an FTS5 syntax
+error: unbalanced quotes end at the end of the query, unbalanced parentheses are closed
+or ignored, and stray operators are ignored. A query that is left with nothing to
+search for raises `QueryError` with a message meant for the person who typed it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+from .stem import STOP_WORDS, fold, stem_words, words
+
+#: The columns stemmed queries run against (the stemmed shadows of the text columns).
+STEM_COLUMNS = ("title_stem", "description_stem", "text_stem")
+
+#: An FTS5 expression that matches nothing, for callers that need a query either way.
+MATCH_NOTHING = '""'
+
+_OPERATORS = ("AND", "OR", "NOT")
+
+
+class QueryError(ValueError):
+    """A search query that cannot be run; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word or phrase: its stems in order; `prefix` when the last one ends with *."""
+
+    stems: tuple[str, ...]
+    prefix: bool = False
+
+    def fts(self) -> str:
+        """The term as a quoted FTS5 string (with * for a prefix)."""
+        quoted = '"' + " ".join(self.stems).replace('"', '""') + '"'
+        return quoted + ("*" if self.prefix else "")
+
+
+@dataclass(frozen=True)
+class AllOf:
+    """Every one of `include` and none of `exclude`."""
+
+    include: tuple["Node", ...]
+    exclude: tuple["Node", ...] = ()
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """At least one of `options`."""
+
+    options: tuple["Node", ...]
+
+
+Node = Union[Term, AllOf, AnyOf]
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: the text typed, its FTS5 expression and the terms to highlight."""
+
+    text: str
+    tree: Node
+    fts: str
+    terms: tuple[Term, ...]
+
+
+def tokenize(text: str) -> list[tuple[str, str]]:
+    """Split a query into (kind, value) pairs: ( ) op neg phrase word."""
+    out: list[tuple[str, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+        elif ch in "()":
+            out.append((ch, ch))
+            i += 1
+        elif ch == '"':
+            end = text.find('"', i + 1)
+            end = n if end < 0 else end
+            out.append(("phrase", text[i + 1:end]))
+            i = end + 1
+        else:
+            j = i
+            while j < n and not text[j].isspace() and text[j] not in '()"':
+                j += 1
+            chunk = text[i:j]
+            i = j
+            if chunk in _OPERATORS:
+                out.append(("op", chunk))
+                continue
+            if chunk[0] in "-+":
+                if chunk[0] == "-":
+                    out.append(("neg", "-"))
+                chunk = chunk.lstrip("-+")
+            if chunk:
+                out.append(("word", chunk))
+    return out
+
+
+def make_term(chunk: str, phrase: bool = False) -> Term | None:
+    """A Term from a word (a trailing * makes a prefix) or a quoted phrase; None if empty."""
+    prefix = not phrase and chunk.endswith("*")
+    tokens = list(words(chunk))
+    if not tokens:
+        return None
+    if prefix:
+        head = stem_words(tokens[:-1])
+        return Term(tuple(head) + (tokens[-1],), prefix=True)
+    stems = stem_words(tokens)
+    return Term(tuple(stems)) if stems else None
+
+
+class _Parser:
+    """Recursive descent over tokens: any := all (OR all)*; all := unit+; unit := [-|NOT] atom."""
+
+    def __init__(self, tokens: list[tuple[str, str]]):
+        self.tokens = tokens
+        self.pos = 0
+
+    def peek(self) -> tuple[str, str] | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def parse(self) -> Node | None:
+        parts = []
+        while self.peek() is not None:
+            node = self.parse_any()
+            if node is not None:
+                parts.append(node)
+            if self.peek() is not None and self.peek()[0] == ")":
+                self.pos += 1  # a stray ")" at the top level is ignored
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
+
+    def parse_any(self) -> Node | None:
+        options = [self.parse_all()]
+        while self.peek() == ("op", "OR"):
+            self.pos += 1
+            options.append(self.parse_all())
+        return _any([o for o in options if o is not None])
+
+    def parse_all(self) -> Node | None:
+        include: list[Node] = []
+        exclude: list[Node] = []
+        while (tok := self.peek()) is not None and tok[0] != ")" and tok != ("op", "OR"):
+            if tok in (("op", "NOT"), ("neg", "-")):
+                self.pos += 1
+                node = self.parse_atom()
+                if node is not None:
+                    exclude.append(node)
+            elif tok == ("op", "AND"):
+                self.pos += 1
+            else:
+                node = self.parse_atom()
+                if node is not None:
+                    include.append(node)
+        if exclude and not include:
+            raise QueryError(
+                "Excluded words (-word or NOT word) need a word to search for as well, "
+                "for example: sanksi -putin")
+        if not include:
+            return None
+        if len(include) == 1 and not exclude:
+            return include[0]
+        return AllOf(tuple(include), tuple(exclude))
+
+    def parse_atom(self) -> Node | None:
+        tok = self.peek()
+        if tok is None:
+            return None
+        kind, value = tok
+        self.pos += 1
+        if kind == "(":
+            node = self.parse_any()
+            if self.peek() is not None and self.peek()[0] == ")":
+                self.pos += 1  # an unclosed "(" closes at the end of the query
+            return node
+        if kind == "phrase":
+            return make_term(value, phrase=True)
+        if kind == "word":
+            return make_term(value)
+        return None  # an operator where a word belongs: ignored
+
+
+def _any(options: list[Node]) -> Node | None:
+    if not options:
+        return None
+    return options[0] if len(options) == 1 else AnyOf(tuple(options))
+
+
+def render(node: Node) -> str:
+    """The FTS5 expression for a tree, fully parenthesised."""
+    if isinstance(node, Term):
+        return node.fts()
+    if isinstance(node, AnyOf):
+        return " OR ".join(f"({render(o)})" for o in node.options)
+    expr = " AND ".join(f"({render(n)})" for n in node.include)
+    if node.exclude:
+        expr = f"({expr}) NOT (" + " OR ".join(f"({render(n)})" for n in node.exclude) + ")"
+    return expr
+
+
+def positive_terms(node: Node) -> list[Term]:
+    """The terms a match contains (not the excluded ones), for highlighting."""
+    if isinstance(node, Term):
+        return [node]
+    children = node.options if isinstance(node, AnyOf) else node.include
+    return [t for child in children for t in positive_terms(child)]
+
+
+def parse_query(text: str, columns: tuple[str, ...] = STEM_COLUMNS) -> Query:
+    """Parse `text` into a Query on the stemmed `columns`; QueryError if nothing is left."""
+    text = text or ""
+    tree = _Parser(tokenize(text)).parse()
+    if tree is None:
+        typed = [w for w in words(text) if w.lower() not in ("and", "or", "not")]
+        if typed and all(fold(w) in STOP_WORDS for w in typed):
+            raise QueryError(
+                f"{text.strip()!r} has only common words (like 'yang', 'dan'), which are "
+                "not indexed; add a more specific word.")
+        raise QueryError("Nothing to search for: type one or more words, e.g. sanksi.")
+    expr = render(tree)
+    fts = "{" + " ".join(columns) + "} : (" + expr + ")" if columns else expr
+    return Query(text=text, tree=tree, fts=fts, terms=tuple(positive_terms(tree)))
+
+
+def match_expression(text: str | None) -> str:
+    """The FTS5 expression for `text`, or one that matches nothing when it has no words.
+
+    For SQL (the `id_match()` function), where an exception would surface as an opaque
+    "user-defined function raised exception".
+    """
+    try:
+        return parse_query(text or "").fts
+    except QueryError:
+        return MATCH_NOTHING

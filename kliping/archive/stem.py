@@ -1,0 +1,84 @@
+"""Indonesian word stems for the archive's search columns and queries.
+
+One tokenizer for both sides: the stemmed shadow columns written at ingest and the words
+of a search query go through `words()` and `stem_words()`, so a query for "menjatuhkan"
+and a text saying "dijatuhkan" meet at the stem "jatuh". Tokens follow SQLite's
+`unicode61 remove_diacritics 2` tokenizer: runs of letters and digits, case and
+diacritics folded. Stop words (`STOP_WORDS`) are left out of the stemmed text.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from typing import Iterable, Iterator
+
+import Stemmer
+
+#: Runs of letters and digits: what FTS5's unicode61 tokenizer treats as one token.
+TOKEN = re.compile(r"[^\W_]+")
+
+#: Common Indonesian function words: too frequent to help a search, left out of the
+#: stemmed columns and of stemmed queries (matched on the folded surface form).
+STOP_WORDS = frozenset("""
+ada adalah adanya agak agar akan akankah akhirnya aku akulah amat anda andalah antar
+antara antaranya apa apaan apabila apakah apalagi apatah atau ataukah ataupun bagai
+bagaikan bagaimana bagaimanakah bagaimanapun bagi bahkan bahwa bahwasanya banyak
+beberapa begini begitu begitulah belum belumlah berapa berapakah bila bilakah bisa
+bukan bukankah bukanlah bukannya cuma dahulu dalam dan dapat dari daripada dengan
+di dia dialah diri dirinya dong dulu enggak entah hal hampir hanya hanyalah harus
+haruslah hingga ia ialah ini inilah itu itulah iya jadi jangan jika jikalau juga
+justru kalau kalaupun kami kamilah kamu kamulah kan kapan kapankah karena karenanya
+ke kecuali kemudian kenapa kepada kepadanya ketika kini kita kitalah lagi lah lain
+lainnya lalu maka makanya mana manakala masih masing mau maupun melainkan meski
+meskipun mereka merekalah misalnya mungkin nah namun nanti nya oleh olehnya pada
+padahal padanya para pernah pula pun saat saja sambil sampai sangat sebab sebagai
+sebagaimana sebelum sebelumnya sedang sedangkan sehingga sejak sekali sekarang
+selagi selain selalu selama seluruh semua sementara sendiri seolah seperti
+sepertinya serta sesudah setelah setiap siapa siapakah sini situ supaya sudah
+sudahlah tadi tanpa tapi telah tentang tentu tentulah tersebut tetapi tiap tidak
+tidakkah tidaklah toh untuk walau walaupun yaitu yakni yang
+""".split())
+
+_local = threading.local()
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    """One Snowball "indonesian" stemmer per thread (they are not thread-safe)."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("indonesian")
+    return stemmer
+
+
+def fold(word: str) -> str:
+    """Lower-case `word` and strip its diacritics, as unicode61 remove_diacritics 2 does."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str | None) -> Iterator[str]:
+    """Yield the folded tokens of `text` in order (stop words included)."""
+    for match in TOKEN.finditer(text or ""):
+        yield fold(match.group())
+
+
+def stem_words(tokens: Iterable[str]) -> list[str]:
+    """Stem folded tokens, dropping stop words."""
+    kept = [t for t in tokens if t not in STOP_WORDS]
+    return _stemmer().stemWords(kept) if kept else []
+
+
+def stem_word(token: str) -> str:
+    """The stem of one folded token (stop words are stemmed too, not dropped)."""
+    return _stemmer().stemWord(token)
+
+
+def stem_text(text: str | None) -> str:
+    """The stemmed shadow of `text`: stems of its non-stop words, space-separated.
+
+    This is what the `*_stem` columns hold and what the SQL function `id_stem()` returns.
+    """
+    return " ".join(stem_words(words(text)))

@@ -1,0 +1,61 @@
+"""The date forms Indonesian outlets print, each zone, and what is not a date."""
+import pytest
+
+from kliping.cleaner.dates import find_date, parse_date, zone_offset
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Jumat, 31 Desember 2021 - 09:42:00 WIB", "2021-12-31T09:42:00+07:00"),
+    ("31 Desember 2021 09:42 WIB", "2021-12-31T09:42:00+07:00"),
+    ("Friday 31 December 2021", "2021-12-31"),
+    ("Friday, December 31, 2021", "2021-12-31"),
+    ("31/12/2021", "2021-12-31"),
+    ("31/12/2021 21:05 WIB", "2021-12-31T21:05:00+07:00"),
+    ("Senin, 03 Januari 2022 / 08:15 WIB", "2022-01-03T08:15:00+07:00"),
+    ("Sabtu, 1 Jan 2022 | 13.05 WITA", "2022-01-01T13:05:00+08:00"),
+    ("Rabu, 5 Januari 2022 10:00 WIT", "2022-01-05T10:00:00+09:00"),
+    ("Jum'at, 7 Januari 2022 07:00", "2022-01-07T07:00:00+07:00"),
+    ("December 31, 2021 9:42 PM", "2021-12-31T21:42:00+07:00"),
+    ("31 Agustus 2021 12:00 GMT+7", "2021-08-31T12:00:00+07:00"),
+    ("2021-12-31T09:42:00+07:00", "2021-12-31T09:42:00+07:00"),
+    ("2021-12-31T02:42:00Z", "2021-12-31T02:42:00+00:00"),
+    ("2021-12-31", "2021-12-31"),
+    ("Kamis, 17 Pebruari 2022", "2022-02-17"),
+    ("17 Agt 2021", "2021-08-17"),
+    ("1 Mei 2022 10:10 UTC", "2022-05-01T10:10:00+00:00"),
+])
+def test_forms(text, expected):
+    assert parse_date(text, "WIB") == expected
+
+
+@pytest.mark.parametrize("zone,offset", [("WIB", "+07:00"), ("WITA", "+08:00"), ("WIT", "+09:00")])
+def test_default_zone_applies_to_times_without_one(zone, offset):
+    assert parse_date("31 Desember 2021 09:42", zone) == f"2021-12-31T09:42:00{offset}"
+
+
+def test_printed_zone_beats_default():
+    assert parse_date("31 Desember 2021 09:42 WITA", "WIB").endswith("+08:00")
+
+
+@pytest.mark.parametrize("text", [
+    "", None, "tanpa tanggal", "31 Foo 2021", "32 Desember 2021", "30/02/2021", "31 Desember 1850",
+    "Pukul 09:42 WIB",
+])
+def test_not_dates(text):
+    assert parse_date(text, "WIB") is None
+
+
+def test_impossible_time_keeps_the_date():
+    assert parse_date("31 Desember 2021 25:61 WIB") == "2021-12-31"
+
+
+def test_first_date_in_running_text():
+    iso, match = find_date("Dikutip dari Reuters, (31/12/2021), Biden meminta", "WIB")
+    assert iso == "2021-12-31" and match.group(0) == "31/12/2021"
+
+
+def test_zone_offsets():
+    assert str(zone_offset("WITA")) == "UTC+08:00"
+    assert str(zone_offset("GMT+7")) == "UTC+07:00"
+    assert zone_offset("XYZ") is None
+    assert zone_offset("+15:00") is None

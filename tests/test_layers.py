@@ -1,0 +1,37 @@
+"""The cleaner is a pure library: it imports nothing of the archive, databases or CLI."""
+import ast
+from pathlib import Path
+
+import kliping.cleaner
+
+FORBIDDEN = ("kliping.archive", "kliping.cli", "sqlite3", "sqlite_utils", "click", "datasette",
+             "requests", "urllib.request", "http", "socket")
+
+
+def imports(path: Path):
+    tree = ast.parse(path.read_text("utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # relative: resolve against kliping.cleaner
+                base = "kliping.cleaner" if node.level == 1 else "kliping"
+                yield f"{base}.{node.module}" if node.module else base
+            else:
+                yield node.module
+
+
+def test_cleaner_imports_nothing_outside_its_layer():
+    root = Path(kliping.cleaner.__file__).parent
+    bad = []
+    for f in sorted(root.glob("*.py")):
+        for name in imports(f):
+            if any(name == x or name.startswith(x + ".") for x in FORBIDDEN):
+                bad.append(f"{f.name}: {name}")
+    assert not bad, bad
+
+
+def test_public_api_is_pinned():
+    assert {"Article", "clean", "load_rules", "RawDoc", "Settings"} <= set(kliping.cleaner.__all__)
+    for name in kliping.cleaner.__all__:
+        assert hasattr(kliping.cleaner, name)

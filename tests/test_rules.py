@@ -1,0 +1,126 @@
+"""Rule files: strict validation with file:line, URL and fingerprint matching, merging."""
+from pathlib import Path
+
+import pytest
+
+from kliping.cleaner import RuleError, load_rules
+from kliping.cleaner.rules import builtin_rules_dir, parse_rule_file, rule_schema
+
+from conftest import SAMPLES
+
+OUTLETS = {"generic", "kontan", "inews", "tribunnews", "voi", "blogmirror"}
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    d = tmp_path / "rules"
+    d.mkdir(exist_ok=True)
+    (d / name).write_text(text, "utf-8")
+    return d
+
+
+def test_builtin_rules_ship_with_the_package(rules):
+    assert OUTLETS <= {r.id for r in rules}
+    assert (builtin_rules_dir() / "rule.schema.json").is_file()
+    assert rule_schema()["additionalProperties"] is False
+
+
+def test_outlet_rules_extend_generic(rules):
+    kontan = rules["kontan"]
+    sources = [p.rule for p in kontan.patterns("body.related")]
+    assert sources[0] == "kontan" and sources[-1] == "generic"
+
+
+@pytest.mark.parametrize("url,outlet", [
+    ("https://www.kontan.co.id/news/x", "kontan"),
+    ("https://internasional.kontan.co.id/news/pasca-putin", "kontan"),
+    ("https://jabar.inews.id/berita/x", "inews"),
+    ("https://www.inews.id/news/internasional/putin", "inews"),
+    ("https://jateng.tribunnews.com/2021/12/31/banjir", "tribunnews"),
+    ("https://www.tribunnewswiki.com/2021/12/31/joe-biden", "tribunnews"),
+    ("https://voi.id/berita/123/x", "voi"),
+    ("https://beritadunia.blogspot.com/2021/12/x.html", "blogmirror"),
+    ("https://www.kompas.com/read/x", "generic"),
+    ("https://notkontan.co.id/x", "generic"),
+    ("kontan.co.id/news/x", "kontan"),
+])
+def test_url_matching(rules, url, outlet):
+    assert rules.match(url=url).rule.id == outlet
+
+
+def test_url_match_says_why(rules):
+    assert "parent domain 'tribunnews.com'" in rules.match(url="https://jateng.tribunnews.com/x").reason
+    assert rules.match(url="https://www.voi.id/x").reason == "host 'voi.id' of 'voi.id'"
+
+
+@pytest.mark.parametrize("sample,outlet", [
+    ("kontan-putin-biden.txt", "kontan"), ("inews-putin-biden.txt", "inews"),
+    ("tribunnewswiki-putin-biden.txt", "tribunnews"), ("voi-putin-biden.txt", "voi"),
+    ("blogmirror-putin-biden.txt", "blogmirror"),
+])
+def test_fingerprints_recognise_url_less_scrapes(rules, sample, outlet):
+    assert rules.match(text=(SAMPLES / sample).read_text("utf-8")).rule.id == outlet
+
+
+def test_mirror_of_an_outlet_is_a_mirror(rules):
+    text = (SAMPLES / "kontan-putin-biden.txt").read_text("utf-8") + "\nNo comments:\n"
+    assert rules.match(text=text).rule.id == "blogmirror"
+
+
+def test_nothing_matches_means_generic(rules):
+    match = rules.match(url=None, text="Judul\n\nIsi berita biasa.")
+    assert match.rule.id == "generic" and "generic" in match.reason
+
+
+def test_unknown_key_names_file_line_and_key(tmp_path):
+    d = write(tmp_path, "acme.toml", 'name = "Acme"\n\n[body]\ndrop = []\ndorp = ["x"]\n')
+    with pytest.raises(RuleError) as err:
+        load_rules(d)
+    msg = str(err.value)
+    assert "acme.toml:5:" in msg and "unknown key 'body.dorp'" in msg and "allowed here" in msg
+
+
+def test_unknown_top_level_key(tmp_path):
+    d = write(tmp_path, "acme.toml", 'name = "Acme"\nhost = ["acme.id"]\n')
+    with pytest.raises(RuleError, match=r"acme.toml:2: unknown key 'host'"):
+        load_rules(d)
+
+
+def test_bad_regex_names_file_line_and_pattern(tmp_path):
+    d = write(tmp_path, "acme.toml", 'name = "Acme"\n[header]\ndrop = [\n  \'^ok$\',\n  \'^(bad\',\n]\n')
+    with pytest.raises(RuleError) as err:
+        load_rules(d)
+    assert "acme.toml:5: header.drop: bad regular expression '^(bad'" in str(err.value)
+
+
+def test_wrong_type_is_reported(tmp_path):
+    d = write(tmp_path, "acme.toml", 'name = "Acme"\nlanguage = "Indonesian"\n')
+    with pytest.raises(RuleError, match=r"acme.toml:2: language: 'Indonesian' does not match"):
+        load_rules(d)
+
+
+def test_bad_toml_is_reported_with_line(tmp_path):
+    d = write(tmp_path, "acme.toml", 'name = "Acme"\n[body\n')
+    with pytest.raises(RuleError, match=r"acme.toml:2:\d+: not valid TOML"):
+        load_rules(d)
+
+
+def test_extends_unknown_rule(tmp_path):
+    d = write(tmp_path, "acme.toml", 'extends = "nope"\n')
+    with pytest.raises(RuleError, match="extends unknown rule 'nope'"):
+        load_rules(d)
+
+
+def test_user_rule_replaces_builtin_of_same_id(tmp_path):
+    d = write(tmp_path, "voi.toml", 'name = "My VOI"\nhosts = ["voi.id"]\n')
+    rules = load_rules(d)
+    assert rules["voi"].name == "My VOI" and rules["voi"].path.startswith(str(d))
+
+
+def test_missing_rules_dir(tmp_path):
+    with pytest.raises(RuleError, match="rules directory not found"):
+        load_rules(tmp_path / "nope")
+
+
+def test_every_builtin_rule_file_parses_alone():
+    for f in sorted(builtin_rules_dir().glob("*.toml")):
+        assert parse_rule_file(f).id == f.stem

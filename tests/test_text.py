@@ -1,0 +1,65 @@
+"""Line decisions: every dropped line of every seed sample names the rule key that dropped it."""
+import pytest
+
+from kliping.cleaner import explain, read_path
+
+from conftest import SAMPLES
+
+SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.stem)
+def test_every_line_has_a_reason(rules, path):
+    match, ext = explain(read_path(path), rules)
+    for line in ext.lines:
+        assert line.key, line
+        if line.kind == "drop":
+            assert line.pattern, line
+
+
+@pytest.mark.parametrize("path,line_text,key", [
+    ("inews-putin-biden.txt", "Advertisement . Scroll to see content", "header.drop"),
+    ("inews-putin-biden.txt", "Get iNews App with new looks!", "header.drop"),
+    ("inews-putin-biden.txt", "iNews Network", "footer.end"),
+    ("tribunnewswiki-putin-biden.txt", "zoom-inlihat foto", "photo.start"),
+    ("tribunnewswiki-putin-biden.txt", "Presiden-AS-Joe-Biden-berbicara-tentang-situasi-di-Afghanistan.jpg", "photo.file"),
+    ("tribunnewswiki-putin-biden.txt", "BERITATERKAIT", "footer.end"),
+    ("tribunnewswiki-putin-biden.txt", "Vladimir Putin", "dedupe.caption"),
+    ("blogmirror-putin-biden.txt", "No comments:", "footer.end"),
+    ("voi-putin-biden.txt", "Bagikan:", "header.drop"),
+])
+def test_named_decisions(rules, path, line_text, key):
+    _, ext = explain(read_path(SAMPLES / path), rules)
+    keys = {ln.key for ln in ext.lines if ln.text == line_text}
+    assert key in keys
+
+
+def test_repeated_titles_are_dropped_as_repeats(rules):
+    _, ext = explain(read_path(SAMPLES / "blogmirror-putin-biden.txt"), rules)
+    assert [ln.kind for ln in ext.lines if ln.text == ext.title] == ["title", "drop", "drop"]
+
+
+def test_headline_below_a_blog_banner(rules):
+    text = ("Kabar Dunia Hari Ini\n\nPutin Ingatkan Biden Soal Sanksi\n\nPutin Ingatkan Biden Soal Sanksi\n\n"
+            "Presiden Rusia Vladimir Putin memperingatkan Presiden AS Joe Biden soal sanksi terhadap Moskow.\n\n"
+            "No comments:\n")
+    from kliping.cleaner import clean_text
+    art = clean_text(text, rules=rules)
+    assert art.outlet == "blogmirror" and art.title == "Putin Ingatkan Biden Soal Sanksi"
+    assert art.paragraphs == ("Presiden Rusia Vladimir Putin memperingatkan Presiden AS Joe Biden soal sanksi terhadap Moskow.",)
+
+
+def test_glued_related_link_is_cut_off(rules):
+    from kliping.cleaner import clean_text
+    text = ("Judul Berita\n\nJAKARTA - Harga cabai naik tajam di pasar tradisional, kata pedagang."
+            "Baca Juga: Harga Bawang Merah Turun\n\nPedagang berharap harga segera stabil.")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.related == ("Harga Bawang Merah Turun",)
+    assert art.paragraphs[0] == "Harga cabai naik tajam di pasar tradisional, kata pedagang."
+
+
+def test_url_line_becomes_the_url(rules):
+    from kliping.cleaner import clean_text
+    art = clean_text("https://voi.id/berita/1/x\nBagikan:\n\nJAKARTA - Isi berita yang panjang sekali di sini.",
+                     rules=rules)
+    assert art.url == "https://voi.id/berita/1/x" and art.text == "Isi berita yang panjang sekali di sini."
