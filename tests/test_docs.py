@@ -1,0 +1,33 @@
+"""The README stays true: its example rule file loads and passes its own test case."""
+import re
+
+from kliping.cleaner import load_rules
+from kliping.cleaner.rule_cases import run_rule_cases
+
+from conftest import ROOT
+
+
+def readme_block(lang: str, containing: str) -> str:
+    text = (ROOT / "README.md").read_text("utf-8")
+    blocks = re.findall(rf"```{lang}\n(.*?)```", text, re.S)
+    return next(b for b in blocks if containing in b)
+
+
+def test_readme_example_rule_works(tmp_path):
+    (tmp_path / "kompas.toml").write_text(readme_block("toml", "kompas.toml"), "utf-8")
+    rules = load_rules(tmp_path)
+    results = run_rule_cases(rules, ["kompas"])
+    assert results and all(r.ok for r in results), [r.failures for r in results]
+
+
+def test_readme_lists_every_contract_key():
+    from kliping.cleaner import CONTRACT_KEYS
+    text = (ROOT / "README.md").read_text("utf-8")
+    for key in CONTRACT_KEYS:
+        assert f"| {key} |" in text
+
+
+def test_readme_set_up_commands_match_ci():
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    test_command = readme_block("sh", "pytest").strip()
+    assert test_command in ci
