@@ -32,6 +32,8 @@ _MAX_STANDFIRST = 600
 _BODY_CHARS = 80
 #: A line ending in one full stop reads as a sentence, not a headline.
 _SENTENCE_END = re.compile(r"[^.]\.[\"”’]?$")
+#: Longer than this and ending in a full stop: a sentence, not a headline.
+_LONG_SENTENCE = 100
 #: How many lines at the top are searched for a headline printed twice.
 _TITLE_WINDOW = 6
 #: How many remaining lines after the headline may come before the lead paragraph.
@@ -164,7 +166,10 @@ def _title_index(candidates: list[Line], rule: Rule, settings: Settings) -> int 
     """Return which candidate is the headline: the first line, unless a later line near
     the top is printed twice (as mirrors and iNews do) and the first is not."""
     def title_shaped(ln: Line) -> bool:
-        return len(ln.text) <= settings.max_title_chars and not rule.first("body.dateline", ln.text)
+        if len(ln.text) > settings.max_title_chars or rule.first("body.dateline", ln.text):
+            return False
+        # A long line ending in one full stop is the lead of a scrape with no headline.
+        return not (len(ln.text) > _LONG_SENTENCE and _SENTENCE_END.search(ln.text))
 
     top = candidates[:_TITLE_WINDOW]
     for i, ln in enumerate(top):
