@@ -1,0 +1,199 @@
+"""Ingest: read inputs, keep every one in `raw`, clean it, upsert the article.
+
+Idempotent: an input whose exact bytes are already in `raw` (and were cleaned) is
+"unchanged" without being cleaned again. A new input becomes a `raw` row and, when it
+cleans, an article: "new" for an unknown key, "updated" when the key (its canonical
+URL) is known but the content changed — the article then points at the newer raw, and
+both raws stay — or "unchanged". An input that cannot be read or cleaned is still stored
+in `raw`, with status "failed" and the error, and counted "failed".
+
+Work is committed in batches, one transaction each; an interrupted run keeps the
+batches it finished.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import sqlite_utils
+
+from ..cleaner import Article, InputError, RawDoc, read_bytes, read_path
+from ..cleaner.inputs import expand_paths
+from .db import utc_now
+from .records import article_row, raw_row, sha256_hex
+
+OUTCOMES = ("new", "updated", "unchanged", "failed")
+
+#: Inputs per transaction.
+BATCH_SIZE = 500
+
+
+@dataclass(frozen=True)
+class Received:
+    """One input as it arrived: `doc` when it could be read as text, else `error`.
+
+    `data` is the exact bytes (None when nothing could be read at all).
+    """
+
+    source: str
+    data: bytes | None
+    doc: RawDoc | None = None
+    error: str | None = None
+    fetched_at: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    """Counts of outcomes, and (source, message) for every failed input."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.unchanged + self.failed
+
+    def count(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def __str__(self) -> str:
+        return (f"{self.total} document{'s' if self.total != 1 else ''}: {self.new} new, "
+                f"{self.updated} updated, {self.unchanged} unchanged, {self.failed} failed")
+
+
+def input_names(paths: Iterable[str]) -> list[str]:
+    """The inputs named by `paths`: files as given, directories walked, "-" for stdin."""
+    return list(expand_paths(paths))
+
+
+def _mtime(path: str) -> str | None:
+    try:
+        stamp = os.stat(path).st_mtime
+    except OSError:
+        return None
+    return datetime.fromtimestamp(stamp, timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def receive(names: Iterable[str], url: str | None = None) -> Iterator[Received]:
+    """Read each input name ("-" is standard input), keeping its bytes even when the
+    cleaner's reader rejects them."""
+    for name in names:
+        if name == "-":
+            data = sys.stdin.buffer.read()
+            source, fetched_at = "<stdin>", None
+            try:
+                yield Received(source, data, doc=read_bytes(data, source, url=url))
+            except InputError as exc:
+                yield Received(source, data, error=exc.message)
+            continue
+        fetched_at = _mtime(name)
+        try:
+            doc = read_path(name, url=url)
+        except InputError as exc:
+            try:
+                data = Path(name).read_bytes()
+            except OSError:
+                data = None
+            yield Received(name, data, error=exc.message, fetched_at=fetched_at)
+        else:
+            yield Received(name, doc.data, doc=doc, fetched_at=doc.fetched_at or fetched_at)
+
+
+class Ingester:
+    """Stores received inputs and their articles in one open archive."""
+
+    def __init__(self, db: sqlite_utils.Database, clean_doc: Callable[[RawDoc], Article],
+                 reclean: bool = False, now: Callable[[], str] = utc_now):
+        self.db = db
+        self.clean_doc = clean_doc
+        self.reclean = reclean
+        self.now = now
+        self.raw = db.table("raw")
+        self.articles = db.table("articles")
+
+    def find_raw(self, item: Received) -> dict | None:
+        """The `raw` row already holding this input, if any."""
+        if item.data is not None:
+            sql, params = "select id, status from raw where sha256 = ?", [sha256_hex(item.data)]
+        else:
+            sql, params = "select id, status from raw where sha256 is null and source = ?", [item.source]
+        row = self.db.execute(sql, params).fetchone()
+        return None if row is None else {"id": row[0], "status": row[1]}
+
+    def ingest(self, item: Received) -> tuple[str, str | None]:
+        """Store one input; return (outcome, error message or None)."""
+        existing = self.find_raw(item)
+        if existing and existing["status"] == "ok" and not self.reclean:
+            return "unchanged", None
+        now = self.now()
+        article, error = None, item.error
+        if item.doc is not None:
+            try:
+                article = self.clean_doc(item.doc)
+            except Exception as exc:  # one bad document must not stop the batch
+                error = f"cannot clean: {type(exc).__name__}: {exc}"
+        if existing:
+            raw_id = existing["id"]
+        else:
+            doc = item.doc
+            row = raw_row(item.source, item.data, received_at=now, status="failed",
+                          url=doc.url if doc else None, fetched_at=item.fetched_at,
+                          content_type=doc.content_type if doc else None,
+                          encoding=doc.encoding if doc else None)
+            raw_id = self.raw.insert(row).last_pk
+        if article is None:
+            self.raw.update(raw_id, {"status": "failed", "error": error})
+            return "failed", error
+        outcome, article_id = self.store_article(article, raw_id, now)
+        self.raw.update(raw_id, {"status": "ok", "error": None, "article_id": article_id})
+        return outcome, None
+
+    def store_article(self, article: Article, raw_id: int, now: str) -> tuple[str, int]:
+        """Insert or update the article by its natural key; return (outcome, id)."""
+        row = article_row(article, raw_id, now)
+        found = self.db.execute("select id, content_hash from articles where key = ?",
+                                [row["key"]]).fetchone()
+        if found is None:
+            return "new", self.articles.insert(row).last_pk
+        article_id, old_hash = found
+        if old_hash == row["content_hash"]:
+            return "unchanged", article_id
+        del row["ingested_at"]
+        self.articles.update(article_id, row)
+        return "updated", article_id
+
+
+def ingest(db: sqlite_utils.Database, items: Iterable[Received],
+           clean_doc: Callable[[RawDoc], Article], *, reclean: bool = False,
+           batch_size: int = BATCH_SIZE, on_item: Callable[[Received, str, str | None], None] | None = None,
+           now: Callable[[], str] = utc_now) -> IngestSummary:
+    """Ingest `items` into `db` in transactions of `batch_size`; return the summary.
+
+    `on_item(item, outcome, error)` is called after each input (for progress and
+    error reports).
+    """
+    ingester = Ingester(db, clean_doc, reclean=reclean, now=now)
+    summary = IngestSummary()
+    items = iter(items)
+    while True:
+        done = 0
+        with db.atomic():
+            for item in items:
+                outcome, error = ingester.ingest(item)
+                summary.count(outcome)
+                if error is not None:
+                    summary.failures.append((item.source, error))
+                if on_item is not None:
+                    on_item(item, outcome, error)
+                done += 1
+                if done >= batch_size:
+                    break
+        if done < batch_size:
+            return summary

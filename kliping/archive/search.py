@@ -1,0 +1,101 @@
+"""Search the archive: a stemmed FTS5 query, bm25-ranked, with highlighted snippets.
+
+The query is parsed and stemmed in Python (`query.parse_query`) and matched against the
+stemmed shadow columns; ranking is the FTS table's default rank (bm25 with the title
+weighted over the description over the text, see `db.FTS_RANK`). The user's words only
+ever reach SQLite as bound parameters.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import asdict, dataclass
+
+import sqlite_utils
+
+from .query import Query, QueryError, parse_query
+from .snippet import DEFAULT_WORDS, snippet
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+DEFAULT_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result, best first; `rank` is bm25 (lower is better)."""
+
+    id: int
+    title: str | None
+    outlet: str
+    published: str | None
+    language: str | None
+    url: str | None
+    snippet: str
+    rank: float
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD; QueryError otherwise."""
+    if value is None or value == "":
+        return None
+    value = value.strip()
+    if not _DATE.match(value):
+        raise QueryError(f"{name} must be a date like 2021, 2021-12 or 2021-12-31, not {value!r}")
+    return value
+
+
+def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str, ...] = (),
+           since: str | None = None, until: str | None = None, language: str | None = None,
+           limit: int = DEFAULT_LIMIT, mark: tuple[str, str] = ("<mark>", "</mark>"),
+           snippet_words: int = DEFAULT_WORDS) -> list[Hit]:
+    """The best `limit` articles for `query`, filtered; QueryError for an unusable query.
+
+    `since` and `until` are inclusive and compare with the start of `published`
+    (until 2021-12 includes all of December 2021); articles without a date are left out
+    when either is given.
+    """
+    parsed = query if isinstance(query, Query) else parse_query(query)
+    since = check_date(since, "--since")
+    until = check_date(until, "--until")
+    if limit < 1:
+        raise QueryError("--limit must be at least 1")
+    where = ["articles_fts MATCH :match"]
+    params: dict = {"match": parsed.fts, "limit": int(limit)}
+    if outlets:
+        names = [f":outlet{i}" for i in range(len(outlets))]
+        where.append(f"articles.outlet IN ({', '.join(names)})")
+        params.update({n[1:]: o for n, o in zip(names, outlets)})
+    if since:
+        where.append("articles.published >= :since")
+        params["since"] = since
+    if until:
+        where.append("substr(articles.published, 1, :until_len) <= :until")
+        params.update(until=until, until_len=len(until))
+    if language:
+        where.append("articles.language = :language")
+        params["language"] = language
+    sql = f"""
+        SELECT articles.id, articles.title, articles.outlet, articles.published,
+               articles.language, articles.url, articles.text, articles_fts.rank
+        FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid
+        WHERE {' AND '.join(where)}
+        ORDER BY articles_fts.rank
+        LIMIT :limit
+    """
+    try:
+        rows = db.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:  # a safety net: parse_query quotes every term
+        if "fts5" in str(exc):
+            raise QueryError(f"cannot search for {parsed.text!r}: {exc}") from None
+        raise
+    start, end = mark
+    return [
+        Hit(id=row[0], title=row[1], outlet=row[2], published=row[3], language=row[4],
+            url=row[5], snippet=snippet(row[6], parsed.terms, start, end, size=snippet_words),
+            rank=row[7])
+        for row in rows
+    ]

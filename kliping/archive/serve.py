@@ -1,0 +1,72 @@
+"""Serve an archive with Datasette: the shipped metadata, the plugin, read-only.
+
+Datasette 0.65 reads mutable database files through read-only connections and the
+metadata declares no writable canned query, so nothing served can change the archive.
+"""
+from __future__ import annotations
+
+import asyncio
+import copy
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+#: The name the shipped metadata uses for the database (kliping.db).
+METADATA_DB = "kliping"
+
+
+def shipped_metadata() -> dict:
+    """The metadata.yml shipped with kliping, parsed."""
+    text = resources.files("kliping.archive").joinpath("metadata.yml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def metadata_for(db_name: str, metadata: dict | None = None) -> dict:
+    """The shipped metadata with its database renamed to `db_name` (and links fixed)."""
+    from datasette.utils import tilde_encode
+
+    metadata = copy.deepcopy(metadata if metadata is not None else shipped_metadata())
+    databases = metadata.get("databases", {})
+    if METADATA_DB in databases and db_name != METADATA_DB:
+        databases[db_name] = databases.pop(METADATA_DB)
+        old, new = f"/{METADATA_DB}/", f"/{tilde_encode(db_name)}/"
+
+        def relink(node):
+            if isinstance(node, dict):
+                return {k: relink(v) for k, v in node.items()}
+            if isinstance(node, list):
+                return [relink(v) for v in node]
+            return node.replace(old, new) if isinstance(node, str) else node
+
+        metadata = relink(metadata)
+    return metadata
+
+
+def register_plugin() -> None:
+    """Make sure Datasette has the kliping plugin (also when kliping is not installed)."""
+    from datasette.plugins import pm
+
+    from . import plugin
+
+    if not pm.is_registered(plugin) and pm.get_plugin("kliping") is None:
+        pm.register(plugin, name="kliping")
+
+
+def make_datasette(path: str | Path, metadata: dict | None = None, **settings):
+    """A Datasette instance serving the archive at `path` with kliping's metadata."""
+    from datasette.app import Datasette
+
+    register_plugin()
+    path = Path(path)
+    return Datasette([str(path)], metadata=metadata_for(path.stem, metadata),
+                     settings=settings or None)
+
+
+def serve(path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
+    """Run Datasette on host:port until interrupted."""
+    import uvicorn
+
+    ds = make_datasette(path)
+    asyncio.run(ds.invoke_startup())
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
