@@ -84,7 +84,8 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean) -> None:
         sys.exit(1)
 
 
-@click.command("search")
+@click.command("search", context_settings={"ignore_unknown_options": True,
+                                           "help_option_names": ["--help"]})
 @click.argument("query", nargs=-1, required=True)
 @db_option
 @click.option("--outlet", "outlets", multiple=True, metavar="ID", help="Only this outlet (repeatable).")
@@ -97,7 +98,8 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json) -> None:
     """Find articles: every form of the words counts (sanksi, menjatuhkan ~ dijatuhkan).
 
     QUERY is words (all must match), "a phrase", OR, -word or NOT word to exclude,
-    prefix* and parentheses. Results are ranked (title matches count most) and show
+    prefix* and parentheses (quote the query for your shell; words starting with - are
+    query words, not options). Results are ranked (title matches count most) and show
     title, outlet, date, URL and a snippet with the matching words highlighted
     (**like this** when not on a terminal and in --json).
     """

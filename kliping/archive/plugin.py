@@ -43,13 +43,24 @@ def datasette_prepare_connection(conn):
 
 
 @datasette_hookimpl
-def render_cell(value, column):
-    """Show <mark> highlights in snippet columns; the rest of the value is escaped."""
-    if column not in SNIPPET_COLUMNS or not isinstance(value, str) or "<mark>" not in value:
+def render_cell(row, value, column, table, database, datasette):
+    """In search results (a query with a snippet column): show the <mark> highlights
+    (everything else escaped) and link each title to its article page."""
+    if table is not None or not isinstance(value, str):
         return None
-    html = str(escape(value))
-    html = html.replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
-    return Markup(html)
+    if column in SNIPPET_COLUMNS and "<mark>" in value:
+        html = str(escape(value))
+        html = html.replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
+        return Markup(html)
+    if column == "title" and _is_search_row(row):
+        url = datasette.urls.row(database, "articles", str(row["id"]))
+        return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
+    return None
+
+
+def _is_search_row(row) -> bool:
+    keys = row.keys() if hasattr(row, "keys") else ()
+    return "id" in keys and any(c in keys for c in SNIPPET_COLUMNS) and isinstance(row["id"], int)
 
 
 @datasette_hookimpl

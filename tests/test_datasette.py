@@ -1,0 +1,99 @@
+"""Datasette on an archive of the seed scrapes, through Datasette's own test client."""
+import asyncio
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+import pytest
+from click.testing import CliRunner
+
+from kliping.archive.serve import make_datasette, metadata_for, shipped_metadata
+from kliping.cli import main
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture(scope="module")
+def ds(tmp_path_factory):
+    path = tmp_path_factory.mktemp("serve") / "kliping.db"
+    result = CliRunner().invoke(main, ["ingest", str(SAMPLES), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return make_datasette(path)
+
+
+def get(ds, url):
+    async def fetch():
+        return await ds.client.get(url)
+    response = asyncio.run(fetch())
+    assert response.status_code == 200, (url, response.status_code, response.text[:500])
+    return response
+
+
+def test_index_has_title_and_description(ds):
+    html = get(ds, "/").text
+    assert "kliping — Indonesian news archive" in html
+    assert 'href="/kliping/search"' in html
+    tables = get(ds, "/kliping.json").json()["tables"]
+    visible = {t["name"] for t in tables if not t["hidden"]}
+    assert {"articles", "raw"} <= visible and "articles_fts" not in visible
+
+
+def test_table_descriptions_and_facets(ds):
+    page = get(ds, "/kliping/articles").text
+    assert "One row per article" in page and "canonical URL" in page
+    data = get(ds, "/kliping/articles.json?_size=0").json()
+    facets = data["facet_results"]
+    assert {"outlet", "language", "published_month"} <= set(facets)
+    outlets = {r["value"]: r["count"] for r in facets["outlet"]["results"]}
+    assert len(outlets) == 5 and sum(outlets.values()) == 5
+    assert {r["value"] for r in facets["published_month"]["results"]} >= {"2021-12"}
+    assert "Every input exactly as received" in get(ds, "/kliping/raw").text
+
+
+def test_canned_search_is_ranked_with_snippets(ds):
+    rows = get(ds, "/kliping/search.json?_shape=objects&q=sanksi").json()["rows"]
+    assert len(rows) == 5
+    ranks = [r["rank"] for r in rows]
+    assert ranks == sorted(ranks) and all(r < 0 for r in ranks)
+    assert all("<mark>" in r["snippet"].lower() for r in rows)
+    html = get(ds, "/kliping/search?q=menjatuhkan").text
+    assert "<mark>dijatuhkan</mark>" in html and "<mark>menjatuhkan</mark>" in html
+    assert "&lt;mark&gt;" not in html
+    assert 'href="/kliping/articles/' in html  # titles link to the article page
+
+
+@pytest.mark.parametrize("q", ["", '"', "yang", "-putin", "sanksi)", "{x}: (", "NEAR(", "'"])
+def test_canned_search_never_errors(ds, q):
+    data = get(ds, "/kliping/search.json?_shape=objects&q=" + quote(q)).json()
+    assert data.get("error") in (None, "") and "rows" in data
+
+
+def test_id_stem_available_in_sql(ds):
+    sql = "select id_stem('Menjatuhkan sanksi-sanksi') as s"
+    rows = get(ds, "/kliping.json?_shape=objects&sql=" + quote(sql)).json()["rows"]
+    assert rows == [{"s": "jatuh sanksi sanksi"}]
+    sql = ("select count(*) as n from articles_fts where articles_fts match "
+           "'text_stem : ' || id_stem('dijatuhkan')")
+    assert get(ds, "/kliping.json?_shape=objects&sql=" + quote(sql)).json()["rows"][0]["n"] >= 2
+
+
+def test_article_page_is_readable(ds):
+    html = get(ds, "/kliping/articles/1").text
+    css = [unquote(part) for part in html.split('"') if part.startswith("data:text/css")]
+    assert css and "white-space: pre-wrap" in css[0]
+    data = get(ds, "/kliping/articles/1.json?_shape=objects").json()["rows"][0]
+    assert "\n\n" in data["text"]
+
+
+def test_read_only(ds):
+    async def post():
+        return await ds.client.get("/kliping.json?sql=" + quote("delete from articles"))
+    response = asyncio.run(post())
+    assert response.status_code == 400
+    assert get(ds, "/kliping/articles.json?_size=0").json()["filtered_table_rows_count"] == 5
+
+
+def test_metadata_follows_the_database_name():
+    md = metadata_for("berita", shipped_metadata())
+    assert list(md["databases"]) == ["berita"]
+    assert "/berita/search" in md["description_html"]
+    assert "id_match(:q)" in md["databases"]["berita"]["queries"]["search"]["sql"]
