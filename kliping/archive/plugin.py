@@ -24,7 +24,7 @@ SNIPPET_COLUMNS = ("snippet",)
 
 #: The article text keeps its paragraphs; long cells stay readable.
 CSS = """
-td.col-text, td.col-description { white-space: pre-wrap; }
+body.row td.col-text, body.row td.col-description { white-space: pre-wrap; }
 body.row td.col-text { max-width: 42em; line-height: 1.5; }
 td.col-snippet mark { background: #ffe066; padding: 0 1px; }
 """
