@@ -39,9 +39,9 @@ PLACEHOLDERS = {
 #: Pattern lists of a rule, as (section, key).
 PATTERN_KEYS = (
     ("header", "drop"),
-    ("headline", "published"), ("headline", "updated"),
+    ("headline", "title_above"), ("headline", "published"), ("headline", "updated"),
     ("photo", "start"), ("photo", "file"), ("photo", "captions"),
-    ("body", "dateline"), ("body", "related"), ("body", "related_inline"),
+    ("body", "dateline"), ("body", "related"), ("body", "related_start"), ("body", "related_inline"),
     ("body", "strip_inline"), ("body", "drop"),
     ("byline", "author"), ("byline", "editor"),
     ("footer", "end"), ("footer", "drop"),

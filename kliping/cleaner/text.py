@@ -28,12 +28,17 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 #: A caption echo or standfirst never exceeds this many characters.
 _MAX_STANDFIRST = 600
+#: At most this many lines belong to a photo or related box; a related title is shorter.
+_BOX_ITEMS = 6
+_MAX_RELATED = 200
 #: A line this long, or the lead's dateline, shows the article text has begun.
 _BODY_CHARS = 80
 #: A line ending in one full stop reads as a sentence, not a headline.
 _SENTENCE_END = re.compile(r"[^.]\.[\"”’]?$")
 #: Longer than this and ending in a full stop: a sentence, not a headline.
 _LONG_SENTENCE = 100
+#: How many non-blank lines at the top are searched for a `title_above` line.
+_MARKER_WINDOW = 20
 #: How many lines at the top are searched for a headline printed twice.
 _TITLE_WINDOW = 6
 #: How many remaining lines after the headline may come before the lead paragraph.
@@ -112,14 +117,27 @@ _LINE_CHECKS = (
 )
 
 
+def _box_item(kind: str, s: str, taken: int) -> bool:
+    """Say whether a line can still belong to an open photo or related box."""
+    if kind == RELATED:  # related titles: short, not sentences
+        return taken < _BOX_ITEMS and len(s) <= _MAX_RELATED and not _SENTENCE_END.search(s)
+    return taken < _BOX_ITEMS and len(s) <= _MAX_STANDFIRST
+
+
 def classify_lines(lines: list[Line], rule: Rule) -> None:
-    """Pass 1: decide each line from the rule's line patterns and the footer's end."""
-    in_box = ended = seen_text = False
+    """Pass 1: decide each line from the rule's line patterns and the footer's end.
+
+    A photo box ("zoom-inlihat foto") or a related box ("Baca Juga:" alone on its line)
+    takes the lines under it, up to the next blank line, as captions or related titles.
+    """
+    box: tuple[str, str] | None = None  # (kind, rule key) of the open box
+    taken = 0
+    ended = seen_text = False
     for line in lines:
         s = line.text
         if not s:
             line.decide(BLANK, "blank")
-            in_box = False
+            box = None
             continue
         if ended:
             line.decide(DROP, "footer.end", "after the end of the article")
@@ -131,21 +149,31 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
                 line.groups = _groups(hit[1])
                 ended = True
                 continue
-        hit = rule.first("photo.start", s)
-        if hit:
-            line.decide(DROP, "photo.start", hit[0].source)
-            in_box = True
+        opened = _open_box(line, rule)
+        if opened:
+            box, taken = opened, 0
             continue
         if _classify_by_patterns(line, rule):
             continue
         if _URL_LINE.match(s):
             line.decide(DROP, "url", _URL_LINE.pattern, _URL_LINE.match(s).group(1))
             continue
-        if in_box:
-            line.decide(CAPTION, "photo.start", "line inside a photo box", s)
+        if box and _box_item(box[0], s, taken):
+            line.decide(box[0], box[1], "line inside a box opened above", s)
+            taken += 1
             continue
+        box = None
         if not seen_text and (len(s) >= _BODY_CHARS or rule.first("body.dateline", s)):
             seen_text = True  # the footer's end markers count from here on
+
+
+def _open_box(line: Line, rule: Rule) -> tuple[str, str] | None:
+    for key, kind in (("photo.start", CAPTION), ("body.related_start", RELATED)):
+        hit = rule.first(key, line.text)
+        if hit:
+            line.decide(DROP, key, hit[0].source)
+            return kind, key
+    return None
 
 
 def _classify_by_patterns(line: Line, rule: Rule) -> bool:
@@ -162,15 +190,28 @@ def _classify_by_patterns(line: Line, rule: Rule) -> bool:
 
 # ------------------------------------------------------------------- pass 2: position
 
-def _title_index(candidates: list[Line], rule: Rule, settings: Settings) -> int | None:
-    """Return which candidate is the headline: the first line, unless a later line near
-    the top is printed twice (as mirrors and iNews do) and the first is not."""
+def _title_marker(lines: list[Line], rule: Rule) -> int | None:
+    """Return the number of the first line near the top that sits right under a headline
+    (`headline.title_above`, e.g. WordPress's "Posted on …")."""
+    near_top = [ln for ln in lines if ln.text][:_MARKER_WINDOW]
+    return next((ln.number for ln in near_top if rule.first("headline.title_above", ln.text)), None)
+
+
+def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings: Settings) -> int | None:
+    """Return which candidate is the headline: the one right above a `title_above` line;
+    else the first line, unless a later line near the top is printed twice (as mirrors
+    and iNews do) and the first is not."""
     def title_shaped(ln: Line) -> bool:
         if len(ln.text) > settings.max_title_chars or rule.first("body.dateline", ln.text):
             return False
         # A long line ending in one full stop is the lead of a scrape with no headline.
         return not (len(ln.text) > _LONG_SENTENCE and _SENTENCE_END.search(ln.text))
 
+    marker = _title_marker(lines, rule)
+    if marker is not None:
+        above = [i for i, ln in enumerate(candidates) if ln.number < marker]
+        if above and title_shaped(candidates[above[-1]]):
+            return above[-1]
     top = candidates[:_TITLE_WINDOW]
     for i, ln in enumerate(top):
         if rule.first("body.dateline", ln.text):
@@ -189,10 +230,10 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings) -> Extract
     candidates = [ln for ln in lines if ln.kind == CANDIDATE]
     rest = candidates
     if rule.title == "first-line" and candidates:
-        at = _title_index(candidates, rule, settings)
+        at = _title_index(lines, candidates, rule, settings)
         if at is not None:
             for ln in candidates[:at]:
-                ln.decide(DROP, "headline.before_title", "line above a headline printed twice")
+                ln.decide(DROP, "headline.before_title", "line above the headline")
             first = candidates[at]
             first.decide(TITLE, "headline.title", "first line that is not furniture", first.text)
             ext.title = first.text
