@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import dedupe
+from .dates import parse_date
 from .rules import Rule
 from .settings import DEFAULT_SETTINGS, Settings
 
@@ -223,10 +224,29 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     return 0 if candidates and title_shaped(candidates[0]) else None
 
 
+def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
+    """Turn date lines inside the body back into text when they name another day than
+    the published date above the body: they head a chronology ("Sabtu, 8 Januari 2022").
+    A repeat of the published date (page 2 of a story) stays dropped."""
+    published: str | None = None
+    in_body = False
+    for ln in lines:
+        if ln.kind == CANDIDATE and (len(ln.text) >= _BODY_CHARS or rule.first("body.dateline", ln.text)):
+            in_body = True
+        if ln.kind != PUBLISHED:
+            continue
+        day = (parse_date(ln.value, rule.timezone) or "")[:10]
+        if not in_body:
+            published = published or day
+        elif published and day and day != published:
+            ln.decide(CANDIDATE, "body.dated_subheading", "a date inside the body, not the published one")
+
+
 def place_headline(lines: list[Line], rule: Rule, settings: Settings) -> Extraction:
     """Pass 2: title, its repeats, the lead with its dateline, the standfirst."""
     ext = Extraction(lines)
     ext.url = next((ln.value for ln in lines if ln.key == "url"), None)
+    keep_dated_subheadings(lines, rule)
     candidates = [ln for ln in lines if ln.kind == CANDIDATE]
     rest = candidates
     if rule.title == "first-line" and candidates:
