@@ -26,49 +26,7 @@ PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 OUTLETS = ("kontan", "inews", "tribunnews", "voi", "blogmirror")
 
 #: Page stem -> why the cleaner fails it today (see the rule fixes proposed for each).
-KNOWN_FAILURES: dict[str, str] = {
-    "kontan-investasi-emas-antam":
-        "ticker names alone on a line ('IHSG', 'LQ45', value on the next line) are not "
-        "dropped; 'IHSG' becomes the title",
-    "kontan-internasional-minyak":
-        "'Sumber: Reuters | Editor: X' is not a byline (editor lost); caption credit "
-        "'REUTERS/Nick Oxford/File Photo' has a slash the caption pattern refuses",
-    "kontan-insight-premium": "paywall button 'Berlangganan dengan Google' left in the body",
-    "kontan-mobile-bsu":
-        "'Video Pilihan' and the 'TERBARU' list after the article are kept: they are "
-        "dropped lines, not footer ends",
-    "inews-mobile-related-block":
-        "'Baca Juga :' alone on its line with the titles one a line under it: label and "
-        "titles stay in the body, related is empty",
-    "inews-amp-timnas-embed":
-        "Instagram embed text ('View this post on Instagram', 'A post shared by …') kept",
-    "tribunnews-surya-cabai-surabaya":
-        "brand line 'SURYA.co.id' above the headline becomes the title (header.drop knows "
-        "only tribun*.com)",
-    "tribunnews-serambi-minyak-goreng":
-        "brand line 'Serambinews.com' becomes the title; Serambi's reporter line "
-        "'Laporan Nama | Banda Aceh' is no byline",
-    "tribunnews-bali-amp-kompas": "brand line 'Tribun-Bali.com' (with a hyphen) becomes the title",
-    "tribunnews-jatim-kronologi-longsor":
-        "date subheadings in a chronology are taken as date lines and dropped; the short "
-        "paragraph 'Oleh karena itu …' is taken as an author byline",
-    "voi-id-arisan-tags":
-        "'Rabu, 05 Januari 2022 | 14:10 WIB': VOI's date pattern takes the pipe for its "
-        "'| Dibaca' tail and loses the time; 'Baca juga:' block of titles kept in the body",
-    "voi-en-high-waves": "short paragraph 'By Thursday morning …' taken as an author byline",
-    "voi-ja-flood-pumps":
-        "Japanese AI-translation note puts 'AI' before '自動的に生成'; the footer pattern "
-        "wants the reverse order, so the note stays in the body",
-    "voi-zh-nickel": "Chinese AI-translation note ('人工智能' before '自动生成') stays in the body",
-    "blogmirror-wordpress-kontan-feed":
-        "WordPress site name above the headline becomes the title",
-    "blogmirror-wordpress-id-lead-twice":
-        "Indonesian WordPress ('Diposting pada … oleh …', 'Tinggalkan Balasan') is not "
-        "fingerprinted as a mirror: matched as inews, date lost, 'Sumber:' line kept",
-    "blogmirror-blogger-archive-tribun":
-        "'Posted by X at 9:25 PM No comments:' on one line is not a footer end; the copied "
-        "sign-off '(Tribunnews.com/Nama)' is kept",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def norm(text: str | None) -> str:
