@@ -26,21 +26,7 @@ PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 OUTLETS = ("kontan", "inews", "tribunnews", "voi", "blogmirror")
 
 #: Page stem -> why the cleaner fails it today (see the rule fixes proposed for each).
-KNOWN_FAILURES: dict[str, str] = {
-    "blogmirror-blogger-byline-top":
-        "a headline of 80+ characters counts as body text, so 'Posted by X at 7:45 AM' "
-        "right under it ends the article: body empty, dateline lost",
-    "tribunnews-medan-header-date":
-        "the site's 'today' date bar above the headline is taken as published; "
-        "'Laporan Wartawan Tribun-Medan.com, X' (hyphen) is no byline and becomes the description",
-    "tribunnews-wiki-kronologi-gempa":
-        "no date line above the body (TribunnewsWiki): dated subheadings of the chronology "
-        "are dropped and the first one becomes published",
-    "voi-fr-lisez-aussi-block":
-        "VOI related box with a translated label alone on its line ('Lisez aussi:'): "
-        "label and titles stay in the body",
-    "voi-ja-block-related": "same with the Japanese label 'また読む:' alone on its line",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def norm(text: str | None) -> str:

@@ -8,7 +8,7 @@ from langdetect import DetectorFactory, LangDetectException, detect
 from .dates import parse_date
 from .rules import Rule
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import AUTHOR, CAPTION, EDITOR, PUBLISHED, RELATED, Extraction
+from .text import AUTHOR, CAPTION, EDITOR, PUBLISHED, RELATED, TITLE, Extraction
 
 #: Separators between several names in one byline.
 _NAMES = re.compile(r"\s*(?:,|&|;|\bdan\b|\band\b)\s*", re.IGNORECASE)
@@ -32,12 +32,16 @@ def _unique(values: list[str]) -> tuple[str, ...]:
 
 
 def find_published(ext: Extraction, rule: Rule) -> str | None:
-    """Return the first date line's date, ISO 8601 in the outlet's zone."""
-    for ln in ext.lines:
-        if ln.kind == PUBLISHED:
-            iso = parse_date(ln.value, rule.timezone)
-            if iso:
-                return iso
+    """Return the date of the first date line under the headline (else the first date
+    line: a blog's date header), ISO 8601 in the outlet's zone. A date above the
+    headline is often the site's "today" bar, not the article's date."""
+    title_at = next((ln.number for ln in ext.lines if ln.kind == TITLE), 0)
+    dated = [ln for ln in ext.lines if ln.kind == PUBLISHED]
+    dated.sort(key=lambda ln: ln.number < title_at)  # those under the headline first
+    for ln in dated:
+        iso = parse_date(ln.value, rule.timezone)
+        if iso:
+            return iso
     return None
 
 

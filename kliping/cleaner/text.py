@@ -32,10 +32,12 @@ _MAX_STANDFIRST = 600
 #: At most this many lines belong to a photo or related box; a related title is shorter.
 _BOX_ITEMS = 6
 _MAX_RELATED = 200
-#: A line this long, or the lead's dateline, shows the article text has begun.
+#: A sentence this long, or the lead's dateline, shows the article text has begun.
 _BODY_CHARS = 80
 #: A line ending in one full stop reads as a sentence, not a headline.
 _SENTENCE_END = re.compile(r"[^.]\.[\"”’]?$")
+#: A body paragraph ends like a sentence; a headline, however long, seldom does.
+_PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]?$")
 #: Longer than this and ending in a full stop: a sentence, not a headline.
 _LONG_SENTENCE = 100
 #: How many non-blank lines at the top are searched for a `title_above` line.
@@ -164,8 +166,17 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
             taken += 1
             continue
         box = None
-        if not seen_text and (len(s) >= _BODY_CHARS or rule.first("body.dateline", s)):
+        if not seen_text and _starts_body(s, rule):
             seen_text = True  # the footer's end markers count from here on
+
+
+def _starts_body(s: str, rule: Rule) -> bool:
+    """Say whether a line shows the article text has begun: the lead's dateline, or a
+    long line ending like a sentence (a long headline does not, so a byline under it
+    is no footer)."""
+    if len(s) >= _BODY_CHARS and _PARAGRAPH_END.search(s):
+        return True
+    return rule.first("body.dateline", s) is not None
 
 
 def _open_box(line: Line, rule: Rule) -> tuple[str, str] | None:
@@ -225,20 +236,25 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
 
 
 def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
-    """Turn date lines inside the body back into text when they name another day than
-    the published date above the body: they head a chronology ("Sabtu, 8 Januari 2022").
-    A repeat of the published date (page 2 of a story) stays dropped."""
+    """Turn date lines inside the body back into text when they head a chronology
+    ("Sabtu, 8 Januari 2022" over a paragraph): a bare date, another day than the
+    published date above the body (if any), with text under it. A repeat of the
+    published date (page 2 of a story) stays dropped."""
     published: str | None = None
     in_body = False
-    for ln in lines:
-        if ln.kind == CANDIDATE and (len(ln.text) >= _BODY_CHARS or rule.first("body.dateline", ln.text)):
+    for i, ln in enumerate(lines):
+        if ln.kind == CANDIDATE and _starts_body(ln.text, rule):
             in_body = True
         if ln.kind != PUBLISHED:
             continue
-        day = (parse_date(ln.value, rule.timezone) or "")[:10]
+        iso = parse_date(ln.value, rule.timezone) or ""
+        day = iso[:10]
         if not in_body:
             published = published or day
-        elif published and day and day != published:
+            continue
+        following = next((o for o in lines[i + 1:] if o.text), None)
+        if (day and day != published and len(iso) == 10
+                and following is not None and following.kind == CANDIDATE):
             ln.decide(CANDIDATE, "body.dated_subheading", "a date inside the body, not the published one")
 
 
