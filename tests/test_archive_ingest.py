@@ -83,6 +83,7 @@ def test_rescrape_of_a_known_url_updates_the_article_and_keeps_both_raws(tmp_pat
     assert article["raw_id"] == raws[1]["id"]
     assert article["key"] == canonical_url(URL)
     assert "mengingatkan" in article["text"]
+    assert fts_ids(db, "text : mengingatkan") == [article["id"]]
     assert article["updated_at"] >= article["ingested_at"]
 
 
@@ -190,3 +191,25 @@ def test_transform_drops_fts_triggers_and_opening_restores_them(db_path):
 def test_canonical_url():
     assert canonical_url("HTTPS://Www.Inews.ID:443/a/b?utm_source=x&id=3#top") == "https://www.inews.id/a/b?id=3"
     assert canonical_url("  ") is None and canonical_url(None) is None
+
+
+def test_stdin_is_an_input_too(db_path):
+    data = (SAMPLES / "voi-putin-biden.txt").read_bytes()
+    result = CliRunner().invoke(main, ["ingest", "-", "--db", str(db_path)], input=data)
+    assert "1 new" in result.stdout
+    row = next(open_archive(db_path)["raw"].rows)
+    assert row["source"] == "<stdin>" and raw_bytes(row) == data
+
+
+def test_other_sqlite_files_are_not_taken_over(tmp_path):
+    import sqlite3
+
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table notes (x)").connection.commit()
+    result = run("ingest", SAMPLES, "--db", other)
+    assert result.exit_code == 1 and "not a kliping archive" in result.stderr
+    (tmp_path / "junk.db").write_bytes(b"not sqlite at all" * 100)
+    result = run("search", "sanksi", "--db", tmp_path / "junk.db")
+    assert result.exit_code == 1 and "cannot open as a kliping archive" in result.stderr
+    result = run("serve", "--db", tmp_path / "none.db")
+    assert result.exit_code == 1 and "no archive at" in result.stderr

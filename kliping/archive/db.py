@@ -118,6 +118,8 @@ def schema_version(db: sqlite_utils.Database) -> int:
 def migrate(db: sqlite_utils.Database) -> None:
     """Bring the schema up to SCHEMA_VERSION, one step at a time."""
     version = schema_version(db)
+    if version == 0 and db.table_names() and not db["articles"].exists():
+        raise ArchiveError("an SQLite database, but not a kliping archive (it has other tables)")
     if version > SCHEMA_VERSION:
         raise ArchiveError(
             f"the archive has schema version {version}, newer than this kliping "

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import Stemmer
 
@@ -59,10 +59,13 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def words(text: str | None) -> Iterator[str]:
-    """Yield the folded tokens of `text` in order (stop words included)."""
-    for match in TOKEN.finditer(text or ""):
-        yield fold(match.group())
+def words(text: str | None) -> list[str]:
+    """The folded tokens of `text` in order (stop words included)."""
+    text = (text or "").lower()
+    tokens = TOKEN.findall(text)
+    if text.isascii():
+        return tokens
+    return [t if t.isascii() else fold(t) for t in tokens]
 
 
 def stem_words(tokens: Iterable[str]) -> list[str]:
