@@ -1,6 +1,7 @@
 """Archive commands of the `kliping` CLI: ingest, search, serve."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 
@@ -66,19 +67,13 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean) -> None:
     def on_item(item, outcome, error):
         if error is not None:
             if bar is not None:
-                click.echo("", err=True)
+                click.echo("", err=True)  # off the progress bar's line
             report(f"{item.source}: {error}")
         if bar is not None:
             bar.update(1)
 
-    try:
-        if bar is not None:
-            bar.__enter__()
+    with contextlib.closing(db), bar or contextlib.nullcontext():
         summary = run_ingest(db, receive(names, url=url), clean_doc, reclean=reclean, on_item=on_item)
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
-        db.close()
     click.echo(f"{db_path}: {summary}")
     if summary.failed:
         sys.exit(1)
