@@ -11,12 +11,19 @@ from .cleaner import Article, InputError, RuleError, Settings, clean, iter_docum
 from .cleaner.rules import RuleSet
 
 
-def open_rules(rules_dirs: Iterable[str]) -> RuleSet:
-    """Load built-in rules merged with the user's directories, as a click error on failure."""
+def open_rules(rules_dirs: Iterable[str], outlet: str | None = None) -> RuleSet:
+    """Load built-in rules merged with the user's directories, and check a forced
+    `--outlet` names one of them; failures become click errors."""
     try:
-        return load_rules(list(rules_dirs))
+        rules = load_rules(list(rules_dirs))
     except RuleError as exc:
         raise click.ClickException(str(exc)) from None
+    if outlet:
+        try:
+            rules[outlet]
+        except RuleError as exc:
+            raise click.BadParameter(str(exc), param_hint="--outlet") from None
+    return rules
 
 
 def report(exc: Exception) -> None:
@@ -60,12 +67,7 @@ def clean_command(paths, outlet, url, rules_dirs, pretty) -> None:
     A document that cannot be read or cleaned is reported on stderr with its name;
     the others are still cleaned, and the exit status is 1.
     """
-    rules = open_rules(rules_dirs)
-    if outlet:
-        try:
-            rules[outlet]
-        except RuleError as exc:
-            raise click.BadParameter(str(exc), param_hint="--outlet") from None
+    rules = open_rules(rules_dirs, outlet)
     settings = Settings()
     failed = 0
     out = sys.stdout

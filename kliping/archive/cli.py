@@ -43,17 +43,12 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean) -> None:
     known URL updates its article. Prints how many articles were new, updated,
     unchanged and failed; exits 1 when any failed.
     """
-    from ..cleaner import RuleError, Settings, clean
+    from ..cleaner import Settings, clean
     from ..cli import open_rules, report
     from .ingest import ingest as run_ingest
     from .ingest import input_names, receive
 
-    rules = open_rules(rules_dirs)
-    if outlet:
-        try:
-            rules[outlet]
-        except RuleError as exc:
-            raise click.BadParameter(str(exc), param_hint="--outlet") from None
+    rules = open_rules(rules_dirs, outlet)
     settings = Settings()
     names = input_names(paths)
     db = _open(db_path, create=True)
