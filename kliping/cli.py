@@ -8,6 +8,7 @@ from typing import Iterable
 import click
 
 from .cleaner import Article, InputError, RuleError, Settings, clean, iter_documents, load_rules
+from .cleaner.html import NotAnArticle
 from .cleaner.rules import RuleSet
 
 
@@ -78,6 +79,10 @@ def clean_command(paths, outlet, url, rules_dirs, pretty) -> None:
             continue
         try:
             article = clean(doc, rules, settings, outlet=outlet)
+        except NotAnArticle as exc:
+            report(f"{doc.source}: not an article: {exc}")
+            failed += 1
+            continue
         except Exception as exc:  # one bad document must not stop the batch
             report(f"{doc.source}: cannot clean: {type(exc).__name__}: {exc}")
             failed += 1

@@ -10,7 +10,7 @@ SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.stem)
 def test_every_line_has_a_reason(rules, path):
-    match, ext = explain(read_path(path), rules)
+    ext = explain(read_path(path), rules).ext
     for line in ext.lines:
         assert line.key, line
         if line.kind == "drop":
@@ -29,13 +29,13 @@ def test_every_line_has_a_reason(rules, path):
     ("voi-putin-biden.txt", "Bagikan:", "header.drop"),
 ])
 def test_named_decisions(rules, path, line_text, key):
-    _, ext = explain(read_path(SAMPLES / path), rules)
+    ext = explain(read_path(SAMPLES / path), rules).ext
     keys = {ln.key for ln in ext.lines if ln.text == line_text}
     assert key in keys
 
 
 def test_repeated_titles_are_dropped_as_repeats(rules):
-    _, ext = explain(read_path(SAMPLES / "blogmirror-putin-biden.txt"), rules)
+    ext = explain(read_path(SAMPLES / "blogmirror-putin-biden.txt"), rules).ext
     assert [ln.kind for ln in ext.lines if ln.text == ext.title] == ["title", "drop", "drop"]
 
 

@@ -1,61 +1,121 @@
-"""Sequence the stages: pick a rule, decide the lines, read the fields, build the Article."""
+"""Sequence the stages: pick a rule, decide the lines, read the fields, build the Article.
+
+Text scrapes go straight to the line passes. HTML pages first give their metadata and
+body blocks (html.py); the same line passes then run over the blocks, and what the page
+head said (title, date, authors) wins over what the lines say.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .article import Article
+from .html import NotAnArticle, PageMeta, page_blocks, parse_page, read_meta
 from .inputs import RawDoc
 from .metadata import detect_language, find_captions, find_people, find_published, find_related
 from .rules import Match, RuleSet, load_rules
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import Extraction, extract_text
 
+#: Content types that are feeds, never articles.
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
+#: An HTML page with less body text than this is no article (a front page, an error page).
+MIN_ARTICLE_CHARS = 200
 
-def pick_rule(doc: RawDoc, rules: RuleSet, outlet: str | None = None) -> Match:
+
+@dataclass(slots=True)
+class Explained:
+    """Why a document came out as it did: the rule match, the line decisions, and for
+    HTML pages what the page head said."""
+
+    match: Match
+    ext: Extraction
+    page: PageMeta | None = None
+
+
+def is_html(doc: RawDoc) -> bool:
+    """Say whether a document is an HTML page (by content type, else by its first bytes)."""
+    if doc.content_type.startswith(("text/html", "application/xhtml")):
+        return True
+    head = doc.text[:4096].lstrip().lower()
+    return head.startswith("<") and any(tag in head for tag in ("<!doctype html", "<html", "<head", "<body"))
+
+
+def pick_rule(doc: RawDoc, rules: RuleSet, outlet: str | None = None,
+              url: str | None = None, text: str | None = None) -> Match:
     """Return the rule for `doc`: the forced outlet, else by URL, fingerprint, generic."""
     if outlet:
         return Match(rules[outlet], f"forced with --outlet {outlet}")
-    return rules.match(url=doc.url, text=doc.text)
+    return rules.match(url=url or doc.url, text=doc.text if text is None else text)
 
 
 def explain(doc: RawDoc, rules: RuleSet, settings: Settings = DEFAULT_SETTINGS,
-            outlet: str | None = None) -> tuple[Match, Extraction]:
+            outlet: str | None = None) -> Explained:
     """Return the rule match and every line's decision for `doc`."""
+    if doc.content_type.startswith(FEED_TYPES):
+        raise NotAnArticle("a feed, not an article page")
+    if is_html(doc):
+        return explain_html(doc, rules, settings, outlet)
     match = pick_rule(doc, rules, outlet)
-    return match, extract_text(doc.text, match.rule, settings)
+    return Explained(match, extract_text(doc.text, match.rule, settings))
 
 
-def build_article(doc: RawDoc, match: Match, ext: Extraction, settings: Settings) -> Article:
-    """Assemble the Article from the decided lines."""
-    rule = match.rule
+def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | None) -> Explained:
+    """Read an HTML page with the rule its URL (or, failing that, its text) points to."""
+    root = parse_page(doc.text)
+    url = doc.url or read_meta(root, rules["generic"], None).url
+    match = pick_rule(doc, rules, outlet, url=url, text="")
+    meta = read_meta(root, match.rule, url)
+    blocks = page_blocks(root, match.rule, meta)
+    text = "\n\n".join(blocks)
+    if match.rule.id == "generic" and not outlet:
+        by_text = rules.match_fingerprint(text)
+        if by_text and by_text.rule.id != "generic":  # read the page again with that rule
+            match = by_text
+            root = parse_page(doc.text)
+            meta = read_meta(root, match.rule, url)
+            text = "\n\n".join(page_blocks(root, match.rule, meta))
+    ext = extract_text(text, match.rule, settings, title=getattr(doc, "title", None) or meta.title)
+    if len(" ".join(ext.paragraphs)) < MIN_ARTICLE_CHARS:
+        raise NotAnArticle("no article text found on the page (a front page or a list?)")
+    return Explained(match, ext, meta)
+
+
+def build_article(doc: RawDoc, explained: Explained, settings: Settings) -> Article:
+    """Assemble the Article from the decided lines (and the page head, for HTML)."""
+    rule, ext, page = explained.match.rule, explained.ext, explained.page or PageMeta()
     paragraphs = ext.paragraphs
     authors, editor = find_people(ext)
     return Article(
         source=doc.source,
         outlet=rule.id,
         paragraphs=tuple(paragraphs),
-        title=ext.title,
-        published=find_published(ext, rule),
+        title=page.title or ext.title,
+        published=page.published or find_published(ext, rule),
         dateline=ext.dateline,
-        author=authors,
-        editor=editor,
+        author=page.author or authors,
+        editor=page.editor or editor,
         language=detect_language(paragraphs, rule, settings),
-        description=ext.description,
-        related=find_related(ext),
-        captions=find_captions(ext),
-        url=doc.url or ext.url,
+        description=ext.description or page.description,
+        related=tuple(dict.fromkeys(page.related + find_related(ext))),
+        captions=tuple(dict.fromkeys(page.captions + find_captions(ext))),
+        url=doc.url or page.url or ext.url,
     )
 
 
 def clean(doc: RawDoc, rules: RuleSet | None = None, settings: Settings = DEFAULT_SETTINGS,
           outlet: str | None = None) -> Article:
-    """Clean one document into an Article (rules default to the built-in ones)."""
+    """Clean one document into an Article (rules default to the built-in ones).
+
+    Raises NotAnArticle for feeds and pages with no article text.
+    """
     rules = rules if rules is not None else load_rules()
-    match, ext = explain(doc, rules, settings, outlet)
-    return build_article(doc, match, ext, settings)
+    return build_article(doc, explain(doc, rules, settings, outlet), settings)
 
 
 def clean_text(text: str, source: str = "<text>", url: str | None = None,
                rules: RuleSet | None = None, settings: Settings = DEFAULT_SETTINGS,
-               outlet: str | None = None) -> Article:
-    """Clean a plain-text scrape given as a string."""
-    doc = RawDoc(source=source, data=text.encode("utf-8"), text=text, url=url)
+               outlet: str | None = None, content_type: str = "text/plain") -> Article:
+    """Clean a scrape (or, with content_type "text/html", a page) given as a string."""
+    doc = RawDoc(source=source, data=text.encode("utf-8"), text=text, url=url,
+                 content_type=content_type)
     return clean(doc, rules, settings, outlet)

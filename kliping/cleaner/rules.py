@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import jsonschema
 
 from .dates import DATE_PATTERN
+from .selectors import Selector, SelectorSyntaxError, compile_selector
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -46,6 +47,11 @@ PATTERN_KEYS = (
     ("byline", "author"), ("byline", "editor"),
     ("footer", "end"), ("footer", "drop"),
 )
+
+
+#: Selector lists of a rule's [html] section.
+HTML_KEYS = ("title", "body", "published", "author", "editor", "description", "captions",
+             "related", "strip")
 
 
 class RuleError(Exception):
@@ -81,6 +87,8 @@ class Rule:
     description: str
     own: dict[str, tuple[Pattern, ...]]
     tests: tuple[dict[str, Any], ...]
+    own_html: dict[str, tuple[Selector, ...]] = field(default_factory=dict)
+    strip_id_or_class: tuple[str, ...] = ()
     parent: "Rule | None" = None
     data: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -96,6 +104,15 @@ class Rule:
             inherited = self.parent.patterns(name) if self.parent else ()
             merged[name] = self.own.get(name, ()) + inherited
         return merged
+
+    def selectors(self, key: str) -> tuple[Selector, ...]:
+        """Return the [html] selectors for `key` ("body"): this rule's, then inherited."""
+        inherited = self.parent.selectors(key) if self.parent else ()
+        return self.own_html.get(key, ()) + inherited
+
+    def id_or_class_words(self) -> tuple[str, ...]:
+        """Return the strip_id_or_class words of this rule and the rules it extends."""
+        return self.strip_id_or_class + (self.parent.id_or_class_words() if self.parent else ())
 
     def first(self, key: str, line: str) -> tuple[Pattern, re.Match] | None:
         """Return the first pattern of `key` that matches `line`, with its match."""
@@ -272,6 +289,17 @@ def parse_rule_file(path: Path, parent: Rule | None = None) -> Rule:
         _compile(s, "fingerprints", rule_id, where, text, ("fingerprints",))
         for s in data.get("fingerprints", [])
     )
+    html = data.get("html", {})
+    own_html: dict[str, tuple[Selector, ...]] = {}
+    for key in HTML_KEYS:
+        compiled = []
+        for source in html.get(key, []):
+            try:
+                compiled.append(compile_selector(source))
+            except SelectorSyntaxError as exc:
+                line = locate(text, ("html", key), source)
+                raise RuleError(f"{where}:{line}: html.{key}: {exc}") from None
+        own_html[key] = tuple(compiled)
     headline = data.get("headline", {})
     return Rule(
         id=rule_id,
@@ -286,6 +314,8 @@ def parse_rule_file(path: Path, parent: Rule | None = None) -> Rule:
         description=headline.get("description", parent.description if parent else "none"),
         own=own,
         tests=tuple(data.get("tests", [])),
+        own_html=own_html,
+        strip_id_or_class=tuple(html.get("strip_id_or_class", [])),
         parent=parent,
         data=data,
     )

@@ -258,14 +258,19 @@ def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
             ln.decide(CANDIDATE, "body.dated_subheading", "a date inside the body, not the published one")
 
 
-def place_headline(lines: list[Line], rule: Rule, settings: Settings) -> Extraction:
-    """Pass 2: title, its repeats, the lead with its dateline, the standfirst."""
-    ext = Extraction(lines)
+def place_headline(lines: list[Line], rule: Rule, settings: Settings,
+                   title: str | None = None) -> Extraction:
+    """Pass 2: title, its repeats, the lead with its dateline, the standfirst.
+
+    `title`, when the page already told it (HTML), is not searched for; its repeats
+    are still dropped.
+    """
+    ext = Extraction(lines, title=title)
     ext.url = next((ln.value for ln in lines if ln.key == "url"), None)
     keep_dated_subheadings(lines, rule)
     candidates = [ln for ln in lines if ln.kind == CANDIDATE]
     rest = candidates
-    if rule.title == "first-line" and candidates:
+    if title is None and rule.title == "first-line" and candidates:
         at = _title_index(lines, candidates, rule, settings)
         if at is not None:
             for ln in candidates[:at]:
@@ -335,10 +340,12 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
         body[i].decide(DROP, "dedupe.paragraph", "repeats an earlier paragraph")
 
 
-def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS) -> Extraction:
-    """Run the three passes over a plain-text scrape."""
+def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
+                 title: str | None = None) -> Extraction:
+    """Run the three passes over a plain-text scrape (or the text blocks of a page whose
+    `title` is already known)."""
     lines = split_lines(text)
     classify_lines(lines, rule)
-    ext = place_headline(lines, rule, settings)
+    ext = place_headline(lines, rule, settings, title)
     tidy_body(ext, rule, settings)
     return ext

@@ -1,0 +1,385 @@
+"""HTML pages: metadata from the page head, the body by the rule's selectors or trafilatura.
+
+The result is a list of text blocks (one per paragraph) plus `PageMeta`; the pipeline then
+runs the same line passes over the blocks as over a text scrape, so "Baca Juga:" lines,
+captions and datelines are handled alike whatever the input was.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import lxml.html
+from lxml import etree
+
+from .dates import parse_date
+from .rules import Rule
+
+#: Elements that start a new text block.
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote figure figcaption section article table tr "
+    "pre header footer aside dl dt dd address details summary main nav form center".split())
+#: Elements never read.
+SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+             "button", "select", "input", "textarea")
+#: Metadata that names the publication time, most trusted first.
+PUBLISHED_META = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@property='og:article:published_time']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//meta[@name='pubdate' or @name='publishdate' or @name='publish-date' or @name='publish_date'"
+    " or @name='content_PublishedDate' or @name='dc.date.issued' or @name='DC.date.issued'"
+    " or @name='article_date_original' or @name='date']/@content",
+    "//time[@datetime]/@datetime",
+)
+#: Visible elements that usually hold the date line.
+DATE_ELEMENTS = etree.XPath(
+    "//*[not(self::script) and not(self::style)][contains(translate(@class,'DATE','date'),'date')"
+    " or contains(@class,'time') or contains(@class,'tanggal') or contains(@class,'publish')"
+    " or contains(@id,'date')]")
+_SEPARATORS = re.compile(r"\s+(?:[-|–—·•»]|::)\s+|:\s+")
+_HOST_NOISE = {"www", "m", "amp", "com", "co", "id", "net", "org", "or", "go", "ac", "blogspot",
+               "wordpress", "news", "html"}
+
+
+class NotAnArticle(ValueError):
+    """A page that is no article (a feed, a section front); `reason` says which."""
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What the page says about itself, before the body is read."""
+
+    url: str | None = None
+    title: str | None = None
+    description: str | None = None
+    published: str | None = None
+    author: tuple[str, ...] = ()
+    editor: str | None = None
+    captions: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    language: str | None = None
+    site_name: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def parse_page(text: str):
+    """Parse HTML text into an lxml tree; raise NotAnArticle for feeds and empty pages."""
+    head = text[:2000].lstrip().lower()
+    if head.startswith("<?xml") or "<rss" in head or "<feed" in head:
+        if "<html" not in head:
+            raise NotAnArticle("an RSS/Atom feed, not an article page")
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise NotAnArticle(f"no HTML document could be parsed ({exc})") from None
+    if root is None or root.find("body") is None and not len(root):
+        raise NotAnArticle("an empty HTML document")
+    return root
+
+
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+
+
+def _first(root, xpath: str) -> str | None:
+    for value in root.xpath(xpath):
+        value = " ".join(str(value).split())
+        if value:
+            return value
+    return None
+
+
+def _json_ld(root) -> list[dict]:
+    """Return the JSON-LD objects of the page (flattened @graph), skipping broken ones."""
+    found = []
+    for script in root.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script.strip())
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                found.append(item)
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+    return found
+
+
+# ------------------------------------------------------------------------ title
+
+def site_words(url: str | None, site_name: str | None) -> set[str]:
+    """Return brand words of the site (host labels, og:site_name) to recognise a
+    title's site-name prefix or suffix ("- Kompas.com", "Silicon Exposed:")."""
+    words = set()
+    host = (urlsplit(url).hostname or "") if url else ""
+    for label in re.split(r"[.]", host.lower()):
+        label = label.replace("-", "")
+        if len(label) >= 4 and label not in _HOST_NOISE:
+            words.add(label)
+    if site_name:
+        words.add(re.sub(r"\W+", "", site_name.lower()))
+    return words
+
+
+def strip_site_name(title: str, brands: set[str]) -> str:
+    """Remove segments naming the site from the start and end of a title."""
+    parts = _SEPARATORS.split(title)
+    seps = _SEPARATORS.findall(title)
+    if len(parts) < 2:
+        return title.strip()
+
+    def is_site(part: str) -> bool:
+        squashed = re.sub(r"\W+", "", part.lower())
+        if not re.search(r"[^\W\d_]", part):
+            return True  # "...", "|"
+        return any(b and b in squashed for b in brands)
+
+    start, end = 0, len(parts)
+    while end - start > 1 and is_site(parts[end - 1]):
+        end -= 1
+    while end - start > 1 and is_site(parts[start]):
+        start += 1
+    out = parts[start]
+    for i in range(start + 1, end):
+        out += seps[i - 1] + parts[i]
+    return out.strip()
+
+
+def _norm(s: str | None) -> str:
+    return " ".join((s or "").lower().split())
+
+
+def choose_title(root, rule: Rule, url: str | None, site_name: str | None) -> str | None:
+    """The headline: the rule's selector; else an <h1> that agrees with og:title or
+    <title> once the site name is cut off; else og:title, then <title>."""
+    for sel in rule.selectors("title"):
+        values = sel.values(root)
+        if values:
+            return values[0]
+    brands = site_words(url, site_name)
+    og = _first(root, "//meta[@property='og:title']/@content") or _first(
+        root, "//meta[@name='twitter:title']/@content")
+    tt = _first(root, "//title/text()")
+    stripped = [strip_site_name(t, brands) for t in (og, tt) if t]
+    for h1 in root.xpath("//h1"):
+        text = " ".join(h1.text_content().split())
+        if text and any(_norm(text) == _norm(s) for s in stripped):
+            return text
+    return next((s for s in stripped if s), None)
+
+
+# ------------------------------------------------------------------------ dates
+
+def _meta_date_values(root) -> list[str]:
+    values = []
+    for xpath in PUBLISHED_META[:4]:
+        values += root.xpath(xpath)
+    for item in _json_ld(root):
+        if isinstance(item.get("datePublished"), str):
+            values.append(item["datePublished"])
+    for xpath in PUBLISHED_META[4:]:
+        values += root.xpath(xpath)
+    return [" ".join(str(v).split()) for v in values if str(v).strip()]
+
+
+def _visible_dates(root, zone: str) -> list[str]:
+    out = []
+    for el in DATE_ELEMENTS(root)[:20]:
+        text = " ".join(el.text_content().split())
+        if 6 <= len(text) <= 120:
+            iso = parse_date(text, zone)
+            if iso:
+                out.append(iso)
+    return out
+
+
+def _fix_utc_label(iso: str, raw: str, page_text: str, zone: str) -> str:
+    """A time labelled UTC ("…T10:08:58Z") whose wall-clock time is what the page prints
+    next to WIB is a local time mislabelled: re-read it in the outlet's zone."""
+    if not re.search(r"(?:Z|[+-]00:?00)$", raw.strip()):
+        return iso
+    clock = re.search(r"[T ]\s*(\d{2}):(\d{2})", raw)
+    if not clock:
+        return iso
+    hhmm = rf"\b{clock.group(1)}[:.]{clock.group(2)}\b"
+    if re.search(hhmm + r"\s*(?:WIB|WITA|WIT)?", page_text):
+        local = parse_date(re.sub(r"(?:Z|[+-]00:?00)$", "", raw.strip()), zone)
+        return local or iso
+    return iso
+
+
+def find_published(root, rule: Rule) -> str | None:
+    """The publication time: the rule's selector, page metadata, then visible date text."""
+    zone = rule.timezone
+    for sel in rule.selectors("published"):
+        for value in sel.values(root):
+            iso = parse_date(re.sub(r"\s+T", "T", value), zone)
+            if iso:
+                return iso
+    page_text = None
+    for raw in _meta_date_values(root):
+        iso = parse_date(re.sub(r"\s+T", "T", raw), zone)
+        if iso:
+            if page_text is None:
+                page_text = " ".join(root.xpath("//body//text()[not(ancestor::script)]"))
+            return _fix_utc_label(iso, re.sub(r"\s+T", "T", raw), page_text, zone)
+    visible = _visible_dates(root, zone)
+    return next((v for v in visible if "T" in v), visible[0] if visible else None)
+
+
+# ------------------------------------------------------------------------ people, fields
+
+def _ld_names(value) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            names.append(item["name"].strip())
+        elif isinstance(item, str):
+            names.append(item.strip())
+    return [n for n in names if n]
+
+
+def find_authors(root, rule: Rule, brands: set[str]) -> tuple[str, ...]:
+    """Authors from the rule's selector, JSON-LD or <meta name=author> (not the site)."""
+    for sel in rule.selectors("author"):
+        values = sel.values(root)
+        if values:
+            return tuple(dict.fromkeys(values))
+    names: list[str] = []
+    for item in _json_ld(root):
+        if item.get("@type") in ("NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle"):
+            names += _ld_names(item.get("author"))
+    if not names:
+        meta = _first(root, "//meta[@name='author']/@content")
+        names = [meta] if meta else []
+    keep = [n for n in names if not any(b in re.sub(r"\W+", "", n.lower()) for b in brands)]
+    return tuple(dict.fromkeys(keep))
+
+
+def read_meta(root, rule: Rule, url: str | None) -> PageMeta:
+    """Read title, date, authors, description, captions and related links of a page."""
+    url = url or _first(root, "//link[@rel='canonical']/@href") or _first(
+        root, "//meta[@property='og:url']/@content")
+    site = _first(root, "//meta[@property='og:site_name']/@content")
+    brands = site_words(url, site)
+    meta = PageMeta(url=url, site_name=site)
+    meta.title = choose_title(root, rule, url, site)
+    meta.published = find_published(root, rule)
+    meta.author = find_authors(root, rule, brands)
+    for sel in rule.selectors("editor"):
+        values = sel.values(root)
+        if values:
+            meta.editor = values[0]
+            break
+    for sel in rule.selectors("description"):
+        values = sel.values(root)
+        if values:
+            meta.description = values[0]
+            break
+    meta.language = (root.get("lang") or "").split("-")[0].lower() or None
+    return meta
+
+
+# ------------------------------------------------------------------------ body
+
+def strip_furniture(root, rule: Rule) -> None:
+    """Remove the rule's `strip` elements and id/class words, scripts and styles."""
+    etree.strip_elements(root, *SKIP_TAGS, with_tail=False)
+    for sel in rule.selectors("strip"):
+        for el in sel.elements(root):
+            if hasattr(el, "getparent") and el.getparent() is not None:
+                el.drop_tree()
+    words = rule.id_or_class_words()
+    if words:
+        for el in list(root.iter(etree.Element)):
+            if el.getparent() is None:
+                continue
+            names = f"{el.get('id', '')} {el.get('class', '')}".lower()
+            if names.strip() and any(w in names for w in words):
+                el.drop_tree()
+
+
+def take_out(root, rule: Rule, key: str) -> list[str]:
+    """Return the text of the rule's `key` elements (captions, related) and remove them."""
+    values = []
+    for sel in rule.selectors(key):
+        for el in sel.elements(root):
+            if isinstance(el, str):
+                continue
+            text = " ".join(el.text_content().split())
+            if text:
+                values.append(text)
+            if el.getparent() is not None:
+                el.drop_tree()
+    return values
+
+
+def element_blocks(el) -> list[str]:
+    """Render an element as text blocks: one per paragraph-like element or <br> run."""
+    blocks: list[str] = []
+    current: list[str] = []
+
+    def flush():
+        text = " ".join("".join(current).split())
+        if text:
+            blocks.append(text)
+        current.clear()
+
+    def walk(node):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        block = tag in BLOCK_TAGS
+        if block or tag == "br":
+            flush()
+        if node.text and tag != "br":
+            current.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if block:
+            flush()
+
+    walk(el)
+    flush()
+    return blocks
+
+
+def rule_body(root, rule: Rule) -> list[str] | None:
+    """Return the body blocks by the rule's body selectors, or None when none match."""
+    for sel in rule.selectors("body"):
+        found = [el for el in sel.elements(root) if not isinstance(el, str)]
+        if found:
+            blocks: list[str] = []
+            for el in found:
+                blocks += element_blocks(el)
+            return blocks
+    return None
+
+
+def trafilatura_body(root, url: str | None) -> list[str]:
+    """Return the body blocks trafilatura finds (the generic path)."""
+    import trafilatura  # imported here: slow to import, and only the generic path needs it
+
+    doc = trafilatura.bare_extraction(
+        copy.deepcopy(root), url=url, with_metadata=False, include_comments=False,
+        include_tables=False, include_images=False, deduplicate=False, favor_precision=False)
+    text = getattr(doc, "text", None) or ""
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def page_blocks(root, rule: Rule, meta: PageMeta) -> list[str]:
+    """Strip furniture, take captions and related out, and return the body blocks."""
+    strip_furniture(root, rule)
+    meta.captions = tuple(take_out(root, rule, "captions"))
+    meta.related = tuple(take_out(root, rule, "related"))
+    blocks = rule_body(root, rule)
+    if blocks is None:
+        blocks = trafilatura_body(root, meta.url)
+    return blocks
