@@ -45,7 +45,7 @@ _TAIL = rf"(?:{_SEP}(?P<time>{_TIME})(?:\s*(?P<zone>{_ZONE})\b)?)?"
 #: One regex per form; the groups say where day, month, year, time and zone are.
 _FORMS = [
     # 31 Desember 2021 [- 09:42:00 WIB]
-    rf"(?:{_DAY}\s*,?\s*)?(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\s+(?P<year>\d{{4}}){_TAIL}",
+    rf"(?:{_DAY}\s*,?\s*)?(?P<day>\d{{1,2}})\.?\s+(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}}){_TAIL}",
     # December 31, 2021 [9:42 PM]
     rf"(?:{_DAY}\s*,?\s*)?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){_TAIL}",
     # 2021-12-31[T09:42:00+07:00]

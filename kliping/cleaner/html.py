@@ -41,6 +41,19 @@ DATE_ELEMENTS = etree.XPath(
     "//*[not(self::script) and not(self::style)][contains(translate(@class,'DATE','date'),'date')"
     " or contains(@class,'time') or contains(@class,'tanggal') or contains(@class,'publish')"
     " or contains(@id,'date')]")
+#: How many sentences above the first extracted paragraph may be a lost lead.
+_LEAD_BLOCKS = 3
+#: Generic path: below this much text the precise extraction is retried for recall.
+_SHORT_TEXT = 250
+#: A box with this many links or more, this share of its text in links, is a link list.
+_LIST_LINKS = 3
+_LINK_SHARE = 0.6
+#: ... unless it also holds this much text outside links (then it holds the article).
+_PROSE_CHARS = 300
+#: How many blocks under the headline are searched for its date line.
+_DATE_WINDOW = 30
+#: A date this many blocks from the headline or closer is its date line.
+_DATE_NEAR = 3
 _SEPARATORS = re.compile(r"\s+(?:[-|–—·•»]|::)\s+|:\s+")
 _HOST_NOISE = {"www", "m", "amp", "com", "co", "id", "net", "org", "or", "go", "ac", "blogspot",
                "wordpress", "news", "html"}
@@ -188,6 +201,29 @@ def _meta_date_values(root) -> list[str]:
     return [" ".join(str(v).split()) for v in values if str(v).strip()]
 
 
+def _dates_near_title(root, title: str | None, zone: str) -> list[str]:
+    """Dates printed next to the headline, nearest first, those with a time first among
+    the close ones: where a reader looks for the date line. The headline may stand in
+    several places (menus, related lists); every place counts."""
+    body = root.find("body")
+    want = _norm(title)
+    if body is None or not want:
+        return []
+    blocks = element_blocks(body)
+    places = [i for i, b in enumerate(blocks) if want in _norm(b)]
+    found = []
+    for j, block in enumerate(blocks):
+        if len(block) > 200 or not places:
+            continue
+        distance = min(abs(j - i) for i in places)
+        if distance > _DATE_WINDOW:
+            continue
+        iso = parse_date(block, zone)
+        if iso:
+            found.append(((distance > _DATE_NEAR, "T" not in iso, distance), iso))
+    return [iso for _, iso in sorted(found, key=lambda f: f[0])]
+
+
 def _visible_dates(root, zone: str) -> list[str]:
     out = []
     for el in DATE_ELEMENTS(root)[:20]:
@@ -214,8 +250,9 @@ def _fix_utc_label(iso: str, raw: str, page_text: str, zone: str) -> str:
     return iso
 
 
-def find_published(root, rule: Rule) -> str | None:
-    """The publication time: the rule's selector, page metadata, then visible date text."""
+def find_published(root, rule: Rule, title: str | None = None) -> str | None:
+    """The publication time: the rule's selector, page metadata, then visible date text
+    (a date with a time near the headline first)."""
     zone = rule.timezone
     for sel in rule.selectors("published"):
         for value in sel.values(root):
@@ -229,7 +266,7 @@ def find_published(root, rule: Rule) -> str | None:
             if page_text is None:
                 page_text = " ".join(root.xpath("//body//text()[not(ancestor::script)]"))
             return _fix_utc_label(iso, re.sub(r"\s+T", "T", raw), page_text, zone)
-    visible = _visible_dates(root, zone)
+    visible = _dates_near_title(root, title, zone) + _visible_dates(root, zone)
     return next((v for v in visible if "T" in v), visible[0] if visible else None)
 
 
@@ -271,7 +308,7 @@ def read_meta(root, rule: Rule, url: str | None) -> PageMeta:
     brands = site_words(url, site)
     meta = PageMeta(url=url, site_name=site)
     meta.title = choose_title(root, rule, url, site)
-    meta.published = find_published(root, rule)
+    meta.published = find_published(root, rule, meta.title)
     meta.author = find_authors(root, rule, brands)
     for sel in rule.selectors("editor"):
         values = sel.values(root)
@@ -367,11 +404,68 @@ def trafilatura_body(root, url: str | None) -> list[str]:
     """Return the body blocks trafilatura finds (the generic path)."""
     import trafilatura  # imported here: slow to import, and only the generic path needs it
 
-    doc = trafilatura.bare_extraction(
-        copy.deepcopy(root), url=url, with_metadata=False, include_comments=False,
-        include_tables=False, include_images=False, deduplicate=False, favor_precision=False)
-    text = getattr(doc, "text", None) or ""
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    def run(precision: bool) -> str:
+        doc = trafilatura.bare_extraction(
+            copy.deepcopy(root), url=url, with_metadata=False, include_comments=False,
+            include_tables=False, include_images=False, deduplicate=False,
+            favor_precision=precision)
+        return getattr(doc, "text", None) or ""
+
+    prune_link_lists(root)
+    text = run(precision=True)
+    if len(text) < _SHORT_TEXT:  # precision can starve a short page (a photo, a brief)
+        text = run(precision=False)
+    blocks = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return recover_lead(root, blocks)
+
+
+def recover_lead(root, blocks: list[str]) -> list[str]:
+    """Put back the lead paragraph the generic extractor left out.
+
+    Indonesian pages often open the text with "<b>Brand</b> - lead…<br><br>" straight in
+    the article's container, which the extractor skips; the sentences just above its
+    first paragraph, in the same container, are that lead.
+    """
+    first = next((b for b in blocks if len(b.split()) >= 5), None)
+    if first is None:
+        return blocks
+    probe = first[:40]
+    nodes = root.xpath("//body//text()[contains(., $p)]", p=probe) if "'" not in probe else []
+    if not nodes:
+        return blocks
+    container = nodes[0].getparent()
+    while container is not None and container.tag not in BLOCK_TAGS - {"p"}:
+        container = container.getparent()
+    if container is None:
+        return blocks
+    around = element_blocks(container)
+    at = next((i for i, b in enumerate(around) if b.startswith(probe)), None)
+    if not at:
+        return blocks
+    lead: list[str] = []
+    for b in reversed(around[max(0, at - _LEAD_BLOCKS):at]):
+        if len(b.split()) < 5 or not re.search(r"[.!?…][\"”’)]?$", b) or b in blocks:
+            break
+        lead.insert(0, b)
+    if not lead:
+        return blocks
+    i = blocks.index(first)
+    return blocks[:i] + lead + blocks[i:]
+
+
+def prune_link_lists(root) -> None:
+    """Remove lists and boxes that are mostly links (related, most-read, menus): the
+    generic extractor otherwise keeps some of them as text."""
+    for el in list(root.iter("ul", "ol", "div", "section", "aside", "nav", "table")):
+        if el.getparent() is None:
+            continue
+        links = el.findall(".//a")
+        if len(links) < _LIST_LINKS:
+            continue
+        text = len(" ".join(el.text_content().split()))
+        linked = sum(len(" ".join(a.text_content().split())) for a in links)
+        if text and linked / text >= _LINK_SHARE and text - linked < _PROSE_CHARS:
+            el.drop_tree()
 
 
 def page_blocks(root, rule: Rule, meta: PageMeta) -> list[str]:

@@ -45,7 +45,7 @@ PATTERN_KEYS = (
     ("body", "dateline"), ("body", "related"), ("body", "related_start"), ("body", "related_inline"),
     ("body", "strip_inline"), ("body", "drop"),
     ("byline", "author"), ("byline", "editor"),
-    ("footer", "end"), ("footer", "drop"),
+    ("footer", "end"), ("footer", "last"), ("footer", "drop"),
 )
 
 

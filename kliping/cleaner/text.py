@@ -44,6 +44,9 @@ _LONG_SENTENCE = 100
 _MARKER_WINDOW = 20
 #: How many lines at the top are searched for a headline printed twice.
 _TITLE_WINDOW = 6
+#: On a page, the text begins within this many blocks, at a sentence of this many words.
+_PAGE_LEAD_WINDOW = 40
+_SENTENCE_WORDS = 5
 #: How many remaining lines after the headline may come before the lead paragraph.
 _LEAD_WINDOW = 5
 
@@ -152,6 +155,8 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
                 line.groups = _groups(hit[1])
                 ended = True
                 continue
+        if seen_text and rule.first("footer.last", s):
+            ended = True  # this line still counts; the ones under it do not
         opened = _open_box(line, rule)
         if opened:
             box, taken = opened, 0
@@ -258,13 +263,19 @@ def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
             ln.decide(CANDIDATE, "body.dated_subheading", "a date inside the body, not the published one")
 
 
+def _is_sentence(text: str) -> bool:
+    """Say whether a block reads as text: a sentence of a few words at least."""
+    return len(text.split()) >= _SENTENCE_WORDS and bool(_PARAGRAPH_END.search(text))
+
+
 def place_headline(lines: list[Line], rule: Rule, settings: Settings,
                    title: str | None = None) -> Extraction:
     """Pass 2: title, its repeats, the lead with its dateline, the standfirst.
 
     `title`, when the page already told it (HTML), is not searched for; its repeats
-    are still dropped.
+    are still dropped, and short blocks above the first paragraph are page furniture.
     """
+    page = title is not None
     ext = Extraction(lines, title=title)
     ext.url = next((ln.value for ln in lines if ln.key == "url"), None)
     keep_dated_subheadings(lines, rule)
@@ -288,20 +299,27 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         (i for i, ln in enumerate(rest[:_LEAD_WINDOW]) if rule.first("body.dateline", ln.text)),
         None,
     )
+    if page and lead_at is None:
+        # A page's blocks: menus, dates and labels may stand between headline and text,
+        # which begins at the first dateline or the first sentence.
+        lead_at = next((i for i, ln in enumerate(rest[:_PAGE_LEAD_WINDOW])
+                        if rule.first("body.dateline", ln.text) or _is_sentence(ln.text)), None)
     if lead_at is not None:
         for i, ln in enumerate(rest[:lead_at]):
-            if (i == 0 and rule.description == "before-lead"
+            if (i == 0 and rule.description == "before-lead" and not page
                     and 20 <= len(ln.text) <= _MAX_STANDFIRST):
                 ln.decide(DESCRIPTION, "headline.description", "line between title and lead", ln.text)
                 ext.description = ln.text
             else:
                 ln.decide(DROP, "headline.before_lead", "line between title and lead")
         lead = rest[lead_at]
-        pattern, m = rule.first("body.dateline", lead.text)
-        city = (m.groupdict().get("city") or "").strip(" ,.") or None
-        ext.dateline = city
-        lead.decide(BODY, "body.dateline", pattern.source, city)
-        lead.body = lead.text[m.end():].lstrip(" ,.-–—:")
+        hit = rule.first("body.dateline", lead.text)
+        if hit:
+            pattern, m = hit
+            city = (m.groupdict().get("city") or "").strip(" ,.") or None
+            ext.dateline = city
+            lead.decide(BODY, "body.dateline", pattern.source, city)
+            lead.body = lead.text[m.end():].lstrip(" ,.-–—:")
     for ln in lines:
         if ln.kind == CANDIDATE:
             ln.decide(BODY, "body")
