@@ -41,6 +41,10 @@ DATE_ELEMENTS = etree.XPath(
     "//*[not(self::script) and not(self::style)][contains(translate(@class,'DATE','date'),'date')"
     " or contains(@class,'time') or contains(@class,'tanggal') or contains(@class,'publish')"
     " or contains(@id,'date')]")
+#: A page of this many blocks or more, this share of them headlines, is a list.
+_LIST_MIN_BLOCKS = 5
+_LIST_HEADLINE_SHARE = 0.8
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?$")
 #: How many sentences above the first extracted paragraph may be a lost lead.
 _LEAD_BLOCKS = 3
 #: Generic path: below this much text the precise extraction is retried for recall.
@@ -122,6 +126,25 @@ def _json_ld(root) -> list[dict]:
                 if isinstance(item.get("@graph"), list):
                     stack.extend(item["@graph"])
     return found
+
+
+def front_page_reason(url: str | None, paragraphs: list[str]) -> str | None:
+    """Say why a page is a section front or index rather than an article, or None.
+
+    Articles live at paths with an id, a date or a slug ("/read/2015/11/04/2104…",
+    "/ekonomi/822959/kpk-tak-…"); fronts at "/", "/engine", "/news". A page whose text
+    is nothing but headlines is a list too.
+    """
+    if url:
+        path = urlsplit(url).path.strip("/")
+        segments = [s for s in path.split("/") if s]
+        if not re.search(r"\d", path) and len(segments) <= 1 and not re.search(r"[-_.]\w+[-_.]", path):
+            return f"its URL path {'/' + path!r} is a section front, not an article"
+    if len(paragraphs) >= _LIST_MIN_BLOCKS:
+        headlines = sum(1 for p in paragraphs if len(p.split()) < 15 and not _SENTENCE_END.search(p))
+        if headlines / len(paragraphs) >= _LIST_HEADLINE_SHARE:
+            return "its text is a list of headlines"
+    return None
 
 
 # ------------------------------------------------------------------------ title
@@ -444,7 +467,7 @@ def recover_lead(root, blocks: list[str]) -> list[str]:
         return blocks
     lead: list[str] = []
     for b in reversed(around[max(0, at - _LEAD_BLOCKS):at]):
-        if len(b.split()) < 5 or not re.search(r"[.!?…][\"”’)]?$", b) or b in blocks:
+        if len(b.split()) < 5 or not _SENTENCE_END.search(b) or b in blocks:
             break
         lead.insert(0, b)
     if not lead:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .article import Article
-from .html import NotAnArticle, PageMeta, page_blocks, parse_page, read_meta
+from .html import NotAnArticle, PageMeta, front_page_reason, page_blocks, parse_page, read_meta
 from .inputs import RawDoc
 from .metadata import detect_language, find_captions, find_people, find_published, find_related
 from .rules import Match, RuleSet, load_rules
@@ -77,6 +77,9 @@ def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | 
     ext = extract_text(text, match.rule, settings, title=getattr(doc, "title", None) or meta.title)
     if len(" ".join(ext.paragraphs)) < MIN_ARTICLE_CHARS:
         raise NotAnArticle("no article text found on the page (a front page or a list?)")
+    reason = front_page_reason(meta.url, ext.paragraphs)
+    if reason:
+        raise NotAnArticle(reason)
     return Explained(match, ext, meta)
 
 
