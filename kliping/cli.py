@@ -7,8 +7,8 @@ from typing import Iterable
 
 import click
 
-from .cleaner import Article, InputError, RuleError, Settings, clean, iter_documents, load_rules
-from .cleaner.html import NotAnArticle
+from .cleaner import (Article, InputError, NotAnArticle, RuleError, Settings, build_article,
+                      explain, iter_documents, load_rules)
 from .cleaner.rules import RuleSet
 
 
@@ -62,7 +62,9 @@ def main() -> None:
               type=click.Path(exists=True, file_okay=False),
               help="A directory of rule files merged over the built-in ones (repeatable).")
 @click.option("--pretty", is_flag=True, help="Print articles for reading instead of JSON Lines.")
-def clean_command(paths, outlet, url, rules_dirs, pretty) -> None:
+@click.option("--explain-match", is_flag=True,
+              help="Also say on stderr which rule each document got and why.")
+def clean_command(paths, outlet, url, rules_dirs, pretty, explain_match) -> None:
     """Clean scrapes (files, directories, - for stdin) into JSON Lines on stdout.
 
     A document that cannot be read or cleaned is reported on stderr with its name;
@@ -78,7 +80,11 @@ def clean_command(paths, outlet, url, rules_dirs, pretty) -> None:
             failed += 1
             continue
         try:
-            article = clean(doc, rules, settings, outlet=outlet)
+            explained = explain(doc, rules, settings, outlet=outlet)
+            if explain_match:
+                match = explained.match
+                click.echo(f"kliping: {doc.source}: rule {match.rule.id} ({match.reason})", err=True)
+            article = build_article(doc, explained, settings)
         except NotAnArticle as exc:
             report(f"{doc.source}: not an article: {exc}")
             failed += 1

@@ -7,12 +7,14 @@ inputs (RawDoc) → rules (pick the outlet) → text (decide each line) → dedu
 from .article import CONTRACT_KEYS, Article
 from .dates import parse_date
 from .inputs import InputError, RawDoc, expand_paths, iter_documents, read_bytes, read_path
-from .pipeline import clean, clean_text, explain
+from .html import NotAnArticle
+from .pipeline import Explained, build_article, clean, clean_text, explain
 from .rules import Match, Rule, RuleError, RuleSet, load_rules
 from .settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
-    "Article", "CONTRACT_KEYS", "DEFAULT_SETTINGS", "InputError", "Match", "RawDoc", "Rule",
-    "RuleError", "RuleSet", "Settings", "clean", "clean_text", "expand_paths", "explain", "iter_documents",
-    "load_rules", "parse_date", "read_bytes", "read_path",
+    "Article", "CONTRACT_KEYS", "DEFAULT_SETTINGS", "Explained", "InputError", "Match",
+    "NotAnArticle", "RawDoc", "Rule", "RuleError", "RuleSet", "Settings", "build_article",
+    "clean", "clean_text", "expand_paths", "explain", "iter_documents", "load_rules",
+    "parse_date", "read_bytes", "read_path",
 ]

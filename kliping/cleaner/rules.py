@@ -191,7 +191,7 @@ class RuleSet:
                     best = (score, rule, hits)
         if best is None:
             return None
-        return Match(best[1], "fingerprint " + ", ".join(repr(h) for h in best[2]))
+        return Match(best[1], "fingerprint " + ", ".join(f"'{h}'" for h in best[2]))
 
 
 # ---------------------------------------------------------------------------- loading
