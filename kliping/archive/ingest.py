@@ -1,7 +1,8 @@
 """Ingest: read inputs, keep every one in `raw`, clean it, upsert the article.
 
 Idempotent: an input whose exact bytes are already in `raw` (and were cleaned) is
-"unchanged" without being cleaned again. A new input becomes a `raw` row and, when it
+"unchanged" without being cleaned again. An input is a document: a text or HTML file,
+or one record of a JSON Lines or WARC file. A new input becomes a `raw` row and, when it
 cleans, an article: "new" for an unknown key, "updated" when the key (its canonical
 URL) is known but the content changed — the article then points at the newer raw, and
 both raws stay — or "unchanged". An input that cannot be read or cleaned is still stored
@@ -13,16 +14,14 @@ batches it finished.
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
 
-from ..cleaner import Article, InputError, RawDoc, read_bytes, read_path
-from ..cleaner.inputs import expand_paths
+from ..cleaner import Article, InputError, RawDoc
+from ..cleaner.inputs import expand_paths, read_input
 from .db import utc_now
 from .records import article_row, raw_row, sha256_hex
 
@@ -36,7 +35,8 @@ BATCH_SIZE = 500
 class Received:
     """One input as it arrived: `doc` when it could be read as text, else `error`.
 
-    `data` is the exact bytes (None when nothing could be read at all).
+    `data` is the exact bytes (None when nothing could be read at all); `url` and
+    `content_type` are what a failed input declared (a read one has them in `doc`).
     """
 
     source: str
@@ -44,6 +44,8 @@ class Received:
     doc: RawDoc | None = None
     error: str | None = None
     fetched_at: str | None = None
+    url: str | None = None
+    content_type: str | None = None
 
 
 @dataclass
@@ -82,28 +84,17 @@ def _mtime(path: str) -> str | None:
 
 
 def receive(names: Iterable[str], url: str | None = None) -> Iterator[Received]:
-    """Read each input name ("-" is standard input), keeping its bytes even when the
-    cleaner's reader rejects them."""
+    """Read each input name ("-" is standard input) into its documents: one for a text
+    or HTML file, one per record of a JSON Lines or WARC file. Those the cleaner's
+    readers reject keep their bytes (`InputError.data`), source and declared URL."""
     for name in names:
-        if name == "-":
-            data = sys.stdin.buffer.read()
-            source, fetched_at = "<stdin>", None
-            try:
-                yield Received(source, data, doc=read_bytes(data, source, url=url))
-            except InputError as exc:
-                yield Received(source, data, error=exc.message)
-            continue
-        fetched_at = _mtime(name)
-        try:
-            doc = read_path(name, url=url)
-        except InputError as exc:
-            try:
-                data = Path(name).read_bytes()
-            except OSError:
-                data = None
-            yield Received(name, data, error=exc.message, fetched_at=fetched_at)
-        else:
-            yield Received(name, doc.data, doc=doc, fetched_at=doc.fetched_at or fetched_at)
+        mtime = None if name == "-" else _mtime(name)
+        for item in read_input(name, url=url):
+            if isinstance(item, InputError):
+                yield Received(item.source, item.data, error=item.message, fetched_at=mtime,
+                               url=item.url, content_type=item.content_type)
+            else:
+                yield Received(item.source, item.data, doc=item, fetched_at=item.fetched_at or mtime)
 
 
 class Ingester:
@@ -144,8 +135,8 @@ class Ingester:
         else:
             doc = item.doc
             row = raw_row(item.source, item.data, received_at=now, status="failed",
-                          url=doc.url if doc else None, fetched_at=item.fetched_at,
-                          content_type=doc.content_type if doc else None,
+                          url=doc.url if doc else item.url, fetched_at=item.fetched_at,
+                          content_type=doc.content_type if doc else item.content_type,
                           encoding=doc.encoding if doc else None)
             raw_id = self.raw.insert(row).last_pk
         if article is None:
