@@ -290,7 +290,19 @@ def find_published(root, rule: Rule, title: str | None = None) -> str | None:
                 page_text = " ".join(root.xpath("//body//text()[not(ancestor::script)]"))
             return _fix_utc_label(iso, re.sub(r"\s+T", "T", raw), page_text, zone)
     visible = _dates_near_title(root, title, zone) + _visible_dates(root, zone)
-    return next((v for v in visible if "T" in v), visible[0] if visible else None)
+    if visible:
+        return next((v for v in visible if "T" in v), visible[0])
+    return htmldate_day(root)
+
+
+def htmldate_day(root) -> str | None:
+    """Last resort: htmldate's reading of the page (URL, headers, text), a day only."""
+    from htmldate import find_date  # imported here: only pages without any date need it
+
+    try:
+        return find_date(copy.deepcopy(root), extensive_search=True, original_date=True)
+    except (ValueError, TypeError):
+        return None
 
 
 # ------------------------------------------------------------------------ people, fields
@@ -362,8 +374,18 @@ def strip_furniture(root, rule: Rule) -> None:
             if el.getparent() is None:
                 continue
             names = f"{el.get('id', '')} {el.get('class', '')}".lower()
-            if names.strip() and any(w in names for w in words):
+            if names.strip() and any(w in names for w in words) and not _holds_prose(el):
                 el.drop_tree()
+
+
+def _holds_prose(el) -> bool:
+    """Say whether an element holds article-sized text outside links (a wrapper whose
+    class happens to name a share bar must not take the article with it)."""
+    text = len(" ".join(el.text_content().split()))
+    if text < _PROSE_CHARS:
+        return False
+    linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+    return text - linked >= _PROSE_CHARS
 
 
 def take_out(root, rule: Rule, key: str) -> list[str]:
@@ -487,7 +509,7 @@ def prune_link_lists(root) -> None:
             continue
         text = len(" ".join(el.text_content().split()))
         linked = sum(len(" ".join(a.text_content().split())) for a in links)
-        if text and linked / text >= _LINK_SHARE and text - linked < _PROSE_CHARS:
+        if text and linked / text >= _LINK_SHARE and not _holds_prose(el):
             el.drop_tree()
 
 
