@@ -57,7 +57,8 @@ def main() -> None:
 @main.command("clean")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--outlet", metavar="ID", help="Use this rule (file stem) instead of matching one.")
-@click.option("--url", metavar="URL", help="The documents' URL, for rule matching and output.")
+@click.option("--url", metavar="URL",
+              help="The URL of the text/HTML files given (JSONL and WARC records carry their own).")
 @click.option("--rules", "rules_dirs", multiple=True, metavar="DIR",
               type=click.Path(exists=True, file_okay=False),
               help="A directory of rule files merged over the built-in ones (repeatable).")

@@ -8,14 +8,14 @@ FORBIDDEN = ("kliping.archive", "kliping.cli", "sqlite3", "sqlite_utils", "click
              "requests", "urllib.request", "http", "socket")
 
 
-def imports(path: Path):
+def imports(path: Path, package: str):
     tree = ast.parse(path.read_text("utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             yield from (a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):
-            if node.level:  # relative: resolve against kliping.cleaner
-                base = "kliping.cleaner" if node.level == 1 else "kliping"
+            if node.level:  # relative: resolve against the importing package
+                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1])
                 yield f"{base}.{node.module}" if node.module else base
             else:
                 yield node.module
@@ -24,8 +24,9 @@ def imports(path: Path):
 def test_cleaner_imports_nothing_outside_its_layer():
     root = Path(kliping.cleaner.__file__).parent
     bad = []
-    for f in sorted(root.glob("*.py")):
-        for name in imports(f):
+    for f in sorted(root.rglob("*.py")):
+        package = ".".join(("kliping", "cleaner") + f.relative_to(root).parent.parts)
+        for name in imports(f, package):
             if any(name == x or name.startswith(x + ".") for x in FORBIDDEN):
                 bad.append(f"{f.name}: {name}")
     assert not bad, bad

@@ -17,6 +17,7 @@ from lxml import etree
 
 from .dates import parse_date
 from .rules import Rule
+from .text import PARAGRAPH_END, is_sentence
 
 #: Elements that start a new text block.
 BLOCK_TAGS = frozenset(
@@ -44,7 +45,6 @@ DATE_ELEMENTS = etree.XPath(
 #: A page of this many blocks or more, this share of them headlines, is a list.
 _LIST_MIN_BLOCKS = 5
 _LIST_HEADLINE_SHARE = 0.8
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?$")
 #: How many sentences above the first extracted paragraph may be a lost lead.
 _LEAD_BLOCKS = 3
 #: Generic path: below this much text the precise extraction is retried for recall.
@@ -141,7 +141,7 @@ def front_page_reason(url: str | None, paragraphs: list[str]) -> str | None:
         if not re.search(r"\d", path) and len(segments) <= 1 and not re.search(r"[-_.]\w+[-_.]", path):
             return f"its URL path {'/' + path!r} is a section front, not an article"
     if len(paragraphs) >= _LIST_MIN_BLOCKS:
-        headlines = sum(1 for p in paragraphs if len(p.split()) < 15 and not _SENTENCE_END.search(p))
+        headlines = sum(1 for p in paragraphs if len(p.split()) < 15 and not PARAGRAPH_END.search(p))
         if headlines / len(paragraphs) >= _LIST_HEADLINE_SHARE:
             return "its text is a list of headlines"
     return None
@@ -489,7 +489,7 @@ def recover_lead(root, blocks: list[str]) -> list[str]:
         return blocks
     lead: list[str] = []
     for b in reversed(around[max(0, at - _LEAD_BLOCKS):at]):
-        if len(b.split()) < 5 or not _SENTENCE_END.search(b) or b in blocks:
+        if not is_sentence(b) or b in blocks:
             break
         lead.insert(0, b)
     if not lead:

@@ -37,7 +37,7 @@ _BODY_CHARS = 80
 #: A line ending in one full stop reads as a sentence, not a headline.
 _SENTENCE_END = re.compile(r"[^.]\.[\"”’]?$")
 #: A body paragraph ends like a sentence; a headline, however long, seldom does.
-_PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]?$")
+PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]?$")
 #: Longer than this and ending in a full stop: a sentence, not a headline.
 _LONG_SENTENCE = 100
 #: How many non-blank lines at the top are searched for a `title_above` line.
@@ -179,7 +179,7 @@ def _starts_body(s: str, rule: Rule) -> bool:
     """Say whether a line shows the article text has begun: the lead's dateline, or a
     long line ending like a sentence (a long headline does not, so a byline under it
     is no footer)."""
-    if len(s) >= _BODY_CHARS and _PARAGRAPH_END.search(s):
+    if len(s) >= _BODY_CHARS and PARAGRAPH_END.search(s):
         return True
     return rule.first("body.dateline", s) is not None
 
@@ -263,9 +263,9 @@ def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
             ln.decide(CANDIDATE, "body.dated_subheading", "a date inside the body, not the published one")
 
 
-def _is_sentence(text: str) -> bool:
+def is_sentence(text: str) -> bool:
     """Say whether a block reads as text: a sentence of a few words at least."""
-    return len(text.split()) >= _SENTENCE_WORDS and bool(_PARAGRAPH_END.search(text))
+    return len(text.split()) >= _SENTENCE_WORDS and bool(PARAGRAPH_END.search(text))
 
 
 def place_headline(lines: list[Line], rule: Rule, settings: Settings,
@@ -303,7 +303,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         # A page's blocks: menus, dates and labels may stand between headline and text,
         # which begins at the first dateline or the first sentence.
         lead_at = next((i for i, ln in enumerate(rest[:_PAGE_LEAD_WINDOW])
-                        if rule.first("body.dateline", ln.text) or _is_sentence(ln.text)), None)
+                        if rule.first("body.dateline", ln.text) or is_sentence(ln.text)), None)
     if lead_at is not None:
         for i, ln in enumerate(rest[:lead_at]):
             if (i == 0 and rule.description == "before-lead" and not page
