@@ -114,13 +114,43 @@ class Rule:
         """Return the strip_id_or_class words of this rule and the rules it extends."""
         return self.strip_id_or_class + (self.parent.id_or_class_words() if self.parent else ())
 
+    @cached_property
+    def _any(self) -> dict[str, re.Pattern | None]:
+        """One regex per key matching where any of its patterns does: most lines match
+        no pattern of a key, and one search in C settles that for all of them."""
+        return {key: union_regex(patterns) for key, patterns in self._all.items()}
+
     def first(self, key: str, line: str) -> tuple[Pattern, re.Match] | None:
         """Return the first pattern of `key` that matches `line`, with its match."""
+        union = self._any[key]
+        if union is None or not union.search(line):
+            return None
         for pattern in self.patterns(key):
             m = pattern.search(line)
             if m:
                 return pattern, m
         return None
+
+
+_LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
+
+
+def union_regex(patterns: tuple[Pattern, ...]) -> re.Pattern | None:
+    """Join patterns into one alternation (named groups made plain, leading inline flags
+    scoped); None when there are none or they cannot be joined."""
+    if not patterns:
+        return None
+    parts = []
+    for p in patterns:
+        source = p.regex.pattern
+        m = _LEADING_FLAGS.match(source)
+        if m:
+            source = f"(?{m.group(1)}:{source[m.end():]})"
+        parts.append("(?:" + re.sub(r"\(\?P<\w+>", "(?:", source) + ")")
+    try:
+        return re.compile("|".join(parts), patterns[0].regex.flags & re.MULTILINE)
+    except re.error:
+        return re.compile("")  # always "maybe": fall back to trying each pattern
 
 
 @dataclass(frozen=True)
