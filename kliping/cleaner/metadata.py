@@ -17,7 +17,18 @@ FUNCTION_WORDS = {
     "id": frozenset("yang dan di itu dengan untuk ini dari pada akan tidak ke dalam juga "
                     "bahwa karena atau oleh sudah telah kata ada adalah saat mereka kami "
                     "bisa dapat lebih para sebagai tersebut namun hingga".split()),
+    "en": frozenset("the of and to in a is that for on with was as by it at from are has "
+                    "have be this which said will were their an".split()),
+    "fr": frozenset("le la les des de du et un une est dans pour que qui sur au aux par "
+                    "avec ce il elle ont sont pas été".split()),
 }
+#: Scripts that name their language outright, checked in this order.
+SCRIPTS = (
+    ("ja", re.compile(r"[\u3040-\u30ff]")),
+    ("ko", re.compile(r"[\uac00-\ud7af]")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]")),
+    ("ar", re.compile(r"[\u0600-\u06ff]")),
+)
 _WORD = re.compile(r"[^\W\d_]+")
 #: langdetect codes folded to ISO 639-1.
 _LANG_FOLD = {"zh-cn": "zh", "zh-tw": "zh"}
@@ -87,6 +98,26 @@ def function_word_share(sample: str, words: frozenset[str]) -> float:
     return sum(t in words for t in tokens) / len(tokens) if tokens else 0.0
 
 
+def quick_language(sample: str, declared: str | None, settings: Settings) -> str | None:
+    """Name the language when it is plain without a detector: the declared language's
+    function words are there, a script that only one language here writes (kana, hangul,
+    han, arabic: a third of the letters), or another language's function words clearly
+    are. None when unsure."""
+    words = FUNCTION_WORDS.get(declared or "")
+    if words and function_word_share(sample, words) >= settings.language_function_words:
+        return declared
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    for lang, script in SCRIPTS:
+        if len(script.findall(sample)) / letters >= 1 / 3:
+            return lang
+    shares = sorted(((function_word_share(sample, w), lang) for lang, w in FUNCTION_WORDS.items()),
+                    reverse=True)
+    (best, lang), (second, _) = shares[0], shares[1]
+    if best >= 2 * settings.language_function_words and best >= 2 * second:
+        return lang
+    return None
+
+
 def detect_language(paragraphs: list[str], rule: Rule, settings: Settings = DEFAULT_SETTINGS) -> str | None:
     """Detect the body's language on a bounded sample; trust the rule for short texts,
     and for texts whose common words are plainly the rule's language (langdetect costs
@@ -94,9 +125,9 @@ def detect_language(paragraphs: list[str], rule: Rule, settings: Settings = DEFA
     sample = " ".join(paragraphs)[: settings.language_sample_chars]
     if len(sample) < settings.language_min_chars:
         return rule.language
-    words = FUNCTION_WORDS.get(rule.language or "")
-    if words and function_word_share(sample, words) >= settings.language_function_words:
-        return rule.language
+    quick = quick_language(sample, rule.language, settings)
+    if quick:
+        return quick
     DetectorFactory.seed = settings.langdetect_seed
     try:
         found = detect(sample)
