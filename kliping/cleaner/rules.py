@@ -19,6 +19,12 @@ from urllib.parse import urlsplit
 
 import jsonschema
 
+try:  # the regex parser, to tell patterns anchored at the line's start
+    from re import _constants as _sre_constants, _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants
+    import sre_parse as _sre_parse
+
 from .dates import DATE_PATTERN
 from .selectors import Selector, SelectorSyntaxError, compile_selector
 
@@ -115,15 +121,21 @@ class Rule:
         return self.strip_id_or_class + (self.parent.id_or_class_words() if self.parent else ())
 
     @cached_property
-    def _any(self) -> dict[str, re.Pattern | None]:
-        """One regex per key matching where any of its patterns does: most lines match
-        no pattern of a key, and one search in C settles that for all of them."""
-        return {key: union_regex(patterns) for key, patterns in self._all.items()}
+    def _any(self) -> dict[str, tuple[re.Pattern | None, re.Pattern | None]]:
+        """Per key, one regex for its patterns anchored at the line's start (tried there
+        only) and one for the rest (searched): most lines match no pattern of a key, and
+        one or two calls in C settle that for all of them."""
+        out = {}
+        for key, patterns in self._all.items():
+            anchored = tuple(p for p in patterns if _is_anchored(p.regex.pattern))
+            floating = tuple(p for p in patterns if not _is_anchored(p.regex.pattern))
+            out[key] = (union_regex(anchored), union_regex(floating))
+        return out
 
     def first(self, key: str, line: str) -> tuple[Pattern, re.Match] | None:
         """Return the first pattern of `key` that matches `line`, with its match."""
-        union = self._any[key]
-        if union is None or not union.search(line):
+        anchored, floating = self._any[key]
+        if not ((anchored and anchored.match(line)) or (floating and floating.search(line))):
             return None
         for pattern in self.patterns(key):
             m = pattern.search(line)
@@ -133,6 +145,16 @@ class Rule:
 
 
 _LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
+
+
+def _is_anchored(source: str) -> bool:
+    """Say whether a pattern can only match at the start of the line: its parse begins
+    with ^ (a top-level alternation like "^a|b" parses as a branch, so it does not)."""
+    try:
+        parsed = _sre_parse.parse(source)
+    except re.error:
+        return False
+    return bool(len(parsed)) and parsed[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING)
 
 
 def union_regex(patterns: tuple[Pattern, ...]) -> re.Pattern | None:
