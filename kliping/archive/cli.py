@@ -1,4 +1,4 @@
-"""Archive commands of the `kliping` CLI: ingest, search, serve."""
+"""Archive commands of the `kliping` CLI: ingest, search, dupes, serve."""
 from __future__ import annotations
 
 import contextlib
@@ -14,6 +14,38 @@ PROGRESS_FROM = 20
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
                          metavar="FILE", help="The archive (an SQLite file).")
+
+
+def signature_options(command):
+    """Near-duplicate settings; each flag is named after its `Settings` field."""
+    options = [
+        click.option("--threshold", "--duplicate-threshold", "duplicate_threshold", type=click.FloatRange(0, 1),
+                     metavar="SIM", help="Similarity at which an article joins a cluster [default: 0.8]."),
+        click.option("--num-perm", type=click.IntRange(min=1), metavar="N",
+                     help="MinHash permutations per signature [default: 128]."),
+        click.option("--lsh-rows", type=click.IntRange(min=1), metavar="N",
+                     help="Hash values per LSH band [default: 4]."),
+        click.option("--lsh-bands", type=click.IntRange(min=1), metavar="N",
+                     help="LSH bands [default: num-perm / lsh-rows]."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def signature_settings(**given):
+    """Settings with the near-duplicate flags that were given."""
+    import dataclasses
+
+    from ..cleaner import Settings
+    from ..cleaner.signature import band_count
+
+    settings = dataclasses.replace(Settings(), **{k: v for k, v in given.items() if v is not None})
+    try:
+        band_count(settings)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--lsh-bands/--lsh-rows") from None
+    return settings
 
 
 def _open(db_path: str, create: bool):
@@ -35,21 +67,26 @@ def _open(db_path: str, create: bool):
               help="A directory of rule files merged over the built-in ones (repeatable).")
 @click.option("--reclean", is_flag=True,
               help="Clean inputs already in the archive again (after changing rules).")
-def ingest(paths, db_path, outlet, url, rules_dirs, reclean) -> None:
+@click.option("--skip-duplicates", is_flag=True,
+              help="Store no article for a near-exact copy (Jaccard >= 0.95) of one in the archive; its raw is kept.")
+@signature_options
+def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, **signature) -> None:
     """Clean scrapes (files, directories, - for stdin) and store them in the archive.
 
     Every input is kept in the `raw` table as received, also when it cannot be read or
     cleaned. Running it again on the same files adds nothing; a changed re-scrape of a
-    known URL updates its article. Prints how many articles were new, updated,
-    unchanged and failed; exits 1 when any failed.
+    known URL updates its article. Every article is signed and joins the cluster of its
+    best near-duplicate (see `kliping dupes`). Prints how many articles were new,
+    updated, unchanged and failed; exits 1 when any failed.
     """
-    from ..cleaner import Settings, clean
+    from ..cleaner import clean
     from ..cli import open_rules, report
+    from .db import ArchiveError
     from .ingest import ingest as run_ingest
     from .ingest import input_names, receive
 
     rules = open_rules(rules_dirs, outlet)
-    settings = Settings()
+    settings = signature_settings(**signature)
     names = input_names(paths)
     db = _open(db_path, create=True)
 
@@ -68,7 +105,11 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean) -> None:
             bar.update(1)
 
     with contextlib.closing(db), bar or contextlib.nullcontext():
-        summary = run_ingest(db, receive(names, url=url), clean_doc, reclean=reclean, on_item=on_item)
+        try:
+            summary = run_ingest(db, receive(names, url=url), clean_doc, reclean=reclean, on_item=on_item,
+                                 settings=settings, skip_duplicates=skip_duplicates)
+        except ArchiveError as exc:
+            raise click.ClickException(str(exc)) from None
     click.echo(f"{db_path}: {summary}")
     if summary.failed:
         sys.exit(1)
@@ -84,7 +125,8 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean) -> None:
 @click.option("--lang", metavar="CODE", help="Only articles in this language (e.g. id).")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help="At most this many results.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines (one result per line).")
-def search(query, db_path, outlets, since, until, lang, limit, as_json) -> None:
+@click.option("--collapse", is_flag=True, help="One result per near-duplicate cluster (its best match).")
+def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse) -> None:
     """Find articles: every form of the words counts (sanksi, menjatuhkan ~ dijatuhkan).
 
     QUERY is words (all must match), "a phrase", OR, -word or NOT word to exclude,
@@ -102,7 +144,7 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json) -> None:
     mark = ("\ue000", "\ue001") if styled else ("**", "**")
     try:
         hits = run_search(db, text, outlets=outlets, since=since, until=until,
-                          language=lang, limit=limit, mark=mark)
+                          language=lang, limit=limit, mark=mark, collapse=collapse)
     except QueryError as exc:
         raise click.ClickException(str(exc)) from None
     finally:
@@ -117,12 +159,79 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json) -> None:
     for n, hit in enumerate(hits, 1):
         title = hit.title or "(no title)"
         click.echo(click.style(f"{n}. {title}", bold=True) if styled else f"{n}. {title}")
-        meta = " · ".join(x for x in (hit.outlet, (hit.published or "")[:10], hit.url) if x)
+        copies = f"+{hit.copies} near-duplicate{'s' if hit.copies != 1 else ''}" if hit.copies else None
+        meta = " · ".join(x for x in (hit.outlet, (hit.published or "")[:10], hit.url, copies) if x)
         click.echo(f"   {meta}")
         snippet = hit.snippet
         if styled:
             snippet = snippet.replace("\ue000", "\x1b[1;33m").replace("\ue001", "\x1b[0m")
         click.echo(f"   {snippet}\n")
+
+
+@click.command("dupes")
+@db_option
+@click.option("--cluster", "cluster_id", type=int, metavar="ID", help="Only this cluster.")
+@click.option("--paragraphs", is_flag=True,
+              help="List paragraphs printed by more than one outlet instead (with --article: of one article).")
+@click.option("--article", "article_id", type=int, metavar="ID", help="With --paragraphs: those of this article.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines (one cluster or paragraph per line).")
+@click.option("--rebuild", is_flag=True,
+              help="Sign and cluster every article again first (after changing --num-perm, --lsh-*).")
+@signature_options
+def dupes(db_path, cluster_id, paragraphs, article_id, as_json, rebuild, **signature) -> None:
+    """List near-duplicate clusters: each with its articles, the canonical copy first
+    (an outlet over a mirror, then the earliest published), and each member's
+    similarity to the article it matched when it joined.
+    """
+    from .clusters import clusters, shared_paragraphs
+    from .db import ArchiveError
+    from .dedup import rebuild as run_rebuild
+
+    db = _open(db_path, create=False)
+    with contextlib.closing(db):
+        if rebuild:
+            settings = signature_settings(**signature)
+            try:
+                with db.atomic():
+                    count = run_rebuild(db, settings)
+            except ArchiveError as exc:
+                raise click.ClickException(str(exc)) from None
+            click.echo(f"{db_path}: {count} articles signed again", err=True)
+        if paragraphs:
+            _echo_paragraphs(shared_paragraphs(db, article_id), as_json)
+            return
+        found = clusters(db, cluster_id)
+    if as_json:
+        for cluster in found:
+            click.echo(json.dumps(cluster.to_dict(), ensure_ascii=False))
+        return
+    if not found:
+        click.echo("No near-duplicate articles." if cluster_id is None else f"No cluster {cluster_id}.", err=True)
+        return
+    for cluster in found:
+        outlets = len({m.outlet for m in cluster.members})
+        click.echo(f"cluster {cluster.id}: {len(cluster.members)} articles, {outlets} outlet{'s' if outlets != 1 else ''}")
+        for m in cluster.members:
+            how = "canonical" if m.canonical else ""
+            if m.similarity is not None:
+                how = f"{how + ', ' if how else ''}{m.similarity:.2f} with #{m.match_id}"
+            date = (m.published or "")[:10] or "-"
+            line = f"  {'*' if m.canonical else ' '} #{m.id:<6} {m.outlet:<12} {date:<10}  {m.title or '(no title)'}"
+            click.echo(f"{line}  [{how}]" if how else line)
+        click.echo("")
+
+
+def _echo_paragraphs(found, as_json: bool) -> None:
+    if as_json:
+        for paragraph in found:
+            click.echo(json.dumps(paragraph.to_dict(), ensure_ascii=False))
+        return
+    if not found:
+        click.echo("No paragraphs shared by different outlets.", err=True)
+        return
+    for paragraph in found:
+        ids = ", ".join(f"#{i}" for i in paragraph.article_ids)
+        click.echo(f"{', '.join(paragraph.outlets)} ({ids}):\n  {paragraph.text}\n")
 
 
 @click.command("serve")
@@ -145,4 +254,4 @@ def serve(db_path, host, port) -> None:
     run_serve(path, host=host, port=port)
 
 
-COMMANDS = [ingest, search, serve]
+COMMANDS = [ingest, search, dupes, serve]

@@ -1,11 +1,16 @@
 """The archive database: one SQLite file, its schema and its migrations.
 
-Two tables (see docs/archive.md):
+Tables (see docs/archive.md):
 
 * `raw` — every input as received, its sha256, where it came from and whether it could
-  be cleaned (`status` "ok" or "failed", with `error`).
+  be cleaned (`status` "ok", "failed" with `error`, or "duplicate").
 * `articles` — one row per article (natural key `key`: the canonical URL when known,
-  else "sha256:" + content hash), with stemmed shadow columns `*_stem`.
+  else "sha256:" + content hash), with stemmed shadow columns `*_stem` and the
+  near-duplicate cluster it belongs to (`cluster_id`).
+* `signatures`, `signature_bands`, `paragraphs`, `signature_params` — MinHash
+  signatures, their LSH band keys (WITHOUT ROWID, keyed by band key), paragraph hashes,
+  and the parameters the signatures were made with; views `duplicates`, `clusters`
+  and `shared_paragraphs` read them (see `dedup.py`).
 
 `articles_fts` is an FTS5 index (external content, tokenizer `unicode61
 remove_diacritics 2`) over the text columns and their stemmed shadows, kept in sync by
@@ -22,7 +27,7 @@ import sqlite_utils
 from .functions import register_functions
 
 #: Bumped with every change of the schema; stored as PRAGMA user_version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TEXT_COLUMNS = ("title", "description", "text")
 #: Text column -> its stemmed shadow column.
@@ -145,7 +150,95 @@ def create_v1(db: sqlite_utils.Database) -> None:
     create_fts(db)
 
 
-MIGRATIONS = {1: create_v1}
+#: Outlets that copy others: never the canonical copy while an outlet's copy is there.
+MIRROR_OUTLETS = ("blogmirror",)
+#: Order of a cluster's members, canonical first: an outlet (a known one before
+#: `generic`) over a mirror, then the earliest published (UTC; undated last), then id.
+CANONICAL_ORDER = (
+    "CASE WHEN a.outlet IN ({mirrors}) THEN 2 WHEN a.outlet = 'generic' THEN 1 ELSE 0 END, "
+    "julianday(a.published) IS NULL, julianday(a.published), a.id"
+).format(mirrors=", ".join(f"'{m}'" for m in MIRROR_OUTLETS))
+
+DEDUP_TABLES = f"""
+CREATE TABLE signatures (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+    shingles INTEGER NOT NULL,
+    minhash BLOB NOT NULL,
+    match_id INTEGER,
+    similarity REAL
+);
+CREATE TABLE signature_bands (
+    band_key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+CREATE TABLE paragraphs (
+    hash INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    length INTEGER NOT NULL,
+    PRIMARY KEY (hash, article_id, start)
+) WITHOUT ROWID;
+CREATE TABLE signature_params (
+    name TEXT PRIMARY KEY,
+    value INTEGER
+);
+CREATE VIEW duplicates AS
+SELECT a.id AS article_id, a.cluster_id, a.outlet, a.title, a.published, a.url,
+       s.match_id, s.similarity,
+       first_value(a.id) OVER cluster AS canonical_id,
+       a.id = first_value(a.id) OVER cluster AS is_canonical
+FROM articles AS a LEFT JOIN signatures AS s ON s.article_id = a.id
+WHERE a.cluster_id IS NOT NULL
+WINDOW cluster AS (PARTITION BY a.cluster_id ORDER BY {CANONICAL_ORDER}
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING);
+CREATE VIEW clusters AS
+SELECT cluster_id,
+       max(CASE WHEN is_canonical THEN article_id END) AS canonical_id,
+       max(CASE WHEN is_canonical THEN title END) AS title,
+       count(*) AS articles,
+       count(DISTINCT outlet) AS outlets,
+       group_concat(DISTINCT outlet) AS outlet_names,
+       min(similarity) AS min_similarity,
+       min(published) AS first_published
+FROM duplicates GROUP BY cluster_id;
+CREATE VIEW shared_paragraphs AS
+SELECT p.hash,
+       count(DISTINCT p.article_id) AS articles,
+       count(DISTINCT a.outlet) AS outlets,
+       group_concat(DISTINCT a.outlet) AS outlet_names,
+       group_concat(DISTINCT p.article_id) AS article_ids,
+       (SELECT substr(x.text, q.start + 1, q.length) FROM paragraphs AS q
+        JOIN articles AS x ON x.id = q.article_id WHERE q.hash = p.hash LIMIT 1) AS text
+FROM paragraphs AS p JOIN articles AS a ON a.id = p.article_id
+GROUP BY p.hash HAVING count(DISTINCT a.outlet) > 1;
+"""
+
+
+def create_v2(db: sqlite_utils.Database) -> None:
+    """Version 2: near-duplicates — `articles.cluster_id`, signatures, LSH bands,
+    paragraph hashes, their views; signatures made for the articles already stored."""
+    from .dedup import rebuild
+
+    db["articles"].add_column("cluster_id", int)
+    db["articles"].create_index(["cluster_id"])
+    _run_script(db, DEDUP_TABLES)
+    rebuild(db)
+
+
+def _run_script(db: sqlite_utils.Database, script: str) -> None:
+    """Run `script` statement by statement (executescript would commit the transaction)."""
+    import sqlite3
+
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+
+
+MIGRATIONS = {1: create_v1, 2: create_v2}
 
 
 def create_fts(db: sqlite_utils.Database) -> None:

@@ -8,6 +8,12 @@ URL) is known but the content changed — the article then points at the newer r
 both raws stay — or "unchanged". An input that cannot be read or cleaned is still stored
 in `raw`, with status "failed" and the error, and counted "failed".
 
+Every stored article is signed and clustered with its near-duplicates (`dedup.py`) in
+the same transaction. With `skip_duplicates`, a new article whose best match has a
+Jaccard similarity of at least `near_exact_threshold` (the same text as a whole, not
+a part of it) is not stored: its raw gets status "duplicate" and points at
+the article it copies, and it is counted "skipped".
+
 Work is committed in batches, one transaction each; an interrupted run keeps the
 batches it finished.
 """
@@ -20,12 +26,15 @@ from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
 
-from ..cleaner import Article, InputError, RawDoc
+from ..cleaner import DEFAULT_SETTINGS, Article, InputError, RawDoc, Settings
 from ..cleaner.inputs import expand_paths, read_input
 from .db import utc_now
+from .dedup import Deduplicator
 from .records import article_row, raw_row, sha256_hex
 
-OUTCOMES = ("new", "updated", "unchanged", "failed")
+OUTCOMES = ("new", "updated", "unchanged", "failed", "skipped")
+#: Raw statuses of inputs that are done with (ingested again only with reclean).
+DONE = ("ok", "duplicate")
 
 #: Inputs per transaction.
 BATCH_SIZE = 500
@@ -50,24 +59,34 @@ class Received:
 
 @dataclass
 class IngestSummary:
-    """Counts of outcomes, and (source, message) for every failed input."""
+    """Counts of outcomes, and (source, message) for every failed input.
+
+    `near_duplicates` counts the new or updated articles that joined a cluster.
+    """
 
     new: int = 0
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
+    skipped: int = 0
+    near_duplicates: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return self.new + self.updated + self.unchanged + self.failed
+        return self.new + self.updated + self.unchanged + self.failed + self.skipped
 
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
 
     def __str__(self) -> str:
-        return (f"{self.total} document{'s' if self.total != 1 else ''}: {self.new} new, "
+        text = (f"{self.total} document{'s' if self.total != 1 else ''}: {self.new} new, "
                 f"{self.updated} updated, {self.unchanged} unchanged, {self.failed} failed")
+        if self.skipped:
+            text += f", {self.skipped} skipped as near-exact copies"
+        if self.near_duplicates:
+            text += f"; {self.near_duplicates} near-duplicate{'s' if self.near_duplicates != 1 else ''}"
+        return text
 
 
 def input_names(paths: Iterable[str]) -> list[str]:
@@ -101,13 +120,17 @@ class Ingester:
     """Stores received inputs and their articles in one open archive."""
 
     def __init__(self, db: sqlite_utils.Database, clean_doc: Callable[[RawDoc], Article],
-                 reclean: bool = False, now: Callable[[], str] = utc_now):
+                 reclean: bool = False, now: Callable[[], str] = utc_now,
+                 settings: Settings = DEFAULT_SETTINGS, skip_duplicates: bool = False):
         self.db = db
         self.clean_doc = clean_doc
         self.reclean = reclean
         self.now = now
         self.raw = db.table("raw")
         self.articles = db.table("articles")
+        self.dedup = Deduplicator(db, settings)
+        self.skip_near = settings.near_exact_threshold if skip_duplicates else None
+        self.clustered = False
 
     def find_raw(self, item: Received) -> dict | None:
         """The `raw` row already holding this input, if any."""
@@ -121,7 +144,7 @@ class Ingester:
     def ingest(self, item: Received) -> tuple[str, str | None]:
         """Store one input; return (outcome, error message or None)."""
         existing = self.find_raw(item)
-        if existing and existing["status"] == "ok" and not self.reclean:
+        if existing and existing["status"] in DONE and not self.reclean:
             return "unchanged", None
         now = self.now()
         article, error = None, item.error
@@ -143,34 +166,55 @@ class Ingester:
             self.raw.update(raw_id, {"status": "failed", "error": error})
             return "failed", error
         outcome, article_id = self.store_article(article, raw_id, now)
-        self.raw.update(raw_id, {"status": "ok", "error": None, "article_id": article_id})
+        status = "duplicate" if outcome == "skipped" else "ok"
+        self.raw.update(raw_id, {"status": status, "error": None, "article_id": article_id})
         return outcome, None
 
     def store_article(self, article: Article, raw_id: int, now: str) -> tuple[str, int]:
-        """Insert or update the article by its natural key; return (outcome, id)."""
+        """Insert or update the article by its natural key, with its signature and
+        cluster; return (outcome, id) — for "skipped", the id of the article copied."""
+        self.clustered = False
         row = article_row(article, raw_id, now)
-        found = self.db.execute("select id, content_hash from articles where key = ?",
+        found = self.db.execute("select id, content_hash, text, cluster_id from articles where key = ?",
                                 [row["key"]]).fetchone()
         if found is None:
-            return "new", self.articles.insert(row).last_pk
-        article_id, old_hash = found
+            match = self.dedup.match(row["text"])
+            if self.skip_near is not None and (match.jaccard or 0) >= self.skip_near:
+                return "skipped", match.article_id
+            row["cluster_id"] = self.dedup.join(match)
+            article_id = self.articles.insert(row).last_pk
+            self.dedup.store(article_id, match, row["text"])
+            self.clustered = row["cluster_id"] is not None
+            return "new", article_id
+        article_id, old_hash, old_text, old_cluster = found
         if old_hash == row["content_hash"]:
             return "unchanged", article_id
         del row["ingested_at"]
+        self.dedup.forget(article_id, old_text)
+        match = self.dedup.match(row["text"], exclude=article_id)
+        stays = old_cluster is not None and match.cluster_id == old_cluster
+        row["cluster_id"] = old_cluster if stays else self.dedup.join(match)
         self.articles.update(article_id, row)
+        self.dedup.store(article_id, match, row["text"])
+        if row["cluster_id"] != old_cluster:
+            self.dedup.tidy(old_cluster)
+        self.clustered = row["cluster_id"] is not None
         return "updated", article_id
 
 
 def ingest(db: sqlite_utils.Database, items: Iterable[Received],
            clean_doc: Callable[[RawDoc], Article], *, reclean: bool = False,
            batch_size: int = BATCH_SIZE, on_item: Callable[[Received, str, str | None], None] | None = None,
-           now: Callable[[], str] = utc_now) -> IngestSummary:
+           now: Callable[[], str] = utc_now, settings: Settings = DEFAULT_SETTINGS,
+           skip_duplicates: bool = False) -> IngestSummary:
     """Ingest `items` into `db` in transactions of `batch_size`; return the summary.
 
-    `on_item(item, outcome, error)` is called after each input (for progress and
-    error reports).
+    `settings` gives the near-duplicate parameters; `skip_duplicates` stores no article
+    for a near-exact copy. `on_item(item, outcome, error)` is called after each input
+    (for progress and error reports).
     """
-    ingester = Ingester(db, clean_doc, reclean=reclean, now=now)
+    ingester = Ingester(db, clean_doc, reclean=reclean, now=now, settings=settings,
+                        skip_duplicates=skip_duplicates)
     summary = IngestSummary()
     items = iter(items)
     while True:
@@ -179,6 +223,8 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Received],
             for item in items:
                 outcome, error = ingester.ingest(item)
                 summary.count(outcome)
+                if ingester.clustered and outcome in ("new", "updated"):
+                    summary.near_duplicates += 1
                 if error is not None:
                     summary.failures.append((item.source, error))
                 if on_item is not None:

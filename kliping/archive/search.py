@@ -23,7 +23,11 @@ DEFAULT_LIMIT = 10
 
 @dataclass(frozen=True)
 class Hit:
-    """One search result, best first; `rank` is bm25 (lower is better)."""
+    """One search result, best first; `rank` is bm25 (lower is better).
+
+    `cluster_id` is its near-duplicate cluster; with `collapse`, `copies` counts the
+    other members of that cluster that matched the query too.
+    """
 
     id: int
     title: str | None
@@ -33,6 +37,8 @@ class Hit:
     url: str | None
     snippet: str
     rank: float
+    cluster_id: int | None = None
+    copies: int = 0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -51,8 +57,10 @@ def check_date(value: str | None, name: str) -> str | None:
 def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str, ...] = (),
            since: str | None = None, until: str | None = None, language: str | None = None,
            limit: int = DEFAULT_LIMIT, mark: tuple[str, str] = ("<mark>", "</mark>"),
-           snippet_words: int = DEFAULT_WORDS) -> list[Hit]:
+           snippet_words: int = DEFAULT_WORDS, collapse: bool = False) -> list[Hit]:
     """The best `limit` articles for `query`, filtered; QueryError for an unusable query.
+
+    With `collapse`, only the best-ranked article of each near-duplicate cluster.
 
     `since` and `until` are inclusive and compare with the start of `published`
     (until 2021-12 includes all of December 2021); articles without a date are left out
@@ -80,10 +88,29 @@ def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str,
         params["language"] = language
     sql = f"""
         SELECT articles.id, articles.title, articles.outlet, articles.published,
-               articles.language, articles.url, articles.text, articles_fts.rank
+               articles.language, articles.url, articles.text, articles_fts.rank,
+               articles.cluster_id, 0 AS copies
         FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid
         WHERE {' AND '.join(where)}
         ORDER BY articles_fts.rank
+        LIMIT :limit
+    """
+    if collapse:
+        sql = f"""
+        SELECT id, title, outlet, published, language, url, text, rank, cluster_id, copies - 1
+        FROM (
+            SELECT articles.id, articles.title, articles.outlet, articles.published,
+                   articles.language, articles.url, articles.text, articles_fts.rank AS rank,
+                   articles.cluster_id,
+                   row_number() OVER family AS nth, count(*) OVER family AS copies
+            FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid
+            WHERE {' AND '.join(where)}
+            WINDOW family AS (PARTITION BY coalesce(articles.cluster_id, -articles.id)
+                              ORDER BY articles_fts.rank
+                              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+        )
+        WHERE nth = 1
+        ORDER BY rank
         LIMIT :limit
     """
     try:
@@ -96,6 +123,6 @@ def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str,
     return [
         Hit(id=row[0], title=row[1], outlet=row[2], published=row[3], language=row[4],
             url=row[5], snippet=snippet(row[6], parsed.terms, start, end, size=snippet_words),
-            rank=row[7])
+            rank=row[7], cluster_id=row[8], copies=row[9])
         for row in rows
     ]

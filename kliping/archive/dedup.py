@@ -1,0 +1,194 @@
+"""Near-duplicate articles at ingest: signatures, LSH lookups, clusters, paragraph hashes.
+
+An article's text is signed by `kliping.cleaner.signature` (MinHash over 3-word
+shingles). Its LSH band keys are looked up in `signature_bands` — one index seek per
+band, at most `PER_BAND` ids read per key — so the work per article does not grow with
+the archive. Candidates are screened by their estimated similarity, the few left are
+verified exactly on their stored text, and the best match at or above
+`duplicate_threshold` gives the article its cluster: the match's cluster, or a new one
+founded on the match (`cluster_id` = the match's id). Clusters are not merged: an
+article joins its best match's cluster only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import sqlite_utils
+
+from ..cleaner.settings import DEFAULT_SETTINGS, Settings
+from ..cleaner.signature import (Signature, all_paragraph_hashes, band_count, band_keys,
+                                 estimated_similarity, jaccard, paragraph_spans, shingles,
+                                 sign, similarity)
+from .db import ArchiveError
+
+#: Article ids read per band key (the earliest stored first): bounds a lookup when
+#: many articles share a band (a cluster of many copies, boilerplate texts).
+PER_BAND = 8
+#: Candidates whose estimated similarity is this far below the threshold are dropped
+#: without exact verification (about 4 standard deviations of a 128-value estimate).
+ESTIMATE_MARGIN = 0.15
+
+
+@dataclass(frozen=True)
+class Match:
+    """A text's shingles and signature, and its best verified match (if any)."""
+
+    shingles: frozenset[str]
+    signature: Signature | None
+    article_id: int | None = None
+    cluster_id: int | None = None
+    similarity: float | None = None
+    jaccard: float | None = None
+
+
+def signature_params(settings: Settings) -> dict[str, int]:
+    """The settings that make signatures and band keys comparable."""
+    return {"num_perm": settings.num_perm, "minhash_seed": settings.minhash_seed,
+            "shingle_size": settings.shingle_size, "lsh_rows": settings.lsh_rows,
+            "lsh_bands": band_count(settings)}
+
+
+def _lookup_sql(bands: int) -> str:
+    per_band = " UNION ALL ".join(
+        f"SELECT article_id FROM (SELECT article_id FROM signature_bands WHERE band_key = ? LIMIT {PER_BAND})"
+        for _ in range(bands))
+    return (f"SELECT article_id, count(*) AS hits FROM ({per_band}) "
+            "GROUP BY article_id ORDER BY hits DESC, article_id LIMIT ?")
+
+
+class Deduplicator:
+    """Finds, records and clusters near-duplicates in one open archive."""
+
+    def __init__(self, db: sqlite_utils.Database, settings: Settings = DEFAULT_SETTINGS):
+        self.db = db
+        self.settings = settings
+        self.params = signature_params(settings)
+        self.lookup = _lookup_sql(self.params["lsh_bands"])
+        self._check_params()
+
+    def _check_params(self) -> None:
+        stored = dict(self.db.execute("SELECT name, value FROM signature_params").fetchall())
+        if stored == self.params:
+            return
+        if stored and self.db.execute("SELECT 1 FROM signatures LIMIT 1").fetchone():
+            differ = ", ".join(f"{k}={stored.get(k)}" for k in self.params if stored.get(k) != self.params[k])
+            raise ArchiveError(
+                f"the archive's signatures were made with {differ}; use the same settings, "
+                f"or make them again with `kliping dupes --rebuild` and the new ones")
+        with self.db.atomic():
+            self.db.execute("DELETE FROM signature_params")
+            self.db.conn.executemany("INSERT INTO signature_params (name, value) VALUES (?, ?)",
+                                     list(self.params.items()))
+
+    def match(self, text: str | None, exclude: int | None = None) -> Match:
+        """Sign `text` and find its best match at or above the threshold."""
+        shingle_set = shingles(text or "", self.settings)
+        signature = sign(shingle_set, self.settings)
+        if signature is None:
+            return Match(shingle_set, None)
+        ids = self.candidates(signature, exclude)
+        return self.verify(shingle_set, signature, ids)
+
+    def candidates(self, signature: Signature, exclude: int | None = None) -> list[int]:
+        """Ids sharing a band with `signature`, most shared bands first (bounded)."""
+        limit = self.settings.duplicate_candidates
+        rows = self.db.execute(self.lookup, [*band_keys(signature, self.settings), limit + 1]).fetchall()
+        return [article_id for article_id, _ in rows if article_id != exclude][:limit]
+
+    def verify(self, shingle_set: frozenset[str], signature: Signature, ids: list[int]) -> Match:
+        """The best of `ids` by exact similarity, when it reaches the threshold."""
+        found = Match(shingle_set, signature)
+        if not ids:
+            return found
+        threshold = self.settings.duplicate_threshold
+        marks = ", ".join("?" * len(ids))
+        near = [article_id for article_id, count, data in self.db.execute(
+                    f"SELECT article_id, shingles, minhash FROM signatures WHERE article_id IN ({marks})", ids)
+                if estimated_similarity(signature, Signature.from_bytes(data, count)) >= threshold - ESTIMATE_MARGIN]
+        if not near:
+            return found
+        marks = ", ".join("?" * len(near))
+        scored = []
+        for article_id, text, cluster_id in self.db.execute(
+                f"SELECT id, text, cluster_id FROM articles WHERE id IN ({marks})", near):
+            other = shingles(text or "", self.settings)
+            scored.append((similarity(shingle_set, other), -article_id, cluster_id, other))
+        if not scored:
+            return found
+        best, negative_id, cluster_id, other = max(scored, key=lambda s: s[:2])
+        if best < threshold:
+            return found
+        return Match(shingle_set, signature, -negative_id, cluster_id, round(best, 4),
+                     round(jaccard(shingle_set, other), 4))
+
+    def join(self, match: Match) -> int | None:
+        """The cluster for an article with this match: the match's, or a new one founded
+        on the matched article (which then gets its own id as cluster_id)."""
+        if match.article_id is None:
+            return None
+        if match.cluster_id is not None:
+            return match.cluster_id
+        self.db.execute("UPDATE articles SET cluster_id = ? WHERE id = ?", [match.article_id, match.article_id])
+        return match.article_id
+
+    def store(self, article_id: int, match: Match, text: str | None) -> None:
+        """Keep the article's signature, band keys and paragraph hashes."""
+        conn = self.db.conn
+        for hash_, start, length in paragraph_spans(text or "", self.settings):
+            conn.execute("INSERT OR IGNORE INTO paragraphs (hash, article_id, start, length) VALUES (?, ?, ?, ?)",
+                         [hash_, article_id, start, length])
+        if match.signature is None:
+            return
+        conn.execute("INSERT OR REPLACE INTO signatures (article_id, shingles, minhash, match_id, similarity) "
+                     "VALUES (?, ?, ?, ?, ?)", [article_id, match.signature.shingles,
+                                               match.signature.to_bytes(), match.article_id, match.similarity])
+        conn.executemany("INSERT OR IGNORE INTO signature_bands (band_key, article_id) VALUES (?, ?)",
+                         [(key, article_id) for key in band_keys(match.signature, self.settings)])
+
+    def forget(self, article_id: int, text: str | None) -> None:
+        """Remove the article's signature, band keys and paragraph hashes (before its
+        text changes); `text` is the text they were made from."""
+        conn = self.db.conn
+        row = conn.execute("SELECT shingles, minhash FROM signatures WHERE article_id = ?", [article_id]).fetchone()
+        if row is not None:
+            keys = band_keys(Signature.from_bytes(row[1], row[0]), self.settings)
+            conn.executemany("DELETE FROM signature_bands WHERE band_key = ? AND article_id = ?",
+                             [(key, article_id) for key in keys])
+            conn.execute("DELETE FROM signatures WHERE article_id = ?", [article_id])
+        conn.executemany("DELETE FROM paragraphs WHERE hash = ? AND article_id = ?",
+                         [(h, article_id) for h in all_paragraph_hashes(text or "")])
+
+    def tidy(self, cluster_id: int | None) -> None:
+        """A cluster left with one member after another left is no cluster."""
+        if cluster_id is None:
+            return
+        ids = self.db.execute("SELECT id FROM articles WHERE cluster_id = ? LIMIT 2", [cluster_id]).fetchall()
+        if len(ids) == 1:
+            self.db.execute("UPDATE articles SET cluster_id = NULL WHERE id = ?", ids[0])
+
+
+def rebuild(db: sqlite_utils.Database, settings: Settings = DEFAULT_SETTINGS,
+            on_article: Callable[[int], None] | None = None) -> int:
+    """Sign every article again, in id order, and cluster them as if ingested in that
+    order; return the number of articles signed. Used by the schema migration and by
+    `kliping dupes --rebuild` (after changing signature settings)."""
+    for table in ("signatures", "signature_bands", "paragraphs", "signature_params"):
+        db.execute(f"DELETE FROM {table}")
+    db.execute("UPDATE articles SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
+    dedup = Deduplicator(db, settings)
+    last, done = 0, 0
+    while True:
+        rows = db.execute("SELECT id, text FROM articles WHERE id > ? ORDER BY id LIMIT 500", [last]).fetchall()
+        if not rows:
+            return done
+        for article_id, text in rows:
+            match = dedup.match(text)
+            cluster_id = dedup.join(match)
+            if cluster_id is not None:
+                db.execute("UPDATE articles SET cluster_id = ? WHERE id = ?", [cluster_id, article_id])
+            dedup.store(article_id, match, text)
+            done += 1
+            if on_article is not None:
+                on_article(article_id)
+        last = rows[-1][0]
