@@ -1,16 +1,31 @@
-"""Run the test cases a rule file carries (`[[tests]]`) and say what differs.
+"""Run the test cases a rule file carries (`[[tests]]`) and its fixture files, and say
+what differs.
 
 An expectation of `false` means the field must be empty (TOML has no null). `outlet`
 defaults to the rule's own id: a case also checks that its input is recognised.
+
+Fixture files live in a directory named after the rule, next to its file:
+`rules/kompas.toml` → `rules/kompas/NAME.txt` (or `.html`), a whole scrape, with
+`rules/kompas/NAME.json` beside it holding the expectations — the keys of
+`[tests.expect]`, plus an optional "url" the scrape was fetched from.
 """
 from __future__ import annotations
 
+import copy
 import difflib
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
+import jsonschema
+
+from .html import NotAnArticle
 from .pipeline import clean_text
-from .rules import Rule, RuleSet
+from .rules import Rule, RuleSet, rule_schema
 from .settings import DEFAULT_SETTINGS, Settings
+
+#: Scrape files of a rule's fixture directory, and the content type each is read as.
+FIXTURE_SUFFIXES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html"}
 
 _LIST_FIELDS = ("author", "related", "captions")
 _FIELDS = ("title", "published", "dateline", "editor", "language", "description", "text")
@@ -38,8 +53,12 @@ def _diff(want: str, got: str) -> str:
 def run_case(rule: Rule, case: dict, rules: RuleSet, settings: Settings = DEFAULT_SETTINGS) -> CaseResult:
     """Clean the case's input with matching as a user would get it, compare to `expect`."""
     text = case["input"].lstrip("\n")
-    article = clean_text(text, source=f"{rule.id}:{case['name']}", url=case.get("url"),
-                         rules=rules, settings=settings).to_dict()
+    try:
+        article = clean_text(text, source=f"{rule.id}:{case['name']}", url=case.get("url"),
+                             rules=rules, settings=settings,
+                             content_type=case.get("content_type", "text/plain")).to_dict()
+    except NotAnArticle as exc:
+        return CaseResult(rule.id, case["name"], (f"not cleaned: not an article: {exc}",))
     expect = case["expect"]
     failures: list[str] = []
     want_outlet = expect.get("outlet", rule.id)
@@ -68,13 +87,60 @@ def run_case(rule: Rule, case: dict, rules: RuleSet, settings: Settings = DEFAUL
     return CaseResult(rule.id, case["name"], tuple(failures))
 
 
+def fixture_dir(rule: Rule) -> Path:
+    """Return the directory of `rule`'s fixture files: its file's path without .toml."""
+    return Path(rule.path).with_suffix("")
+
+
+def _fixture_schema() -> dict:
+    schema = copy.deepcopy(rule_schema()["properties"]["tests"]["items"]["properties"]["expect"])
+    schema["properties"]["url"] = {"type": "string"}
+    return schema
+
+
+def fixture_cases(rule: Rule) -> list[dict | CaseResult]:
+    """Return the cases of `rule`'s fixture files, or a failed result for a scrape whose
+    expectations are missing or malformed."""
+    folder = fixture_dir(rule)
+    if not folder.is_dir():
+        return []
+    cases: list[dict | CaseResult] = []
+    for scrape in sorted(folder.iterdir()):
+        if scrape.suffix.lower() not in FIXTURE_SUFFIXES:
+            continue
+        name = f"{folder.name}/{scrape.name}"
+        expected = scrape.with_suffix(".json")
+        try:
+            expect = json.loads(expected.read_text("utf-8"))
+            jsonschema.validate(expect, _fixture_schema())
+        except FileNotFoundError:
+            cases.append(CaseResult(rule.id, name, (f"no expectations: write {expected}",)))
+            continue
+        except (ValueError, jsonschema.ValidationError) as exc:
+            message = getattr(exc, "message", str(exc))
+            cases.append(CaseResult(rule.id, name, (f"{expected}: {message}",)))
+            continue
+        url = expect.pop("url", None)
+        cases.append({"name": name, "input": scrape.read_text("utf-8"), "url": url,
+                      "content_type": FIXTURE_SUFFIXES[scrape.suffix.lower()], "expect": expect})
+    return cases
+
+
+def count_cases(rule: Rule) -> tuple[int, int]:
+    """Return how many [[tests]] cases and fixture files `rule` has."""
+    return len(rule.tests), len(fixture_cases(rule))
+
+
 def run_rule_cases(rules: RuleSet, ids: list[str] | None = None,
                    settings: Settings = DEFAULT_SETTINGS) -> list[CaseResult]:
-    """Run every case of the rules named by `ids` (all rules when None)."""
+    """Run every case and fixture file of the rules named by `ids` (all when None)."""
     results = []
     for rule in rules:
         if ids and rule.id not in ids:
             continue
         for case in rule.tests:
             results.append(run_case(rule, case, rules, settings))
+        for case in fixture_cases(rule):
+            done = case if isinstance(case, CaseResult) else run_case(rule, case, rules, settings)
+            results.append(done)
     return results
