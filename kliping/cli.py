@@ -107,3 +107,8 @@ from .archive.cli import COMMANDS  # noqa: E402  (the archive's commands join th
 
 for _command in COMMANDS:
     main.add_command(_command)
+
+from .rules_cli import COMMANDS as RULES_COMMANDS  # noqa: E402  (explain and rules join the group)
+
+for _command in RULES_COMMANDS:
+    main.add_command(_command)
