@@ -55,9 +55,13 @@ def render_decision(row: Decision) -> str:
     return head + "\n" + " " * 18 + click.style(why, dim=True)
 
 
+_SUMMARY_ORDER = ("body", "title", "description", "published", "author", "editor",
+                  "caption", "related", "dropped")
+
+
 def _summary(rows: list[Decision]) -> str:
     counts = Counter(r.field if r.decision == "field" else r.decision for r in rows if r.number is not None)
-    parts = ", ".join(f"{n} {name}" for name, n in counts.most_common())
+    parts = ", ".join(f"{counts[name]} {name}" for name in _SUMMARY_ORDER if counts[name])
     return f"{sum(counts.values())} lines: {parts}"
 
 
