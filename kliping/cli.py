@@ -1,15 +1,22 @@
 """The `kliping` command line: thin wrappers that parse arguments and call the library."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from typing import Iterable
 
 import click
 
-from .cleaner import (Article, InputError, NotAnArticle, RuleError, Settings, build_article,
-                      explain, iter_documents, load_rules)
+from .cleaner import Article, RuleError, Settings, expand_paths, iter_documents, load_rules
+from .cleaner.batch import clean_stream, default_jobs
 from .cleaner.rules import RuleSet
+
+
+#: From this many input files on, `clean` uses worker processes and shows a progress bar.
+PARALLEL_MIN_FILES = 50
+#: Inputs that hold many documents each.
+MULTI_RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".warc", ".warc.gz")
 
 
 def open_rules(rules_dirs: Iterable[str], outlet: str | None = None) -> RuleSet:
@@ -65,42 +72,57 @@ def main() -> None:
 @click.option("--pretty", is_flag=True, help="Print articles for reading instead of JSON Lines.")
 @click.option("--explain-match", is_flag=True,
               help="Also say on stderr which rule each document got and why.")
-def clean_command(paths, outlet, url, rules_dirs, pretty, explain_match) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, show_default="0: one per CPU",
+              help="Worker processes; output order stays the input order.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def clean_command(paths, outlet, url, rules_dirs, pretty, explain_match, jobs, quiet) -> None:
     """Clean scrapes (files, directories, - for stdin) into JSON Lines on stdout.
 
     A document that cannot be read or cleaned is reported on stderr with its name;
     the others are still cleaned, and the exit status is 1.
     """
     rules = open_rules(rules_dirs, outlet)
-    settings = Settings()
+    names = list(expand_paths(paths))
+    jobs = choose_jobs(jobs, names)
+    docs = iter_documents(names, url=url)
+    outcomes = clean_stream(docs, rules, rules_dirs, Settings(), outlet, jobs)
     failed = 0
     out = sys.stdout
-    for doc in iter_documents(paths, url=url):
-        if isinstance(doc, InputError):
-            report(doc)
-            failed += 1
-            continue
-        try:
-            explained = explain(doc, rules, settings, outlet=outlet)
+    with progress(outcomes, total=len(names), quiet=quiet) as stream:
+        for outcome in stream:
+            if outcome.status != "ok":
+                label = {"not-article": "not an article: ", "failed": "cannot clean: "}.get(outcome.status, "")
+                report(f"{outcome.source}: {label}{outcome.error}")
+                failed += 1
+                continue
             if explain_match:
-                match = explained.match
-                click.echo(f"kliping: {doc.source}: rule {match.rule.id} ({match.reason})", err=True)
-            article = build_article(doc, explained, settings)
-        except NotAnArticle as exc:
-            report(f"{doc.source}: not an article: {exc}")
-            failed += 1
-            continue
-        except Exception as exc:  # one bad document must not stop the batch
-            report(f"{doc.source}: cannot clean: {type(exc).__name__}: {exc}")
-            failed += 1
-            continue
-        if pretty:
-            out.write(format_pretty(article) + "\n")
-        else:
-            out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
-        out.flush()
+                click.echo(f"kliping: {outcome.source}: rule {outcome.rule} ({outcome.reason})", err=True)
+            if pretty:
+                out.write(format_pretty(outcome.article) + "\n")
+            else:
+                out.write(json.dumps(outcome.article.to_dict(), ensure_ascii=False) + "\n")
+            out.flush()
     if failed:
         sys.exit(1)
+
+
+def choose_jobs(jobs: int, names: list[str]) -> int:
+    """Worker processes for a run: as asked, or one per CPU when there is enough input
+    to pay for starting them (many files, or files holding many records)."""
+    if jobs:
+        return jobs
+    many_records = any(n.endswith(MULTI_RECORD_SUFFIXES) or n == "-" for n in names)
+    return default_jobs() if many_records or len(names) >= PARALLEL_MIN_FILES else 1
+
+
+def progress(items, total: int, quiet: bool):
+    """Wrap an iterable in a progress bar (documents/s, ETA) on a terminal's stderr;
+    nothing when stderr is piped or with --quiet."""
+    if quiet or not sys.stderr.isatty() or total < PARALLEL_MIN_FILES:
+        return contextlib.nullcontext(items)
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
 
 
 from .archive.cli import COMMANDS  # noqa: E402  (the archive's commands join the group)

@@ -109,3 +109,24 @@ def test_json_is_valid_unicode(run_cli):
     line = result.stdout.splitlines()[0]
     assert "“" in line  # not \u escaped
     assert json.loads(line)["published"] == "2021-12-31T09:42:00+07:00"
+
+
+def test_jobs_keep_input_order_and_output(run_cli, tmp_path):
+    for i in range(12):
+        for sample in SAMPLES.glob("*.txt"):
+            (tmp_path / f"{i:02d}-{sample.name}").write_bytes(sample.read_bytes())
+    (tmp_path / "05-bad.txt").write_bytes(b"\x00\x01" * 10)
+    one = run_cli("clean", tmp_path, "--jobs", "1")
+    two = run_cli("clean", tmp_path, "--jobs", "2")
+    assert one.stdout == two.stdout and len(json_lines(one.stdout)) == 60
+    assert one.exit_code == two.exit_code == 1
+    assert one.stderr == two.stderr and "05-bad.txt" in two.stderr
+    sources = [d["source"] for d in json_lines(two.stdout)]
+    assert sources == sorted(sources)
+
+
+def test_no_progress_bar_when_piped(run_cli, tmp_path):
+    for i in range(60):
+        (tmp_path / f"{i:02d}.txt").write_bytes((SAMPLES / "voi-putin-biden.txt").read_bytes())
+    result = run_cli("clean", tmp_path)
+    assert result.stderr == "" and len(json_lines(result.stdout)) == 60

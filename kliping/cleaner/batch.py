@@ -1,0 +1,92 @@
+"""Clean a stream of documents, in this process or in a pool of worker processes.
+
+Order is kept (results come back in input order), rules are loaded once per worker,
+and one bad document becomes an `Outcome` with its error, never an exception that
+stops the batch.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .article import Article
+from .html import NotAnArticle
+from .inputs import InputError, RawDoc
+from .pipeline import build_article, explain
+from .rules import RuleSet, load_rules
+from .settings import DEFAULT_SETTINGS, Settings
+
+#: Documents handed to a worker at a time.
+CHUNK = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one document: an article, or why there is none.
+
+    status: "ok", "unreadable" (could not be read or decoded), "not-article" (a feed, a
+    front page) or "failed" (cleaning raised); reason: the rule match's reason.
+    """
+
+    source: str
+    status: str
+    article: Article | None = None
+    error: str | None = None
+    rule: str | None = None
+    reason: str | None = None
+
+
+def clean_one(doc: RawDoc | InputError, rules: RuleSet, settings: Settings,
+              outlet: str | None = None) -> Outcome:
+    """Clean one document into an Outcome; never raises for a bad document."""
+    if isinstance(doc, InputError):
+        return Outcome(doc.source, "unreadable", error=doc.message)
+    try:
+        explained = explain(doc, rules, settings, outlet)
+        article = build_article(doc, explained, settings)
+    except NotAnArticle as exc:
+        return Outcome(doc.source, "not-article", error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        return Outcome(doc.source, "failed", error=f"{type(exc).__name__}: {exc}")
+    match = explained.match
+    return Outcome(doc.source, "ok", article, rule=match.rule.id, reason=match.reason)
+
+
+_WORKER: tuple[RuleSet, Settings, str | None] | None = None
+
+
+def _start_worker(rules_dirs: tuple[str, ...], settings: Settings, outlet: str | None) -> None:
+    global _WORKER
+    _WORKER = (load_rules(list(rules_dirs)), settings, outlet)
+
+
+def _clean_in_worker(doc: RawDoc | InputError) -> Outcome:
+    rules, settings, outlet = _WORKER
+    return clean_one(doc, rules, settings, outlet)
+
+
+def default_jobs() -> int:
+    """The number of worker processes by default: the CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def clean_stream(docs: Iterable[RawDoc | InputError], rules: RuleSet,
+                 rules_dirs: Iterable[str] = (), settings: Settings = DEFAULT_SETTINGS,
+                 outlet: str | None = None, jobs: int = 1) -> Iterator[Outcome]:
+    """Yield an Outcome per document, in input order.
+
+    With jobs > 1 the documents are cleaned by that many worker processes, each loading
+    the built-in rules merged with `rules_dirs` once (`rules` is used when jobs == 1).
+    """
+    if jobs <= 1:
+        for doc in docs:
+            yield clean_one(doc, rules, settings, outlet)
+        return
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with context.Pool(jobs, _start_worker, (tuple(map(str, rules_dirs)), settings, outlet)) as pool:
+        yield from pool.imap(_clean_in_worker, docs, chunksize=CHUNK)
