@@ -62,9 +62,19 @@ def _start_worker(rules_dirs: tuple[str, ...], settings: Settings, outlet: str |
     _WORKER = (load_rules(list(rules_dirs)), settings, outlet)
 
 
-def _clean_in_worker(doc: RawDoc | InputError) -> Outcome:
+def _clean_in_worker(doc: RawDoc | Outcome) -> Outcome:
+    if isinstance(doc, Outcome):
+        return doc
     rules, settings, outlet = _WORKER
     return clean_one(doc, rules, settings, outlet)
+
+
+def _portable(doc: RawDoc | InputError) -> RawDoc | Outcome:
+    """What is sent to a worker: a document, or the outcome of one that could not be
+    read (exceptions do not travel between processes reliably)."""
+    if isinstance(doc, InputError):
+        return Outcome(doc.source, "unreadable", error=doc.message)
+    return doc
 
 
 def default_jobs() -> int:
@@ -89,4 +99,4 @@ def clean_stream(docs: Iterable[RawDoc | InputError], rules: RuleSet,
         return
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with context.Pool(jobs, _start_worker, (tuple(map(str, rules_dirs)), settings, outlet)) as pool:
-        yield from pool.imap(_clean_in_worker, docs, chunksize=CHUNK)
+        yield from pool.imap(_clean_in_worker, map(_portable, docs), chunksize=CHUNK)
