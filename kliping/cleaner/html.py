@@ -414,21 +414,20 @@ def element_blocks(el) -> list[str]:
             blocks.append(text)
         current.clear()
 
-    def walk(node):
+    # Walked with start/end events rather than recursion: pages nest thousands deep.
+    for event, node in etree.iterwalk(el, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else ""
         block = tag in BLOCK_TAGS
-        if block or tag == "br":
-            flush()
-        if node.text and tag != "br":
-            current.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                current.append(child.tail)
-        if block:
-            flush()
-
-    walk(el)
+        if event == "start":
+            if block or tag == "br":
+                flush()
+            if node.text and tag != "br" and tag:
+                current.append(node.text)
+        else:
+            if block:
+                flush()
+            if node.tail and node is not el:
+                current.append(node.tail)
     flush()
     return blocks
 
