@@ -48,7 +48,9 @@ def render_decision(row: Decision) -> str:
         why = f"{row.key} {row.pattern}" + (f"  [{row.rule}]" if row.rule else "")
     else:
         why = f"{row.key}: {row.reason}"
-    if row.value and row.value != row.text and row.decision != "field":
+    if row.groups:
+        why += "  → " + ", ".join(f"{name}: {value}" for name, value in row.groups.items())
+    elif row.value and row.value != row.text and row.decision != "field":
         why += f"  → {_VALUE_NAMES.get(row.key, row.decision)}: {row.value}"
     elif row.value and row.value != row.text:
         why += f"  → {row.value}"
@@ -172,6 +174,17 @@ def new_command(rule_id, more, samples, host, out_dir, rules_dirs) -> None:
                f"  kliping rules test {rule_id} --rules {out_dir}")
 
 
+def _known(ids, rules) -> None:
+    """Fail with a usage error naming an ID no rule has (and the folder it may be in)."""
+    known = {r.id for r in rules}
+    for rule_id in ids:
+        if rule_id not in known:
+            hint = ""
+            if (Path(DEFAULT_RULES_DIR) / f"{rule_id}.toml").is_file():
+                hint = f" ({DEFAULT_RULES_DIR}/{rule_id}.toml exists: add --rules {DEFAULT_RULES_DIR})"
+            raise click.BadParameter(f"no rule '{rule_id}'{hint}", param_hint="ID")
+
+
 def _diff_line(line: str) -> str:
     if line.startswith(("+++", "---")):
         return click.style(line, bold=True)
@@ -195,13 +208,7 @@ def test_command(ids, rules_dirs) -> None:
     from .cleaner.rule_cases import run_rule_cases
 
     rules = _open_rules(rules_dirs)
-    known = {r.id for r in rules}
-    for rule_id in ids:
-        if rule_id not in known:
-            hint = ""
-            if (Path(DEFAULT_RULES_DIR) / f"{rule_id}.toml").is_file():
-                hint = f" ({DEFAULT_RULES_DIR}/{rule_id}.toml exists: add --rules {DEFAULT_RULES_DIR})"
-            raise click.BadParameter(f"no rule '{rule_id}'{hint}", param_hint="ID")
+    _known(ids, rules)
     results = run_rule_cases(rules, list(ids) or None)
     for result in results:
         mark = click.style("PASS", fg="green") if result.ok else click.style("FAIL", fg="red", bold=True)
@@ -252,15 +259,19 @@ def check_command(paths, rules_dirs, as_json, strict) -> None:
 
 
 @rules_group.command("list")
+@click.argument("ids", nargs=-1, metavar="[ID]...")
 @rules_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per rule.")
-def list_command(rules_dirs, as_json) -> None:
-    """List the rules in force: hosts, fingerprints, language and test counts."""
+def list_command(ids, rules_dirs, as_json) -> None:
+    """List the rules in force (or rules ID…): hosts, fingerprints, language and test counts."""
     from .cleaner.rule_cases import count_cases
 
     rules = _open_rules(rules_dirs)
+    _known(ids, rules)
     builtin = builtin_rules_dir().resolve()
     for rule in rules:
+        if ids and rule.id not in ids:
+            continue
         cases, fixtures = count_cases(rule)
         where = "built-in" if Path(rule.path).resolve().parent == builtin else rule.path
         info = {"id": rule.id, "name": rule.name, "language": rule.language, "hosts": list(rule.hosts),
@@ -270,7 +281,7 @@ def list_command(rules_dirs, as_json) -> None:
             click.echo(json.dumps(info, ensure_ascii=False))
             continue
         click.echo(click.style(rule.id, bold=True) + f" — {rule.name} ({where})")
-        click.echo(f"  language: {rule.language or '-'}  tests: {cases} cases, {fixtures} fixture files"
+        click.echo(f"  language: {rule.language or '-'}  test cases: {cases}  fixture files: {fixtures}"
                    + (f"  extends: {info['extends']}" if info["extends"] else ""))
         click.echo(f"  hosts: {', '.join(rule.hosts) or '-'}")
         for source in info["fingerprints"]:

@@ -138,7 +138,7 @@ def test_list_shows_hosts_fingerprints_languages_and_counts(run_cli, rules):
     assert "kontan — Kontan (built-in)" in out
     assert "  hosts: kontan.co.id" in out
     assert "  fingerprint: (?i)^KONTAN\\.CO\\.ID\\s*{dash}" in out
-    assert f"  language: id  tests: {len(rules['kontan'].tests)} cases, 0 fixture files  extends: generic" in out
+    assert f"  language: id  test cases: {len(rules['kontan'].tests)}  fixture files: 0  extends: generic" in out
     listed = [json.loads(line) for line in run_cli("rules", "list", "--json").stdout.splitlines()]
     assert {r["id"] for r in listed} == {r.id for r in rules}
 

@@ -30,7 +30,8 @@ class Decision:
     decision: body, title, description, caption, related, field or dropped; field: the
     metadata field a "field" row fills; key: the rule key that decided; pattern: the
     regular expression that matched, from rule file `rule`; reason: why, when no pattern
-    decided; value: what was taken into a field; kept: the text kept in the body.
+    decided; value: what was taken into a field; groups: other named groups the pattern
+    took (a byline's author and editor); kept: the text kept in the body.
     """
 
     source: str
@@ -45,6 +46,7 @@ class Decision:
     reason: str | None
     value: str | None
     kept: str | None
+    groups: dict[str, str] | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -93,7 +95,8 @@ def line_decisions(explained: Explained, source: str) -> list[Decision]:
             decision=DECISIONS.get(line.kind, line.kind),
             field=line.kind if line.kind in _FIELDS else None,
             key=line.key or "", pattern=line.pattern if rule_id or line.key == "url" else None,
-            rule=rule_id, reason=reason, value=line.value, kept=kept))
+            rule=rule_id, reason=reason, value=line.value, kept=kept,
+            groups={k: v for k, v in (line.groups or {}).items() if k != "value"} or None))
     return _page_rows(explained, source) + rows
 
 
