@@ -294,16 +294,17 @@ def _repeat_guesses(pages: list[Page], repeats: list[Repeat], marker: Repeat | N
 
 
 def _section_guess(pages: list[Page]) -> list[Guess]:
-    """Short one-off lines above the headline (section names) when no marker finds it."""
+    """Short one-off lines above the headline (section names, tickers: digits as \\d+)
+    when no marker finds the headline."""
     names = []
     for page in pages:
         top = page.headline if page.headline is not None else (page.lead or 0)
         names += [page.lines[i].text for i in range(top) if page.open(i)
                   and len(page.lines[i].text.split()) <= SECTION_WORDS]
-    names = list(dict.fromkeys(names))
-    if not names:
+    shapes = list(dict.fromkeys(re.sub(r"\d+", r"\\d+", escape(n)) for n in names))
+    if not shapes:
         return []
-    pattern = "^(?:" + "|".join(escape(n) for n in names) + ")$"
+    pattern = "^(?:" + "|".join(shapes) + ")$"
     return [Guess("header.drop", pattern,
                   "short lines above the headline, one sample each (section names?): add the others")]
 
