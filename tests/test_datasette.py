@@ -97,3 +97,41 @@ def test_metadata_follows_the_database_name():
     assert list(md["databases"]) == ["berita"]
     assert "/berita/search" in md["description_html"]
     assert "id_match(:q)" in md["databases"]["berita"]["queries"]["search"]["sql"]
+
+
+@pytest.fixture(scope="module")
+def ds_dupes(tmp_path_factory):
+    """The seed scrapes and a blog mirror of the Kontan one."""
+    from test_archive_dupes import blog_mirror
+
+    folder = tmp_path_factory.mktemp("dupes")
+    (folder / "mirror.txt").write_text(blog_mirror(), "utf-8")
+    path = folder / "kliping.db"
+    for source in (SAMPLES, folder / "mirror.txt"):
+        result = CliRunner().invoke(main, ["ingest", str(source), "--db", str(path)])
+        assert result.exit_code == 0, result.output
+    return make_datasette(path)
+
+
+def test_clusters_view_and_cluster_facet(ds_dupes):
+    [cluster] = get(ds_dupes, "/kliping/clusters.json?_shape=objects").json()["rows"]
+    assert cluster["articles"] == 2 and cluster["outlets"] == 2
+    assert set(cluster["outlet_names"].split(",")) == {"kontan", "blogmirror"}
+    assert "Pasca Putin" in cluster["title"]  # the outlet's copy is canonical
+    members = get(ds_dupes, f"/kliping/duplicates.json?_shape=objects&cluster_id={cluster['cluster_id']}").json()["rows"]
+    assert {m["outlet"]: m["is_canonical"] for m in members} == {"kontan": 1, "blogmirror": 0}
+    facets = get(ds_dupes, "/kliping/articles.json?_size=0").json()["facet_results"]
+    assert {r["value"]: r["count"] for r in facets["cluster_id"]["results"]} == {cluster["cluster_id"]: 2}
+    html = get(ds_dupes, "/kliping/clusters").text
+    assert "One row per cluster" in html
+    assert 'href="/kliping/clusters"' in get(ds_dupes, "/").text
+
+
+def test_dedup_tables_are_described_or_hidden(ds_dupes):
+    tables = {t["name"]: t for t in get(ds_dupes, "/kliping.json").json()["tables"]}
+    assert all(tables[t]["hidden"] for t in ("signature_bands", "paragraphs", "signature_params"))
+    assert not tables["signatures"]["hidden"]
+    views = get(ds_dupes, "/kliping.json").json()["views"]
+    assert {"duplicates", "clusters", "shared_paragraphs"} <= {v["name"] if isinstance(v, dict) else v for v in views}
+    data = get(ds_dupes, "/kliping/shared_paragraphs.json?_shape=objects").json()
+    assert "rows" in data and data.get("error") in (None, "")

@@ -83,6 +83,13 @@ ARTICLE_COLUMNS = {
 }
 
 
+#: Page cache per connection (KiB; SQLite's default is 2 MiB) and memory-mapped reads:
+#: the LSH band and paragraph tables are read and written at random places, and a
+#: small cache makes each of those a system call once the archive is large.
+CACHE_KIB = 256 * 1024
+MMAP_BYTES = 8 * 2**30
+
+
 class ArchiveError(Exception):
     """The archive file is missing or cannot be used."""
 
@@ -106,6 +113,8 @@ def open_archive(path: str | Path, create: bool = True) -> sqlite_utils.Database
         if db.journal_mode != "wal":
             db.enable_wal()
         db.execute("PRAGMA synchronous = NORMAL")
+        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         migrate(db)
         ensure_fts(db)
     except Exception as exc:
