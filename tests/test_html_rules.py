@@ -35,19 +35,7 @@ OUTLETS = ("kontan", "inews", "tribunnews", "voi", "blogmirror")
 TWIN_F1 = 0.98
 
 #: Page stem -> why the cleaner fails it today (and the fix proposed for it).
-KNOWN_FAILURES: dict[str, str] = {
-    "tribunnews-nasional-vaksin-booster": (
-        "the last paragraph, a plain sentence with Tribun's sign-off glued to it "
-        "('… aplikasi PeduliLindungi. (Tribunnews.com/Larasati Dyah Utami)'), is taken for a "
-        "photo caption by generic.toml's [photo] captions '(Source/Name)' pattern, which only "
-        "spares paragraphs that quote someone; a text scrape of it fails the same way"),
-    "blogmirror-wordpress-own-domain-tribun": (
-        "a WordPress mirror on its own domain: no host names a rule, so the copied lead "
-        "'TRIBUNJATIM.COM, TRENGGALEK –' picks tribunnews and the in-text <figcaption> is lost "
-        "(the page's <meta name=generator content='WordPress …'> and wp-content paths are not "
-        "looked at); read with blogmirror, 'Artikel ini telah tayang di …' stays in the text "
-        "(that drop pattern is only in tribunnews.toml)"),
-}
+KNOWN_FAILURES: dict[str, str] = {}
 #: Twin stem -> why the text scrape and the page disagree today.
 KNOWN_TWIN_FAILURES: dict[str, str] = {}
 

@@ -102,6 +102,11 @@ def parse_page(text: str):
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 
 
+def page_generator(root) -> str | None:
+    """The software that says it made the page (<meta name="generator">), if any."""
+    return _first(root, "//meta[translate(@name,'GENERATOR','generator')='generator']/@content")
+
+
 def _first(root, xpath: str) -> str | None:
     for value in root.xpath(xpath):
         value = " ".join(str(value).split())

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .article import Article
-from .html import NotAnArticle, PageMeta, front_page_reason, page_blocks, parse_page, read_meta
+from .html import (NotAnArticle, PageMeta, front_page_reason, page_blocks, page_generator,
+                   parse_page, read_meta)
 from .inputs import RawDoc
 from .metadata import detect_language, find_captions, find_people, find_published, find_related
 from .rules import Match, RuleSet, load_rules
@@ -64,6 +65,8 @@ def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | 
     root = parse_page(doc.text)
     url = doc.url or read_meta(root, rules["generic"], None).url
     match = pick_rule(doc, rules, outlet, url=url, text="")
+    if match.rule.id == "generic" and not outlet:
+        match = rules.match_generator(page_generator(root)) or match
     meta = read_meta(root, match.rule, url)
     blocks = page_blocks(root, match.rule, meta)
     text = "\n\n".join(blocks)

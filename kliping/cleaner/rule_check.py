@@ -124,8 +124,9 @@ def _schema_problems(data: dict, positions: Positions, where: str) -> list[Probl
 
 def _pattern_lists(data: dict):
     """Yield (key path, list of patterns) for every pattern list present in `data`."""
-    if isinstance(data.get("fingerprints"), list):
-        yield ("fingerprints",), data["fingerprints"]
+    for key in ("fingerprints", "generators"):
+        if isinstance(data.get(key), list):
+            yield (key,), data[key]
     for section, key in PATTERN_KEYS:
         table = data.get(section)
         if isinstance(table, dict) and isinstance(table.get(key), list):

@@ -94,6 +94,7 @@ class Rule:
     own: dict[str, tuple[Pattern, ...]]
     tests: tuple[dict[str, Any], ...]
     own_html: dict[str, tuple[Selector, ...]] = field(default_factory=dict)
+    generators: tuple[Pattern, ...] = ()
     strip_id_or_class: tuple[str, ...] = ()
     parent: "Rule | None" = None
     data: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -232,6 +233,17 @@ class RuleSet:
         how = "host" if best[2] == host else "parent domain"
         return Match(best[1], f"{how} {best[2]!r} of {host!r}")
 
+    def match_generator(self, generator: str | None) -> Match | None:
+        """Match an HTML page by the software that made it (<meta name="generator">):
+        a blog on its own domain is still a blog."""
+        if not generator:
+            return None
+        for rule in sorted(self, key=lambda r: -r.priority):
+            hit = next((p for p in rule.generators if p.regex.search(generator)), None)
+            if hit:
+                return Match(rule, f"generator {generator!r} ('{hit.source}')")
+        return None
+
     def match_fingerprint(self, text: str) -> Match | None:
         """Match a URL-less scrape by fingerprints: highest priority, then most hits."""
         best: tuple[tuple[int, int], Rule, list[str]] | None = None
@@ -341,6 +353,10 @@ def parse_rule_file(path: Path, parent: Rule | None = None) -> Rule:
         _compile(s, "fingerprints", rule_id, where, text, ("fingerprints",))
         for s in data.get("fingerprints", [])
     )
+    generators = tuple(
+        _compile(s, "generators", rule_id, where, text, ("generators",))
+        for s in data.get("generators", [])
+    )
     html = data.get("html", {})
     own_html: dict[str, tuple[Selector, ...]] = {}
     for key in HTML_KEYS:
@@ -367,6 +383,7 @@ def parse_rule_file(path: Path, parent: Rule | None = None) -> Rule:
         own=own,
         tests=tuple(data.get("tests", [])),
         own_html=own_html,
+        generators=generators,
         strip_id_or_class=tuple(html.get("strip_id_or_class", [])),
         parent=parent,
         data=data,

@@ -32,9 +32,12 @@ class Selector:
     def elements(self, root) -> list:
         """Return the matching elements (or strings, for an XPath that selects text)."""
         try:
-            return list(self.xpath(root))
+            found = self.xpath(root)
         except etree.XPathError:
             return []
+        if isinstance(found, (str, bytes, float, bool)):  # string(), substring-after(), …
+            return [str(found)] if found not in ("", False) else []
+        return list(found)
 
     def values(self, root) -> list[str]:
         """Return the text of each match: its attribute, or its whitespace-folded text."""

@@ -47,6 +47,8 @@ _TITLE_WINDOW = 6
 #: On a page, the text begins within this many blocks, at a sentence of this many words.
 _PAGE_LEAD_WINDOW = 40
 _SENTENCE_WORDS = 5
+#: A caption-like line this long at the very end is the last paragraph with its sign-off.
+_CLOSING_CHARS = 100
 #: How many remaining lines after the headline may come before the lead paragraph.
 _LEAD_WINDOW = 5
 
@@ -240,6 +242,14 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     return 0 if candidates and title_shaped(candidates[0]) else None
 
 
+def keep_closing_paragraph(lines: list[Line]) -> None:
+    """The article's last paragraph, closed by a sign-off "(Tribunnews.com/Nama)", reads
+    like a caption ending in its credit; a paragraph-long one at the very end is text."""
+    last = next((ln for ln in reversed(lines) if ln.kind in (CANDIDATE, CAPTION)), None)
+    if last is not None and last.key == "photo.captions" and len(last.text) >= _CLOSING_CHARS:
+        last.decide(CANDIDATE, "body.closing", "the last paragraph, closed by a sign-off")
+
+
 def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
     """Turn date lines inside the body back into text when they head a chronology
     ("Sabtu, 8 Januari 2022" over a paragraph): a bare date, another day than the
@@ -279,6 +289,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
     ext = Extraction(lines, title=title)
     ext.url = next((ln.value for ln in lines if ln.key == "url"), None)
     keep_dated_subheadings(lines, rule)
+    keep_closing_paragraph(lines)
     candidates = [ln for ln in lines if ln.kind == CANDIDATE]
     rest = candidates
     if title is None and rule.title == "first-line" and candidates:
