@@ -1,0 +1,73 @@
+"""`kliping spark …`: the cleaner and the near-duplicate finder on Apache Spark."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..archive.cli import signature_options, signature_settings
+from .job import FORMATS
+
+
+@click.group("spark")
+def spark() -> None:
+    """Run kliping on Apache Spark (needs `pip install 'kliping[spark]'` and Java 17)."""
+
+
+@spark.command("clean")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", required=True, metavar="DIR",
+              help="Output directory (local or a Hadoop URI): DIR/articles and DIR/clusters.")
+@click.option("--master", metavar="URL",
+              help="Spark master [default: local[*], or what spark-submit was given].")
+@click.option("--partitions", type=click.IntRange(min=1), metavar="N",
+              help="Spread the documents over N partitions before cleaning (a shuffle of the input).")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="parquet", show_default=True,
+              help="Output format; jsonl leaves out the raw bytes.")
+@click.option("--outlet", metavar="ID", help="Use this rule (file stem) instead of matching one.")
+@click.option("--rules", "rules_dirs", multiple=True, metavar="DIR",
+              type=click.Path(exists=True, file_okay=False),
+              help="A directory of rule files merged over the built-in ones (repeatable; shipped to the executors).")
+@click.option("--raw/--no-raw", "keep_raw", default=True, show_default=True,
+              help="Keep each input's bytes in the `raw` column (for the archive's raw table).")
+@click.option("--overwrite", is_flag=True, help="Replace DIR/articles and DIR/clusters when they exist.")
+@signature_options
+def spark_clean(paths, out, master, partitions, output_format, outlet, rules_dirs, keep_raw,
+                overwrite, **signature) -> None:
+    """Clean text, HTML, JSON Lines and WARC inputs (files, directories, globs; local
+    or any path Spark reads) into DIR/articles — one row per document, failures kept
+    with their error — and cluster near-duplicates into DIR/clusters.
+
+    Prints the counts by status and the clusters found. Load the result into the
+    archive with `kliping ingest DIR`.
+    """
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise click.ClickException("PySpark is not installed: pip install 'kliping[spark]'") from None
+    from ..cli import open_rules
+    from .job import run_clean
+    from .session import spark_session
+
+    open_rules(rules_dirs, outlet)  # bad rules or outlet stop here, not in an executor
+    settings = signature_settings(**signature)
+    from pyspark.sql import SparkSession
+
+    running = SparkSession.getActiveSession()  # a caller's session (tests, a notebook) stays up
+    session = spark_session(master)
+    try:
+        summary = run_clean(session, list(paths), out, output_format=output_format, partitions=partitions,
+                            rules_dirs=tuple(rules_dirs), outlet=outlet, keep_raw=keep_raw,
+                            settings=settings, overwrite=overwrite)
+    except Exception as exc:  # Spark's errors (an existing output, a lost cluster) end here
+        if type(exc).__name__ != "AnalysisException":
+            raise
+        raise click.ClickException(str(exc).splitlines()[0]) from None
+    finally:
+        if running is None:
+            session.stop()
+    click.echo(str(summary))
+    sys.stdout.flush()
+
+
+COMMANDS = [spark]
