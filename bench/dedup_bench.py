@@ -5,6 +5,7 @@ same vocabulary as bench/archive_bench.py), 6-10 paragraphs of 40-80 words each.
 near-duplicates copy an earlier article with a fraction of its words replaced (edit
 rates 1-30 %) or with paragraphs dropped and a paragraph of their own added (a mirror).
 
+    python bench/dedup_bench.py                      # both, the scale run to 100k articles
     python bench/dedup_bench.py quality              # 5k articles, against brute force
     python bench/dedup_bench.py scale                # cost per article up to 1M articles
     python bench/dedup_bench.py scale --articles 100000 --keep /tmp/dedup.db
@@ -213,7 +214,7 @@ def scale(args) -> None:
     tmp = tempfile.TemporaryDirectory()
     path = Path(args.keep) if args.keep else Path(tmp.name) / "scale.db"
     archive = DirectArchive(path, settings, args.cache_mb)
-    timings: list[tuple[int, float]] = []  # (articles after batch, seconds per article)
+    timings: list[tuple[int, float, float]] = []  # (articles after batch, wall and CPU s per article)
     joined = 0
     done = 0
     started = time.perf_counter()
@@ -230,13 +231,13 @@ def scale(args) -> None:
                 if len(recent) > 5000:
                     recent.pop(0)
             batch.append(text_of(paragraphs))
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         with archive.db.atomic():
             for text in batch:
                 done += 1
                 joined += archive.add(done, text, OUTLETS[done % len(OUTLETS)]).article_id is not None
         per_article = (time.perf_counter() - start) / size
-        timings.append((done, per_article))
+        timings.append((done, per_article, (time.process_time() - cpu) / size))
         if done % 50_000 < args.batch:
             print(f"  {done:>9,} articles  {1000 * per_article:.3f} ms/article  "
                   f"({time.perf_counter() - started:,.0f} s)", file=sys.stderr, flush=True)
@@ -247,13 +248,14 @@ def scale(args) -> None:
           f"database {path.stat().st_size / 2**20:,.0f} MiB; total {time.perf_counter() - started:,.0f} s")
     base = None
     for mark in marks:
-        window_times = [t for n, t in timings if mark - window < n <= mark]
+        window_times = [t for n, t, _ in timings if mark - window < n <= mark]
+        cpu = statistics.mean(c for n, _, c in timings if mark - window < n <= mark)
         lookup = lookups[max(0, mark - window):mark]
         cost, typical = statistics.mean(window_times), statistics.median(window_times)
-        base = base or (cost, typical)
-        print(f"  at {mark:>9,}: mean {1000 * cost:.3f} ms/article ({cost / base[0]:.2f}x), median batch "
-              f"{1000 * typical:.3f} ms/article ({typical / base[1]:.2f}x);  lookup p50 "
-              f"{np.percentile(lookup, 50):.3f} ms, p99 {np.percentile(lookup, 99):.3f} ms")
+        base = base or (cost, typical, cpu)
+        print(f"  at {mark:>9,}: wall mean {1000 * cost:.3f} ms/article ({cost / base[0]:.2f}x), median batch "
+              f"{1000 * typical:.3f} ({typical / base[1]:.2f}x), CPU {1000 * cpu:.3f} ({cpu / base[2]:.2f}x);  "
+              f"lookup p50 {np.percentile(lookup, 50):.3f} ms, p99 {np.percentile(lookup, 99):.3f} ms")
     rows = {t: archive.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("signatures", "signature_bands", "paragraphs")}
     print("  rows: " + ", ".join(f"{t} {n:,}" for t, n in rows.items()))
@@ -263,7 +265,7 @@ def scale(args) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command")
     q = sub.add_parser("quality", help="precision and recall against brute force")
     q.add_argument("--articles", type=int, default=5000)
     s = sub.add_parser("scale", help="cost per article as the archive grows")
@@ -277,7 +279,11 @@ def main() -> None:
         p.add_argument("--num-perm", type=int, default=128)
         p.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()
-    quality(args) if args.command == "quality" else scale(args)
+    if args.command is None:  # bench/run: both, the scale run to 100k (a few minutes)
+        quality(parser.parse_args(["quality"]))
+        scale(parser.parse_args(["scale", "--articles", "100000"]))
+    else:
+        quality(args) if args.command == "quality" else scale(args)
 
 
 if __name__ == "__main__":

@@ -48,6 +48,12 @@ def signature_settings(**given):
     return settings
 
 
+def echo_json_lines(records) -> None:
+    """Print each record's `to_dict()` as one line of JSON."""
+    for record in records:
+        click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+
+
 def _open(db_path: str, create: bool):
     from .db import ArchiveError, open_archive
 
@@ -106,8 +112,13 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, **
 
     with contextlib.closing(db), bar or contextlib.nullcontext():
         try:
-            summary = run_ingest(db, receive(names, url=url), clean_doc, reclean=reclean, on_item=on_item,
-                                 settings=settings, skip_duplicates=skip_duplicates)
+            from .parquet import articles_dataset, load_spark_output  # `kliping spark clean` output
+            if len(paths) == 1 and articles_dataset(paths[0]):
+                summary = load_spark_output(db, paths[0], reclean=reclean, on_item=on_item,
+                                            settings=settings, skip_duplicates=skip_duplicates)
+            else:
+                summary = run_ingest(db, receive(names, url=url), clean_doc, reclean=reclean, on_item=on_item,
+                                     settings=settings, skip_duplicates=skip_duplicates)
         except ArchiveError as exc:
             raise click.ClickException(str(exc)) from None
     click.echo(f"{db_path}: {summary}")
@@ -150,8 +161,7 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse
     finally:
         db.close()
     if as_json:
-        for hit in hits:
-            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+        echo_json_lines(hits)
         return
     if not hits:
         click.echo(f"No articles match {text!r}.", err=True)
@@ -202,8 +212,7 @@ def dupes(db_path, cluster_id, paragraphs, article_id, as_json, rebuild, **signa
             return
         found = clusters(db, cluster_id)
     if as_json:
-        for cluster in found:
-            click.echo(json.dumps(cluster.to_dict(), ensure_ascii=False))
+        echo_json_lines(found)
         return
     if not found:
         click.echo("No near-duplicate articles." if cluster_id is None else f"No cluster {cluster_id}.", err=True)
@@ -223,8 +232,7 @@ def dupes(db_path, cluster_id, paragraphs, article_id, as_json, rebuild, **signa
 
 def _echo_paragraphs(found, as_json: bool) -> None:
     if as_json:
-        for paragraph in found:
-            click.echo(json.dumps(paragraph.to_dict(), ensure_ascii=False))
+        echo_json_lines(found)
         return
     if not found:
         click.echo("No paragraphs shared by different outlets.", err=True)

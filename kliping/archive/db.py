@@ -88,6 +88,10 @@ ARTICLE_COLUMNS = {
 #: small cache makes each of those a system call once the archive is large.
 CACHE_KIB = 256 * 1024
 MMAP_BYTES = 8 * 2**30
+#: WAL pages before a checkpoint copies them into the file (SQLite's default is 1000):
+#: a batch of 500 articles dirties thousands of band pages; checkpointing every few
+#: batches writes a page changed by several of them once.
+WAL_CHECKPOINT_PAGES = 65536
 
 
 class ArchiveError(Exception):
@@ -115,6 +119,7 @@ def open_archive(path: str | Path, create: bool = True) -> sqlite_utils.Database
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        db.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
         migrate(db)
         ensure_fts(db)
     except Exception as exc:
