@@ -33,14 +33,18 @@ def signature_options(command):
     return command
 
 
-def signature_settings(**given):
-    """Settings with the near-duplicate flags that were given."""
+def signature_settings(db=None, **given):
+    """Settings with the near-duplicate flags that were given; those not given are the
+    archive's own (what its signatures were made with), else the defaults."""
     import dataclasses
 
     from ..cleaner import Settings
     from ..cleaner.signature import band_count
+    from .dedup import stored_params
 
-    settings = dataclasses.replace(Settings(), **{k: v for k, v in given.items() if v is not None})
+    values = stored_params(db) if db is not None else {}
+    values.update({k: v for k, v in given.items() if v is not None})
+    settings = dataclasses.replace(Settings(), **values)
     try:
         band_count(settings)
     except ValueError as exc:
@@ -92,9 +96,9 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, **
     from .ingest import input_names, receive
 
     rules = open_rules(rules_dirs, outlet)
-    settings = signature_settings(**signature)
     names = input_names(paths)
     db = _open(db_path, create=True)
+    settings = signature_settings(db, **signature)
 
     def clean_doc(doc):
         return clean(doc, rules, settings, outlet=outlet)
@@ -191,7 +195,8 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse
 def dupes(db_path, cluster_id, paragraphs, article_id, as_json, rebuild, **signature) -> None:
     """List near-duplicate clusters: each with its articles, the canonical copy first
     (an outlet over a mirror, then the earliest published), and each member's
-    similarity to the article it matched when it joined.
+    similarity to the article it matched when it joined. The signature flags
+    apply with --rebuild.
     """
     from .clusters import clusters, shared_paragraphs
     from .db import ArchiveError

@@ -49,6 +49,13 @@ def signature_params(settings: Settings) -> dict[str, int]:
             "lsh_bands": band_count(settings)}
 
 
+def stored_params(db: sqlite_utils.Database) -> dict[str, int]:
+    """The signature settings the archive's signatures were made with ({} when none)."""
+    if not db.execute("SELECT 1 FROM signatures LIMIT 1").fetchone():
+        return {}
+    return dict(db.execute("SELECT name, value FROM signature_params").fetchall())
+
+
 def _lookup_sql(bands: int) -> str:
     per_band = " UNION ALL ".join(
         f"SELECT article_id FROM (SELECT article_id FROM signature_bands WHERE band_key = ? LIMIT {PER_BAND})"
@@ -68,10 +75,10 @@ class Deduplicator:
         self._check_params()
 
     def _check_params(self) -> None:
-        stored = dict(self.db.execute("SELECT name, value FROM signature_params").fetchall())
+        stored = stored_params(self.db)
         if stored == self.params:
             return
-        if stored and self.db.execute("SELECT 1 FROM signatures LIMIT 1").fetchone():
+        if stored:
             differ = ", ".join(f"{k}={stored.get(k)}" for k in self.params if stored.get(k) != self.params[k])
             raise ArchiveError(
                 f"the archive's signatures were made with {differ}; use the same settings, "
