@@ -16,6 +16,7 @@ from typing import Callable, Iterator
 import sqlite_utils
 
 from ..cleaner import DEFAULT_SETTINGS, Article, RawDoc, Settings
+from .db import ArchiveError
 from .ingest import IngestSummary, Received, ingest
 
 #: Read at a time from the Parquet files.
@@ -37,16 +38,12 @@ def articles_dataset(path: str | Path) -> Path | None:
 
 def read_rows(directory: Path, batch_rows: int = BATCH_ROWS) -> Iterator[dict]:
     """The rows of a Parquet dataset, a batch at a time, in file order."""
-    import pyarrow.dataset as ds
-
+    try:
+        import pyarrow.dataset as ds
+    except ImportError:
+        raise ArchiveError("reading Parquet needs pyarrow: pip install 'kliping[spark]'") from None
     for batch in ds.dataset(directory, format="parquet").to_batches(batch_size=batch_rows):
         yield from batch.to_pylist()
-
-
-def count_rows(directory: Path) -> int:
-    import pyarrow.dataset as ds
-
-    return ds.dataset(directory, format="parquet").count_rows()
 
 
 def received(row: dict) -> tuple[Received, Article | None]:

@@ -98,13 +98,16 @@ def _documents(name: str, number: int | None, data: bytes | None):
 
 
 def whole_files(spark, files: list[InputFile]):
-    """(name, None, bytes, mtime) for every file read whole."""
+    """(name, None, bytes, mtime) for every file read whole (empty files, which Spark's
+    file sources skip, straight from the listing)."""
+    empty = spark.sparkContext.parallelize([(f.name, None, b"", f.mtime) for f in files if not f.size], 1)
+    files = [f for f in files if f.size]
     if not files:
-        return spark.sparkContext.emptyRDD()
+        return empty
     names = spark.sparkContext.broadcast({f.uri: f.name for f in files})
     frame = spark.read.format("binaryFile").load([f.uri for f in files])
     rows = frame.selectExpr("path", "content", "cast(modificationTime as long) as mtime").rdd
-    return rows.map(lambda r: (_name(names.value, r[0]), None, r[1], r[2]))
+    return rows.map(lambda r: (_name(names.value, r[0]), None, r[1], r[2])).union(empty)
 
 
 def jsonl_lines(spark, files: list[InputFile]):

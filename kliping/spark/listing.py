@@ -26,6 +26,7 @@ class InputFile:
     uri: str
     name: str
     size: int
+    mtime: int | None = None
 
     @property
     def by_lines(self) -> bool:
@@ -60,7 +61,7 @@ def list_inputs(spark, paths: list[str]) -> tuple[list[InputFile], list[MissingI
                 files += _walk(fs, status.getPath(), given if not is_glob else None)
             else:
                 name = given if not is_glob else _display(status.getPath())
-                files.append(InputFile(status.getPath().toString(), name, status.getLen()))
+                files.append(_input_file(status, name))
     unique = {}
     for file in files:
         unique.setdefault(file.uri, file)
@@ -80,8 +81,12 @@ def _walk(fs, root, given: str | None) -> list[InputFile]:
             continue
         below = uri[len(base) + 1:]
         name = _join(given, below) if given is not None else _display(status.getPath())
-        found.append(InputFile(uri, name, status.getLen()))
+        found.append(_input_file(status, name))
     return sorted(found, key=lambda f: f.name.split("/"))
+
+
+def _input_file(status, name: str) -> InputFile:
+    return InputFile(status.getPath().toString(), name, status.getLen(), status.getModificationTime() // 1000)
 
 
 def _join(given: str, below: str) -> str:
