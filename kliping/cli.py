@@ -134,3 +134,7 @@ from .rules_cli import COMMANDS as RULES_COMMANDS  # noqa: E402  (explain and ru
 
 for _command in RULES_COMMANDS:
     main.add_command(_command)
+
+from .spark.cli import COMMANDS as SPARK_COMMANDS  # noqa: E402  (kliping spark …; PySpark loads only when run)
+
+main.add_command(*SPARK_COMMANDS)
