@@ -8,6 +8,7 @@ never run twice.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -22,12 +23,14 @@ FORMATS = ("parquet", "jsonl")
 
 @dataclass
 class JobSummary:
-    """What a run wrote: documents by status, clusters and the articles in them."""
+    """What a run wrote: documents by status, clusters and the articles in them, and
+    the seconds each stage took ("clean": listing, cleaning, writing; "clusters")."""
 
     out: str
     statuses: dict[str, int] = field(default_factory=dict)
     clusters: int = 0
     clustered: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def documents(self) -> int:
@@ -66,6 +69,7 @@ def run_clean(spark, paths: list[str], out: str, *, output_format: str = "parque
     """Clean `paths` into OUT/articles and cluster near-duplicates into OUT/clusters."""
     if output_format not in FORMATS:
         raise ValueError(f"format {output_format!r}: one of {', '.join(FORMATS)}")
+    start = time.perf_counter()
     files, missing = list_inputs(spark, paths)
     columns = ARTICLE_COLUMNS if output_format == "parquet" else ARTICLE_COLUMNS[:-1]
     rows = clean_rows(spark, files, missing, rules_dirs, outlet,
@@ -75,6 +79,7 @@ def run_clean(spark, paths: list[str], out: str, *, output_format: str = "parque
     write_table(articles.select(*columns), articles_path, output_format, overwrite)
     written = read_table(spark, articles_path, columns, output_format)
     summary = JobSummary(out, {r["status"]: r["count"] for r in written.groupBy("status").count().collect()})
+    summary.seconds["clean"] = time.perf_counter() - start
     cleaned = written.where("status = 'ok'").select("doc_id", "source", "text")
     clusters = find_clusters(spark, cleaned, settings).select(*CLUSTER_COLUMNS)
     clusters_path = table_path(out, "clusters")
@@ -82,4 +87,5 @@ def run_clean(spark, paths: list[str], out: str, *, output_format: str = "parque
     counts = read_table(spark, clusters_path, CLUSTER_COLUMNS, output_format).selectExpr(
         "count(distinct cluster_id) as clusters", "count(*) as articles").first()
     summary.clusters, summary.clustered = counts["clusters"], counts["articles"]
+    summary.seconds["clusters"] = time.perf_counter() - start - summary.seconds["clean"]
     return summary
