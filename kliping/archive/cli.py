@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 import sys
 
 import click
@@ -125,6 +126,10 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, **
                                      settings=settings, skip_duplicates=skip_duplicates)
         except ArchiveError as exc:
             raise click.ClickException(str(exc)) from None
+        except sqlite3.OperationalError as exc:  # locked by another process, disk full, …
+            raise click.ClickException(
+                f"{db_path}: {exc}; the unfinished batch was rolled back, finished batches are kept"
+            ) from None
     click.echo(f"{db_path}: {summary}")
     if summary.failed:
         sys.exit(1)
