@@ -124,3 +124,25 @@ def test_missing_rules_dir(tmp_path):
 def test_every_builtin_rule_file_parses_alone():
     for f in sorted(builtin_rules_dir().glob("*.toml")):
         assert parse_rule_file(f).id == f.stem
+
+
+def test_rules_load_from_a_zipped_package(tmp_path):
+    """`spark-submit --py-files kliping.zip` ships the package as a zip: its rules load."""
+    import subprocess
+    import sys
+    import zipfile
+
+    import kliping
+
+    package = Path(kliping.__file__).parent
+    archive = tmp_path / "kliping.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for f in package.rglob("*"):
+            if f.is_file() and "__pycache__" not in f.parts:
+                zf.write(f, Path("kliping") / f.relative_to(package))
+    code = ("import kliping, sys; assert kliping.__file__.startswith(sys.argv[1]), kliping.__file__; "
+            "from kliping.cleaner import load_rules; print(sorted(r.id for r in load_rules()))")
+    result = subprocess.run([sys.executable, "-c", code, str(archive)], capture_output=True, text=True,
+                            cwd=tmp_path, env={"PYTHONPATH": str(archive), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert "'kontan'" in result.stdout and "'generic'" in result.stdout

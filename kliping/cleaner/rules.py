@@ -265,6 +265,12 @@ def builtin_rules_dir() -> Path:
     return Path(str(resources.files("kliping") / "rules"))
 
 
+def builtin_rules():
+    """The shipped rules as the package holds them: a directory, or a folder inside a
+    zip when the package travels as one (`spark-submit --py-files kliping.zip`)."""
+    return resources.files("kliping") / "rules"
+
+
 _SCHEMA: dict | None = None
 
 
@@ -272,7 +278,7 @@ def rule_schema() -> dict:
     """Return the JSON Schema of rule files (also usable by editors)."""
     global _SCHEMA
     if _SCHEMA is None:
-        _SCHEMA = json.loads((builtin_rules_dir() / "rule.schema.json").read_text("utf-8"))
+        _SCHEMA = json.loads((builtin_rules() / "rule.schema.json").read_text(encoding="utf-8"))
     return _SCHEMA
 
 
@@ -342,7 +348,7 @@ def parse_rule_file(path: Path, parent: Rule | None = None) -> Rule:
         value = err.instance if isinstance(err.instance, str) else None
         line = locate(text, keypath, value)
         raise RuleError(f"{where}:{line}: {message}")
-    rule_id = path.stem
+    rule_id = Path(path.name).stem
     own: dict[str, tuple[Pattern, ...]] = {}
     for section, key in PATTERN_KEYS:
         sources = data.get(section, {}).get(key, [])
@@ -396,6 +402,11 @@ def rule_files(*dirs: str | Path | None) -> dict[str, Path]:
     for d in dirs:
         if d is None:
             continue
+        if not isinstance(d, (str, Path)):  # the package's own rules, maybe inside a zip
+            for f in sorted(d.iterdir(), key=lambda f: f.name):
+                if f.name.endswith(".toml"):
+                    files[f.name[: -len(".toml")]] = f
+            continue
         d = Path(d)
         if not d.is_dir():
             raise RuleError(f"{d}: rules directory not found")
@@ -408,13 +419,13 @@ def load_rules(extra_dirs: Iterable[str | Path] | str | Path | None = None) -> R
     """Load the built-in rules, then each of `extra_dirs` merged over them (same id wins)."""
     if isinstance(extra_dirs, (str, Path)):
         extra_dirs = [extra_dirs]
-    files = rule_files(builtin_rules_dir(), *(extra_dirs or []))
+    files = rule_files(builtin_rules(), *(extra_dirs or []))
     if GENERIC not in files:
         raise RuleError(f"no {GENERIC}.toml among the rules")
     raw_extends: dict[str, str | None] = {}
     for rule_id, f in files.items():
         try:
-            data = tomllib.loads(f.read_text("utf-8"))
+            data = tomllib.loads(f.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             data = {}  # parse_rule_file reports the problem with its line
         ext = data.get("extends", None if rule_id == GENERIC else GENERIC)
