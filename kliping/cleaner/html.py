@@ -340,10 +340,15 @@ def find_authors(root, rule: Rule, brands: set[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keep))
 
 
+def page_url(root) -> str | None:
+    """The URL the page gives itself: its canonical link, else og:url."""
+    return _first(root, "//link[@rel='canonical']/@href") or _first(
+        root, "//meta[@property='og:url']/@content")
+
+
 def read_meta(root, rule: Rule, url: str | None) -> PageMeta:
     """Read title, date, authors, description, captions and related links of a page."""
-    url = url or _first(root, "//link[@rel='canonical']/@href") or _first(
-        root, "//meta[@property='og:url']/@content")
+    url = url or page_url(root)
     site = _first(root, "//meta[@property='og:site_name']/@content")
     brands = site_words(url, site)
     meta = PageMeta(url=url, site_name=site)
@@ -383,13 +388,17 @@ def strip_furniture(root, rule: Rule) -> None:
                 el.drop_tree()
 
 
-def _holds_prose(el) -> bool:
+def _text_sizes(el) -> tuple[int, int]:
+    """Characters of an element's text, and of the part inside its links."""
+    text = len(" ".join(el.text_content().split()))
+    linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a")) if text else 0
+    return text, linked
+
+
+def _holds_prose(el, sizes: tuple[int, int] | None = None) -> bool:
     """Say whether an element holds article-sized text outside links (a wrapper whose
     class happens to name a share bar must not take the article with it)."""
-    text = len(" ".join(el.text_content().split()))
-    if text < _PROSE_CHARS:
-        return False
-    linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+    text, linked = sizes or _text_sizes(el)
     return text - linked >= _PROSE_CHARS
 
 
@@ -508,12 +517,10 @@ def prune_link_lists(root) -> None:
     for el in list(root.iter("ul", "ol", "div", "section", "aside", "nav", "table")):
         if el.getparent() is None:
             continue
-        links = el.findall(".//a")
-        if len(links) < _LIST_LINKS:
+        if len(el.findall(".//a")) < _LIST_LINKS:
             continue
-        text = len(" ".join(el.text_content().split()))
-        linked = sum(len(" ".join(a.text_content().split())) for a in links)
-        if text and linked / text >= _LINK_SHARE and not _holds_prose(el):
+        text, linked = sizes = _text_sizes(el)
+        if text and linked / text >= _LINK_SHARE and not _holds_prose(el, sizes):
             el.drop_tree()
 
 

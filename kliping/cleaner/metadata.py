@@ -42,11 +42,12 @@ def split_names(value: str) -> list[str]:
 
 
 def _unique(values: list[str]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
+    """The values without repeats (ignoring case), first spelling kept, in order."""
+    first: dict[str, str] = {}
     for v in values:
-        if v and v.casefold() not in {s.casefold() for s in seen}:
-            seen[v] = None
-    return tuple(seen)
+        if v:
+            first.setdefault(v.casefold(), v)
+    return tuple(first.values())
 
 
 def find_published(ext: Extraction, rule: Rule) -> str | None:

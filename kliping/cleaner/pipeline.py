@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from .article import Article
 from .html import (NotAnArticle, PageMeta, front_page_reason, page_blocks, page_generator,
-                   parse_page, read_meta)
+                   page_url, parse_page, read_meta)
+from .inputs.html import HTML, sniff_markup
 from .inputs import RawDoc
 from .metadata import detect_language, find_captions, find_people, find_published, find_related
 from .rules import Match, RuleSet, load_rules
@@ -34,11 +35,11 @@ class Explained:
 
 
 def is_html(doc: RawDoc) -> bool:
-    """Say whether a document is an HTML page (by content type, else by its first bytes)."""
+    """Say whether a document is an HTML page: by its content type, else sniffed the way
+    the input readers sniff files."""
     if doc.content_type.startswith(("text/html", "application/xhtml")):
         return True
-    head = doc.text[:4096].lstrip().lower()
-    return head.startswith("<") and any(tag in head for tag in ("<!doctype html", "<html", "<head", "<body"))
+    return sniff_markup(doc.text) == HTML
 
 
 def pick_rule(doc: RawDoc, rules: RuleSet, outlet: str | None = None,
@@ -63,7 +64,7 @@ def explain(doc: RawDoc, rules: RuleSet, settings: Settings = DEFAULT_SETTINGS,
 def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | None) -> Explained:
     """Read an HTML page with the rule its URL (or, failing that, its text) points to."""
     root = parse_page(doc.text)
-    url = doc.url or read_meta(root, rules["generic"], None).url
+    url = doc.url or page_url(root)
     match = pick_rule(doc, rules, outlet, url=url, text="")
     if match.rule.id == "generic" and not outlet:
         match = rules.match_generator(page_generator(root)) or match
