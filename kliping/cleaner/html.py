@@ -99,7 +99,20 @@ def parse_page(text: str):
     return root
 
 
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+def _html_parser() -> lxml.html.HTMLParser:
+    """lxml.html's parser with lxml.html's element classes (FormElement for <form>, …,
+    HtmlElement otherwise) looked up by tag name in C: lxml.html's own lookup is a Python
+    callback run for every element object created, in our code and trafilatura's alike."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    lookup = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
+    lookup.get_namespace(None).update(lxml.html.HtmlElementClassLookup._default_element_classes)
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+_PARSER = _html_parser()
 
 
 def page_generator(root) -> str | None:
