@@ -81,6 +81,10 @@ def test_sigkill_mid_ingest_then_rerun(tmp_path):
     articles, raw = counts(db)
     assert articles == total and raw == total  # nothing twice, nothing missing
     check_sound(db)
+    with sqlite3.connect(db) as con:  # the killed run's unmerged band keys were merged by the re-run
+        assert con.execute("select count(*) from signatures where indexed = 0").fetchone()[0] == 0
+        signed = con.execute("select count(*) from signatures").fetchone()[0]
+        assert con.execute("select count(*) from signature_bands").fetchone()[0] == 32 * signed
 
 
 def test_locked_database_is_a_clear_error(run_cli, tmp_path):

@@ -27,7 +27,7 @@ import sqlite_utils
 from .functions import register_functions
 
 #: Bumped with every change of the schema; stored as PRAGMA user_version.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TEXT_COLUMNS = ("title", "description", "text")
 #: Text column -> its stemmed shadow column.
@@ -92,6 +92,9 @@ MMAP_BYTES = 8 * 2**30
 #: a batch of 500 articles dirties thousands of band pages; checkpointing every few
 #: batches writes a page changed by several of them once.
 WAL_CHECKPOINT_PAGES = 65536
+#: Bytes the WAL file is cut back to after a checkpoint (a flush of the band index can
+#: grow it to the size of the index for a moment).
+WAL_SIZE_LIMIT = 64 * 2**20
 
 
 class ArchiveError(Exception):
@@ -120,6 +123,7 @@ def open_archive(path: str | Path, create: bool = True) -> sqlite_utils.Database
         db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         db.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+        db.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
         migrate(db)
         ensure_fts(db)
     except Exception as exc:
@@ -231,13 +235,23 @@ GROUP BY p.hash HAVING count(DISTINCT a.outlet) > 1;
 
 def create_v2(db: sqlite_utils.Database) -> None:
     """Version 2: near-duplicates — `articles.cluster_id`, signatures, LSH bands,
-    paragraph hashes, their views; signatures made for the articles already stored."""
-    from .dedup import rebuild
-
+    paragraph hashes, their views (the signatures are made by version 3)."""
     db["articles"].add_column("cluster_id", int)
     db["articles"].create_index(["cluster_id"])
     _run_script(db, DEDUP_TABLES)
-    rebuild(db)
+
+
+def create_v3(db: sqlite_utils.Database) -> None:
+    """Version 3: `signatures.indexed` — 0 while an article's band keys and paragraph
+    hashes wait in a pending run (see `band_index`); signatures made for the articles
+    stored before version 2."""
+    from .dedup import rebuild
+
+    db.execute("ALTER TABLE signatures ADD COLUMN indexed INTEGER NOT NULL DEFAULT 1")
+    db.execute("CREATE INDEX signatures_unindexed ON signatures (article_id) WHERE indexed = 0")
+    if db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() and \
+            not db.execute("SELECT 1 FROM signatures LIMIT 1").fetchone():
+        rebuild(db)
 
 
 def _run_script(db: sqlite_utils.Database, script: str) -> None:
@@ -252,7 +266,7 @@ def _run_script(db: sqlite_utils.Database, script: str) -> None:
             statement = ""
 
 
-MIGRATIONS = {1: create_v1, 2: create_v2}
+MIGRATIONS = {1: create_v1, 2: create_v2, 3: create_v3}
 
 
 def create_fts(db: sqlite_utils.Database) -> None:

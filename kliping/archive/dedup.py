@@ -1,9 +1,9 @@
 """Near-duplicate articles at ingest: signatures, LSH lookups, clusters, paragraph hashes.
 
 An article's text is signed by `kliping.cleaner.signature` (MinHash over 3-word
-shingles). Its LSH band keys are looked up in `signature_bands` — one index seek per
-band, at most `PER_BAND` ids read per key — so the work per article does not grow with
-the archive. Candidates are screened by their estimated similarity, the few left are
+shingles). Its LSH band keys are looked up in `signature_bands` and the pending run of
+`band_index` — one index seek per band and table, at most `PER_BAND` ids read per key —
+so the work per article does not grow with the archive. Candidates are screened by their estimated similarity, the few left are
 verified exactly on their stored text, and the best match at or above
 `duplicate_threshold` gives the article its cluster: the match's cluster, or a new one
 founded on the match (`cluster_id` = the match's id). Clusters are not merged: an
@@ -17,14 +17,12 @@ from typing import Callable
 import sqlite_utils
 
 from ..cleaner.settings import DEFAULT_SETTINGS, Settings
-from ..cleaner.signature import (Signature, all_paragraph_hashes, band_count, band_keys,
-                                 estimated_similarity, jaccard, paragraph_spans, shingles,
-                                 sign, similarity)
+from ..cleaner.signature import (Signature, SignedText, all_paragraph_hashes, band_count,
+                                 band_keys, estimated_similarity, jaccard, paragraph_spans,
+                                 shingles, sign_text, similarity)
+from .band_index import BandIndex, lookup_sql
 from .db import ArchiveError
 
-#: Article ids read per band key (the earliest stored first): bounds a lookup when
-#: many articles share a band (a cluster of many copies, boilerplate texts).
-PER_BAND = 8
 #: Candidates whose estimated similarity is this far below the threshold are dropped
 #: without exact verification (about 4 standard deviations of a 128-value estimate).
 ESTIMATE_MARGIN = 0.15
@@ -32,10 +30,9 @@ ESTIMATE_MARGIN = 0.15
 
 @dataclass(frozen=True)
 class Match:
-    """A text's shingles and signature, and its best verified match (if any)."""
+    """A signed text and its best verified match (if any)."""
 
-    shingles: frozenset[str]
-    signature: Signature | None
+    signed: SignedText
     article_id: int | None = None
     cluster_id: int | None = None
     similarity: float | None = None
@@ -56,14 +53,6 @@ def stored_params(db: sqlite_utils.Database) -> dict[str, int]:
     return dict(db.execute("SELECT name, value FROM signature_params").fetchall())
 
 
-def _lookup_sql(bands: int) -> str:
-    per_band = " UNION ALL ".join(
-        f"SELECT article_id FROM (SELECT article_id FROM signature_bands WHERE band_key = ? LIMIT {PER_BAND})"
-        for _ in range(bands))
-    return (f"SELECT article_id, count(*) AS hits FROM ({per_band}) "
-            "GROUP BY article_id ORDER BY hits DESC, article_id LIMIT ?")
-
-
 class Deduplicator:
     """Finds, records and clusters near-duplicates in one open archive."""
 
@@ -71,8 +60,13 @@ class Deduplicator:
         self.db = db
         self.settings = settings
         self.params = signature_params(settings)
-        self.lookup = _lookup_sql(self.params["lsh_bands"])
+        self.lookup = lookup_sql(self.params["lsh_bands"])
         self._check_params()
+        self.index = BandIndex(db)
+        with db.atomic():  # articles a run committed but did not merge (it died first)
+            for article_id, count, data, text in self.index.unindexed():
+                self.index.add(article_id, band_keys(Signature.from_bytes(data, count), settings),
+                               paragraph_spans(text or "", settings))
 
     def _check_params(self) -> None:
         stored = stored_params(self.db)
@@ -88,46 +82,46 @@ class Deduplicator:
             self.db.conn.executemany("INSERT INTO signature_params (name, value) VALUES (?, ?)",
                                      list(self.params.items()))
 
-    def match(self, text: str | None, exclude: int | None = None) -> Match:
-        """Sign `text` and find its best match at or above the threshold."""
-        shingle_set = shingles(text or "", self.settings)
-        signature = sign(shingle_set, self.settings)
-        if signature is None:
-            return Match(shingle_set, None)
-        ids = self.candidates(signature, exclude)
-        return self.verify(shingle_set, signature, ids)
+    def match(self, text: str | None, exclude: int | None = None, signed: SignedText | None = None) -> Match:
+        """Find the best match of `text` at or above the threshold; `signed` is the
+        text's `sign_text` when a worker made it already."""
+        signed = signed or sign_text(text or "", self.settings)
+        if signed.signature is None:
+            return Match(signed)
+        return self.verify(text, signed, self.candidates(signed.bands, exclude))
 
-    def candidates(self, signature: Signature, exclude: int | None = None) -> list[int]:
-        """Ids sharing a band with `signature`, most shared bands first (bounded)."""
+    def candidates(self, bands: tuple[int, ...], exclude: int | None = None) -> list[int]:
+        """Ids sharing a band key with `bands`, most shared bands first (bounded)."""
         limit = self.settings.duplicate_candidates
-        rows = self.db.execute(self.lookup, [*band_keys(signature, self.settings), limit + 1]).fetchall()
+        rows = self.db.execute(self.lookup, [*bands, limit + 1]).fetchall()
         return [article_id for article_id, _ in rows if article_id != exclude][:limit]
 
-    def verify(self, shingle_set: frozenset[str], signature: Signature, ids: list[int]) -> Match:
+    def verify(self, text: str | None, signed: SignedText, ids: list[int]) -> Match:
         """The best of `ids` by exact similarity, when it reaches the threshold."""
-        found = Match(shingle_set, signature)
+        found = Match(signed)
         if not ids:
             return found
         threshold = self.settings.duplicate_threshold
         marks = ", ".join("?" * len(ids))
         near = [article_id for article_id, count, data in self.db.execute(
                     f"SELECT article_id, shingles, minhash FROM signatures WHERE article_id IN ({marks})", ids)
-                if estimated_similarity(signature, Signature.from_bytes(data, count)) >= threshold - ESTIMATE_MARGIN]
+                if estimated_similarity(signed.signature, Signature.from_bytes(data, count))
+                >= threshold - ESTIMATE_MARGIN]
         if not near:
             return found
+        shingle_set = shingles(text or "", self.settings)
         marks = ", ".join("?" * len(near))
         scored = []
-        for article_id, text, cluster_id in self.db.execute(
+        for article_id, other_text, cluster_id in self.db.execute(
                 f"SELECT id, text, cluster_id FROM articles WHERE id IN ({marks})", near):
-            other = shingles(text or "", self.settings)
+            other = shingles(other_text or "", self.settings)
             scored.append((similarity(shingle_set, other), -article_id, cluster_id, other))
         if not scored:
             return found
         best, negative_id, cluster_id, other = max(scored, key=lambda s: s[:2])
         if best < threshold:
             return found
-        return Match(shingle_set, signature, -negative_id, cluster_id, round(best, 4),
-                     round(jaccard(shingle_set, other), 4))
+        return Match(signed, -negative_id, cluster_id, round(best, 4), round(jaccard(shingle_set, other), 4))
 
     def join(self, match: Match) -> int | None:
         """The cluster for an article with this match: the match's, or a new one founded
@@ -139,32 +133,33 @@ class Deduplicator:
         self.db.execute("UPDATE articles SET cluster_id = ? WHERE id = ?", [match.article_id, match.article_id])
         return match.article_id
 
-    def store(self, article_id: int, match: Match, text: str | None) -> None:
-        """Keep the article's signature, band keys and paragraph hashes."""
-        conn = self.db.conn
-        for hash_, start, length in paragraph_spans(text or "", self.settings):
-            conn.execute("INSERT OR IGNORE INTO paragraphs (hash, article_id, start, length) VALUES (?, ?, ?, ?)",
-                         [hash_, article_id, start, length])
-        if match.signature is None:
+    def store(self, article_id: int, match: Match) -> None:
+        """Keep the article's signature; its band keys and paragraph hashes go to the
+        pending run, merged into the stored tables when it is due (see `band_index`)."""
+        signed = match.signed
+        if signed.signature is None:
             return
-        conn.execute("INSERT OR REPLACE INTO signatures (article_id, shingles, minhash, match_id, similarity) "
-                     "VALUES (?, ?, ?, ?, ?)", [article_id, match.signature.shingles,
-                                               match.signature.to_bytes(), match.article_id, match.similarity])
-        conn.executemany("INSERT OR IGNORE INTO signature_bands (band_key, article_id) VALUES (?, ?)",
-                         [(key, article_id) for key in band_keys(match.signature, self.settings)])
+        self.db.conn.execute(
+            "INSERT OR REPLACE INTO signatures (article_id, shingles, minhash, match_id, similarity, indexed) "
+            "VALUES (?, ?, ?, ?, ?, 0)", [article_id, signed.signature.shingles, signed.signature.to_bytes(),
+                                         match.article_id, match.similarity])
+        self.index.add(article_id, signed.bands, signed.paragraphs)
+        if self.index.due():
+            self.index.flush()
+
+    def flush(self) -> None:
+        """Merge the pending band keys and paragraph hashes into the stored tables (at
+        the end of an ingest; inside the caller's transaction)."""
+        self.index.flush()
 
     def forget(self, article_id: int, text: str | None) -> None:
         """Remove the article's signature, band keys and paragraph hashes (before its
         text changes); `text` is the text they were made from."""
         conn = self.db.conn
         row = conn.execute("SELECT shingles, minhash FROM signatures WHERE article_id = ?", [article_id]).fetchone()
-        if row is not None:
-            keys = band_keys(Signature.from_bytes(row[1], row[0]), self.settings)
-            conn.executemany("DELETE FROM signature_bands WHERE band_key = ? AND article_id = ?",
-                             [(key, article_id) for key in keys])
-            conn.execute("DELETE FROM signatures WHERE article_id = ?", [article_id])
-        conn.executemany("DELETE FROM paragraphs WHERE hash = ? AND article_id = ?",
-                         [(h, article_id) for h in all_paragraph_hashes(text or "")])
+        keys = band_keys(Signature.from_bytes(row[1], row[0]), self.settings) if row is not None else []
+        self.index.remove(article_id, keys, all_paragraph_hashes(text or ""))
+        conn.execute("DELETE FROM signatures WHERE article_id = ?", [article_id])
 
     def tidy(self, cluster_id: int | None) -> None:
         """A cluster left with one member after another left is no cluster."""
@@ -184,17 +179,19 @@ def rebuild(db: sqlite_utils.Database, settings: Settings = DEFAULT_SETTINGS,
         db.execute(f"DELETE FROM {table}")
     db.execute("UPDATE articles SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
     dedup = Deduplicator(db, settings)
+    dedup.index.clear()
     last, done = 0, 0
     while True:
         rows = db.execute("SELECT id, text FROM articles WHERE id > ? ORDER BY id LIMIT 500", [last]).fetchall()
         if not rows:
+            dedup.flush()
             return done
         for article_id, text in rows:
             match = dedup.match(text)
             cluster_id = dedup.join(match)
             if cluster_id is not None:
                 db.execute("UPDATE articles SET cluster_id = ? WHERE id = ?", [cluster_id, article_id])
-            dedup.store(article_id, match, text)
+            dedup.store(article_id, match)
             done += 1
             if on_article is not None:
                 on_article(article_id)

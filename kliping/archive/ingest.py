@@ -183,7 +183,7 @@ class Ingester:
                 return "skipped", match.article_id
             row["cluster_id"] = self.dedup.join(match)
             article_id = self.articles.insert(row).last_pk
-            self.dedup.store(article_id, match, row["text"])
+            self.dedup.store(article_id, match)
             self.clustered = row["cluster_id"] is not None
             return "new", article_id
         article_id, old_hash, old_text, old_cluster = found
@@ -195,7 +195,7 @@ class Ingester:
         stays = old_cluster is not None and match.cluster_id == old_cluster
         row["cluster_id"] = old_cluster if stays else self.dedup.join(match)
         self.articles.update(article_id, row)
-        self.dedup.store(article_id, match, row["text"])
+        self.dedup.store(article_id, match)
         if row["cluster_id"] != old_cluster:
             self.dedup.tidy(old_cluster)
         self.clustered = row["cluster_id"] is not None
@@ -233,4 +233,6 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Received],
                 if done >= batch_size:
                     break
         if done < batch_size:
+            with db.atomic():
+                ingester.dedup.flush()
             return summary

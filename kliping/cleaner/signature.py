@@ -15,6 +15,8 @@ signs a text gets the same bytes:
   `estimated_similarity` the same from two signatures.
 * `paragraph_spans`: a signed 64-bit hash (xxh64 of the normalised paragraph) and the
   place of each paragraph of at least `paragraph_min_words` words.
+* `sign_text`: all the archive keeps of a text (signature, band keys, paragraph spans),
+  made in one call — by the archive, or ahead of it in a worker process.
 """
 from __future__ import annotations
 
@@ -114,6 +116,24 @@ def band_keys(signature: Signature, settings: Settings = DEFAULT_SETTINGS) -> li
     data = signature.values.astype(VALUE_DTYPE)
     return [_signed64(xxhash.xxh64_intdigest(data[b * rows:(b + 1) * rows].tobytes(), seed=b))
             for b in range(band_count(settings))]
+
+
+@dataclass(frozen=True)
+class SignedText:
+    """A text's signature (None when it has no words), its LSH band keys and the
+    (hash, start, length) spans of its paragraphs."""
+
+    signature: Signature | None
+    bands: tuple[int, ...] = ()
+    paragraphs: tuple[tuple[int, int, int], ...] = ()
+
+
+def sign_text(text: str, settings: Settings = DEFAULT_SETTINGS) -> SignedText:
+    """Everything the archive stores of `text` for near-duplicates."""
+    signature = text_signature(text, settings)
+    if signature is None:
+        return SignedText(None)
+    return SignedText(signature, tuple(band_keys(signature, settings)), tuple(paragraph_spans(text, settings)))
 
 
 def containment_from_jaccard(jaccard: float, size_a: int, size_b: int) -> float:

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..archive.dedup import ESTIMATE_MARGIN, PER_BAND
+from ..archive.band_index import PER_BAND
+from ..archive.dedup import ESTIMATE_MARGIN
 from ..cleaner.settings import DEFAULT_SETTINGS, Settings
 from ..cleaner.signature import (Signature, band_keys, estimated_similarity, shingles, sign,
                                  similarity)
