@@ -88,7 +88,7 @@ def clean_command(paths, outlet, url, rules_dirs, pretty, explain_match, jobs, q
     outcomes = clean_stream(docs, rules, rules_dirs, Settings(), outlet, jobs)
     failed = 0
     out = sys.stdout
-    with progress(outcomes, total=len(names), quiet=quiet) as stream:
+    with progress(outcomes, total=document_count(names), quiet=quiet) as stream:
         for outcome in stream:
             if outcome.status != "ok":
                 label = {"not-article": "not an article: ", "failed": "cannot clean: "}.get(outcome.status, "")
@@ -111,14 +111,22 @@ def choose_jobs(jobs: int, names: list[str]) -> int:
     to pay for starting them (many files, or files holding many records)."""
     if jobs:
         return jobs
-    many_records = any(n.endswith(MULTI_RECORD_SUFFIXES) or n == "-" for n in names)
-    return default_jobs() if many_records or len(names) >= PARALLEL_MIN_FILES else 1
+    total = document_count(names)
+    return default_jobs() if total is None or total >= PARALLEL_MIN_FILES else 1
 
 
-def progress(items, total: int, quiet: bool):
-    """Wrap an iterable in a progress bar (documents/s, ETA) on a terminal's stderr;
-    nothing when stderr is piped or with --quiet."""
-    if quiet or not sys.stderr.isatty() or total < PARALLEL_MIN_FILES:
+def document_count(names: list[str]) -> int | None:
+    """How many documents `names` hold: one per file, unknown (None) when a file or
+    stdin holds many records."""
+    if any(n.endswith(MULTI_RECORD_SUFFIXES) or n == "-" for n in names):
+        return None
+    return len(names)
+
+
+def progress(items, total: int | None, quiet: bool):
+    """Wrap an iterable in a progress bar (documents/s, and ETA when `total` is known)
+    on a terminal's stderr; nothing when stderr is piped, with --quiet, or for a few files."""
+    if quiet or not sys.stderr.isatty() or (total is not None and total < PARALLEL_MIN_FILES):
         return contextlib.nullcontext(items)
     from tqdm import tqdm
 

@@ -20,7 +20,8 @@ batches it finished.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+import sqlite3
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Callable, Iterable, Iterator
 
@@ -28,6 +29,7 @@ import sqlite_utils
 
 from ..cleaner import DEFAULT_SETTINGS, Article, InputError, RawDoc, Settings
 from ..cleaner.inputs import expand_paths, read_input
+from ..cleaner.signature import SignedText, sign_text
 from .db import utc_now
 from .dedup import Deduplicator
 from .records import article_row, raw_row, sha256_hex
@@ -55,6 +57,45 @@ class Received:
     fetched_at: str | None = None
     url: str | None = None
     content_type: str | None = None
+    prepared: Prepared | None = None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article made ready for the archive: its `articles` row without `raw_id` and
+    times (stems included) and what near-duplicate detection keeps of its text."""
+
+    row: dict
+    signed: SignedText
+
+
+def prepare(article: Article, settings: Settings = DEFAULT_SETTINGS) -> Prepared:
+    """The row and signature of `article` — the work of an ingest that needs no database."""
+    row = article_row(article, None, "")
+    for column in ("raw_id", "ingested_at", "updated_at"):
+        del row[column]
+    return Prepared(row, sign_text(row["text"] or "", settings))
+
+
+def prepare_item(item: Received, clean_doc: Callable[[RawDoc], Article],
+                 settings: Settings = DEFAULT_SETTINGS) -> Received:
+    """`item` cleaned and prepared, or carrying the error that stopped it (never raises
+    for a bad document); items without a document, or prepared already, as they are."""
+    if item.doc is None or item.prepared is not None:
+        return item
+    try:
+        return replace(item, prepared=prepare(clean_doc(item.doc), settings))
+    except Exception as exc:  # one bad document must not stop the batch
+        return replace(item, error=f"cannot clean: {type(exc).__name__}: {exc}")
+
+
+def find_raw(conn: sqlite3.Connection, item: Received) -> tuple[int, str] | None:
+    """(id, status) of the `raw` row already holding this input, if any."""
+    if item.data is not None:
+        sql, params = "select id, status from raw where sha256 = ?", [sha256_hex(item.data)]
+    else:
+        sql, params = "select id, status from raw where sha256 is null and source = ?", [item.source]
+    return conn.execute(sql, params).fetchone()
 
 
 @dataclass
@@ -128,33 +169,20 @@ class Ingester:
         self.now = now
         self.raw = db.table("raw")
         self.articles = db.table("articles")
+        self.settings = settings
         self.dedup = Deduplicator(db, settings)
         self.skip_near = settings.near_exact_threshold if skip_duplicates else None
         self.clustered = False
 
-    def find_raw(self, item: Received) -> dict | None:
-        """The `raw` row already holding this input, if any."""
-        if item.data is not None:
-            sql, params = "select id, status from raw where sha256 = ?", [sha256_hex(item.data)]
-        else:
-            sql, params = "select id, status from raw where sha256 is null and source = ?", [item.source]
-        row = self.db.execute(sql, params).fetchone()
-        return None if row is None else {"id": row[0], "status": row[1]}
-
     def ingest(self, item: Received) -> tuple[str, str | None]:
         """Store one input; return (outcome, error message or None)."""
-        existing = self.find_raw(item)
-        if existing and existing["status"] in DONE and not self.reclean:
+        existing = find_raw(self.db.conn, item)
+        if existing and existing[1] in DONE and not self.reclean:
             return "unchanged", None
         now = self.now()
-        article, error = None, item.error
-        if item.doc is not None:
-            try:
-                article = self.clean_doc(item.doc)
-            except Exception as exc:  # one bad document must not stop the batch
-                error = f"cannot clean: {type(exc).__name__}: {exc}"
+        item = prepare_item(item, self.clean_doc, self.settings)
         if existing:
-            raw_id = existing["id"]
+            raw_id = existing[0]
         else:
             doc = item.doc
             row = raw_row(item.source, item.data, received_at=now, status="failed",
@@ -162,23 +190,23 @@ class Ingester:
                           content_type=doc.content_type if doc else item.content_type,
                           encoding=doc.encoding if doc else None)
             raw_id = self.raw.insert(row).last_pk
-        if article is None:
-            self.raw.update(raw_id, {"status": "failed", "error": error})
-            return "failed", error
-        outcome, article_id = self.store_article(article, raw_id, now)
+        if item.prepared is None:
+            self.raw.update(raw_id, {"status": "failed", "error": item.error})
+            return "failed", item.error
+        outcome, article_id = self.store_article(item.prepared, raw_id, now)
         status = "duplicate" if outcome == "skipped" else "ok"
         self.raw.update(raw_id, {"status": status, "error": None, "article_id": article_id})
         return outcome, None
 
-    def store_article(self, article: Article, raw_id: int, now: str) -> tuple[str, int]:
+    def store_article(self, prepared: Prepared, raw_id: int, now: str) -> tuple[str, int]:
         """Insert or update the article by its natural key, with its signature and
         cluster; return (outcome, id) — for "skipped", the id of the article copied."""
         self.clustered = False
-        row = article_row(article, raw_id, now)
+        row = dict(prepared.row, raw_id=raw_id, ingested_at=now, updated_at=now)
         found = self.db.execute("select id, content_hash, text, cluster_id from articles where key = ?",
                                 [row["key"]]).fetchone()
         if found is None:
-            match = self.dedup.match(row["text"])
+            match = self.dedup.match(row["text"], signed=prepared.signed)
             if self.skip_near is not None and (match.jaccard or 0) >= self.skip_near:
                 return "skipped", match.article_id
             row["cluster_id"] = self.dedup.join(match)
@@ -191,7 +219,7 @@ class Ingester:
             return "unchanged", article_id
         del row["ingested_at"]
         self.dedup.forget(article_id, old_text)
-        match = self.dedup.match(row["text"], exclude=article_id)
+        match = self.dedup.match(row["text"], exclude=article_id, signed=prepared.signed)
         stays = old_cluster is not None and match.cluster_id == old_cluster
         row["cluster_id"] = old_cluster if stays else self.dedup.join(match)
         self.articles.update(article_id, row)

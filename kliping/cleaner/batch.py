@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from .article import Article
 from .html import NotAnArticle
@@ -20,6 +21,11 @@ from .settings import DEFAULT_SETTINGS, Settings
 
 #: Documents handed to a worker at a time.
 CHUNK = 16
+#: Chunks per worker read ahead of the results consumed.
+IN_FLIGHT = 4
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +103,24 @@ def clean_stream(docs: Iterable[RawDoc | InputError], rules: RuleSet,
         for doc in docs:
             yield clean_one(doc, rules, settings, outlet)
         return
+    yield from pool_map(_clean_in_worker, map(_portable, docs), jobs, _start_worker,
+                        (tuple(map(str, rules_dirs)), settings, outlet))
+
+
+def pool_map(func: Callable[[T], R], items: Iterable[T], jobs: int,
+             initializer: Callable[..., None], initargs: tuple) -> Iterator[R]:
+    """`func` over `items` in `jobs` worker processes, results in input order, with at
+    most `IN_FLIGHT` chunks per worker read ahead (a pool alone would read all the
+    input into memory as fast as it can)."""
+    slots = threading.BoundedSemaphore(jobs * CHUNK * IN_FLIGHT)
+
+    def metered(items: Iterable[T]) -> Iterator[T]:
+        for item in items:
+            slots.acquire()
+            yield item
+
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with context.Pool(jobs, _start_worker, (tuple(map(str, rules_dirs)), settings, outlet)) as pool:
-        yield from pool.imap(_clean_in_worker, map(_portable, docs), chunksize=CHUNK)
+    with context.Pool(jobs, initializer, initargs) as pool:
+        for result in pool.imap(func, metered(items), chunksize=CHUNK):
+            slots.release()
+            yield result
