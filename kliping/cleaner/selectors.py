@@ -4,6 +4,10 @@ Forms, as a rule file writes them:
   "h1.detail__title"                          the element's text
   "meta[property='og:title']@content"          an attribute's value
   "//div[@id='detail']//p"                     XPath (starts with / or ( or ./)
+
+A CSS selector's XPath tests attributes as predicates on every element ("*[@id = 'x']");
+libxml2 finds the same elements several times faster through the attribute axis
+("*/@id[. = 'x']/parent::*"), so each such step is written that way (`attribute_steps`).
 """
 from __future__ import annotations
 
@@ -15,6 +19,18 @@ from lxml import etree
 
 _ATTR = re.compile(r"^(?P<sel>.*[^\s@])@(?P<attr>[\w:-]+)$")
 _TRANSLATOR = GenericTranslator()
+#: One location step with one predicate: "descendant::div[...]", "*[...]".
+_STEP = re.compile(r"(?P<head>(?:[a-z-]+::)?(?:\*|[A-Za-z_][\w-]*))\[(?P<pred>.*)\]", re.S)
+_LITERAL = r"(?:'[^']*'|\"[^\"]*\")"
+#: The attribute tests cssselect writes (#id, .class, [attr], [attr=v], [attr^=v], [attr*=v],
+#: [attr~=v]), each naming its attribute `a` and saying what to test on the attribute node.
+_ATTRIBUTE_TESTS = (
+    (re.compile(r"@(?P<a>[\w-]+)"), None),
+    (re.compile(rf"@(?P<a>[\w-]+) = (?P<v>{_LITERAL})"), ". = {v}"),
+    (re.compile(rf"(?P<f>contains|starts-with)\(@(?P<a>[\w-]+), (?P<v>{_LITERAL})\)"), "{f}(., {v})"),
+    (re.compile(rf"contains\(concat\(' ', normalize-space\(@(?P<a>[\w-]+)\), ' '\), (?P<v>{_LITERAL})\)"),
+     "contains(concat(' ', normalize-space(.), ' '), {v})"),
+)
 
 
 class SelectorSyntaxError(ValueError):
@@ -68,7 +84,102 @@ def compile_selector(source: str) -> Selector:
             expr = _TRANSLATOR.css_to_xpath(text)
         except SelectorError as exc:
             raise SelectorSyntaxError(f"bad CSS selector {source!r}: {exc}") from None
+        expr = attribute_steps(expr)
     try:
         return Selector(source=source, xpath=etree.XPath(expr), attr=attr)
     except etree.XPathSyntaxError as exc:
         raise SelectorSyntaxError(f"bad XPath {source!r}: {exc}") from None
+
+
+def attribute_steps(xpath: str) -> str:
+    """Rewrite each step of `xpath` whose predicate only tests attributes, "axis::name[@a
+    and contains(@a, 'v') …]", as "axis::name/@a[contains(., 'v') …]/parent::*": the same
+    elements in the same order. Steps testing anything else (positions, children, not())
+    are left as they are."""
+    return "|".join("/".join(_attribute_step(step) for step in _split(branch, "/"))
+                    for branch in _split(xpath, "|"))
+
+
+def _attribute_step(step: str) -> str:
+    m = _STEP.fullmatch(step.strip())
+    tests = _attribute_tests(m.group("pred")) if m and _balanced(m.group("pred")) else None
+    if not tests:
+        return step
+    attr = tests[0][0]
+    on_attr = [t for a, t, _ in tests if a == attr and t]
+    rest = [source for a, _, source in tests if a != attr]
+    out = f"{m.group('head')}/@{attr}"
+    if on_attr:
+        out += "[" + " and ".join(on_attr) + "]"
+    out += "/parent::*"
+    if rest:
+        out += "[" + " and ".join(rest) + "]"
+    return (" " if step.startswith(" ") else "") + out + (" " if step.endswith(" ") else "")
+
+
+def _attribute_tests(pred: str) -> list[tuple[str, str | None, str]] | None:
+    """Split a predicate that is a conjunction of attribute tests into (attribute, test on
+    the attribute node or None for mere presence, original text); None when any part of it
+    is something else."""
+    parts = _split(_unwrap(pred.strip()), " and ")
+    if len(parts) > 1:
+        tests = []
+        for part in parts:
+            found = _attribute_tests(part)
+            if found is None:
+                return None
+            tests += found
+        return tests
+    for pattern, template in _ATTRIBUTE_TESTS:
+        m = pattern.fullmatch(parts[0])
+        if m:
+            test = template.format(**m.groupdict()) if template else None
+            return [(m.group("a"), test, f"({parts[0]})")]
+    return None
+
+
+def _unwrap(text: str) -> str:
+    """Drop parentheses around the whole of `text`."""
+    while text.startswith("(") and text.endswith(")") and _balanced(text[1:-1]):
+        text = text[1:-1].strip()
+    return text
+
+
+def _split(text: str, sep: str) -> list[str]:
+    """Split `text` at `sep` where it stands outside quotes, brackets and parentheses."""
+    parts, depth, quote, start, i = [], 0, "", 0, 0
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        elif depth == 0 and text.startswith(sep, i):
+            parts.append(text[start:i])
+            start = i = i + len(sep)
+            continue
+        i += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _balanced(text: str) -> bool:
+    """Say whether brackets and parentheses in `text` (outside quotes) never close more
+    than they opened and end closed."""
+    depth, quote = 0, ""
+    for ch in text:
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0 and not quote
