@@ -9,10 +9,12 @@ drawn with Zipf-like frequencies, in a temporary directory (nothing is shipped o
 
 Reports:
   * archive ingest: docs/s through the archive's ingest (raw row, article row, stems,
-    FTS5 index, batched transactions, WAL); the cleaning step is replaced by the prebuilt
-    article so that this measures the archive alone;
-  * end to end: docs/s of `kliping ingest` on real scrapes (sample variants) with the
-    real cleaner, for comparison;
+    signature, FTS5 index, near-duplicate lookup and index, batched transactions, WAL);
+    the cleaning step is replaced by the prebuilt article so that this measures the
+    archive alone — in one process, and its write side alone (what the main process
+    of `kliping ingest --jobs N` does while workers clean, stem and sign);
+  * end to end: docs/s of `kliping ingest --jobs 1` and `--jobs 2` on real scrapes
+    (sample variants) with the real cleaner;
   * database size per article (after a WAL checkpoint), against the input bytes;
   * search latency p50/p95 for 1-, 2- and 3-word queries (parse, stem, FTS5 MATCH with
     bm25, snippets), limit 10.
@@ -34,7 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kliping.archive.db import open_archive  # noqa: E402
-from kliping.archive.ingest import Received, ingest, input_names, receive  # noqa: E402
+from kliping.archive.ingest import Received, ingest, input_names, prepare, receive  # noqa: E402
+from kliping.archive.workers import prepare_stream  # noqa: E402
 from kliping.archive.search import search  # noqa: E402
 from kliping.archive.stem import STOP_WORDS  # noqa: E402
 from kliping.cleaner import Article, RawDoc, Settings, clean, load_rules  # noqa: E402
@@ -103,25 +106,27 @@ class Corpus:
 
 
 def bench_archive_ingest(db_path: Path, corpus: Corpus, n: int) -> dict:
+    """The archive's ingest of prebuilt articles, timed in parts: generating them (not
+    counted), preparing them (stems, signature: what `ingest --jobs` does in workers)
+    and writing them (the main process: lookups, rows, FTS5, dedup)."""
     db = open_archive(db_path)
-    pending: dict[str, Article] = {}
+    spent = {"generate": 0.0, "prepare": 0.0}
     input_bytes = 0
 
     def items():
         nonlocal input_bytes
         for i in range(n):
+            start = time.perf_counter()
             article = corpus.article(i)
             text = f"{article.title}\n\n{article.description or ''}\n\n{article.text}\n"
             data = text.encode("utf-8")
             input_bytes += len(data)
-            pending[article.source] = article
             doc = RawDoc(source=article.source, data=data, text=text, url=article.url)
-            yield Received(article.source, data, doc=doc)
-
-    generate = time.perf_counter()
-    for i in range(min(n, 2000)):  # time the generator alone, to subtract it
-        corpus.article(i)
-    per_doc_generation = (time.perf_counter() - generate) / min(n, 2000)
+            made = time.perf_counter()
+            prepared = prepare(article)
+            spent["generate"] += made - start
+            spent["prepare"] += time.perf_counter() - made
+            yield Received(article.source, data, doc=doc, prepared=prepared)
 
     start = time.perf_counter()
     last = start
@@ -135,25 +140,27 @@ def bench_archive_ingest(db_path: Path, corpus: Corpus, n: int) -> dict:
             print(f"  {done:>7} articles, {10000 / (now - last):,.0f} docs/s", file=sys.stderr)
             last = now
 
-    summary = ingest(db, items(), lambda doc: pending.pop(doc.source), on_item=progress)
+    summary = ingest(db, items(), None, on_item=progress)
     elapsed = time.perf_counter() - start
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    archive_time = elapsed - per_doc_generation * n
+    one_process = elapsed - spent["generate"]
     return {
         "articles": summary.new,
         "seconds": elapsed,
-        "docs_per_s": n / elapsed,
-        "docs_per_s_archive_only": n / archive_time,
+        "docs_per_s": n / one_process,
+        "docs_per_s_write": n / (one_process - spent["prepare"]),
+        "docs_per_s_prepare": n / spent["prepare"],
         "db_bytes": db_path.stat().st_size,
         "input_bytes": input_bytes,
     }
 
 
-def bench_end_to_end(tmp: Path, n: int, seed: int = 7) -> dict:
-    """`kliping ingest`'s path (read, clean with the real rules, store) on sample variants."""
+def bench_end_to_end(tmp: Path, n: int, jobs: int, seed: int = 7) -> dict:
+    """`kliping ingest --jobs N`'s path (read, clean with the real rules, stem, sign in
+    `jobs` workers; store) on sample variants."""
     rng = random.Random(seed)
-    folder = tmp / "scrapes"
+    folder = tmp / f"scrapes-{jobs}"
     folder.mkdir()
     samples = [p.read_text("utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
     for i in range(n):
@@ -164,9 +171,11 @@ def bench_end_to_end(tmp: Path, n: int, seed: int = 7) -> dict:
             words[k] = words[k] + str(i)
         (folder / f"{i:06d}.txt").write_text(" ".join(words), "utf-8")
     rules, settings = load_rules(), Settings()
-    db = open_archive(tmp / "e2e.db")
+    db_path = tmp / f"e2e-{jobs}.db"
+    db = open_archive(db_path)
     start = time.perf_counter()
-    summary = ingest(db, receive(input_names([str(folder)])), lambda d: clean(d, rules, settings))
+    items = prepare_stream(receive(input_names([str(folder)])), db_path, jobs=jobs)
+    summary = ingest(db, items, lambda d: clean(d, rules, settings))
     elapsed = time.perf_counter() - start
     db.close()
     return {"docs": summary.total, "failed": summary.failed, "docs_per_s": summary.total / elapsed}
@@ -212,16 +221,17 @@ def main() -> None:
         corpus = Corpus()
         print(f"ingesting {args.articles:,} synthetic articles into {db_path} …", file=sys.stderr)
         ing = bench_archive_ingest(db_path, corpus, args.articles)
-        e2e = bench_end_to_end(tmp, args.end_to_end) if args.end_to_end else None
+        e2e = {jobs: bench_end_to_end(tmp, args.end_to_end, jobs) for jobs in (1, 2)} if args.end_to_end else {}
         found = bench_search(db_path, corpus, args.queries)
 
     n = ing["articles"]
-    print(f"\narchive ingest     {n:,} articles in {ing['seconds']:.1f} s: "
-          f"{ing['docs_per_s']:,.0f} docs/s ({ing['docs_per_s_archive_only']:,.0f} docs/s "
-          "without generating the synthetic articles)")
-    if e2e:
-        print(f"end to end         {e2e['docs']:,} scrapes read, cleaned and stored: "
-              f"{e2e['docs_per_s']:,.0f} docs/s ({e2e['failed']} failed)")
+    print(f"\narchive ingest     {n:,} articles, FTS5 and near-duplicates on: one process "
+          f"{ing['docs_per_s']:,.0f} docs/s; its write side (the main process of `ingest --jobs`) "
+          f"{ing['docs_per_s_write']:,.0f} docs/s; preparing (stems, signature; in the workers) "
+          f"{ing['docs_per_s_prepare']:,.0f} docs/s per core")
+    for jobs, r in e2e.items():
+        print(f"end to end         `kliping ingest --jobs {jobs}`: {r['docs']:,} scrapes read, cleaned and "
+              f"stored: {r['docs_per_s']:,.0f} docs/s ({r['failed']} failed)")
     print(f"database size      {ing['db_bytes'] / 2**20:,.1f} MiB = {ing['db_bytes'] / n / 1024:.1f} KiB "
           f"per article (input {ing['input_bytes'] / n / 1024:.1f} KiB per article)")
     for words, r in found.items():

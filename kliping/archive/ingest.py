@@ -19,6 +19,7 @@ batches it finished.
 """
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from dataclasses import dataclass, field, replace
@@ -87,6 +88,28 @@ def prepare_item(item: Received, clean_doc: Callable[[RawDoc], Article],
         return replace(item, prepared=prepare(clean_doc(item.doc), settings))
     except Exception as exc:  # one bad document must not stop the batch
         return replace(item, error=f"cannot clean: {type(exc).__name__}: {exc}")
+
+
+def sql_value(value: object) -> object:
+    """A row value as SQLite stores it: lists and dicts as JSON (as sqlite-utils does)."""
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, default=repr, ensure_ascii=False)
+    return value
+
+
+def insert_row(conn: sqlite3.Connection, table: str, row: dict) -> int:
+    """Insert `row` into `table` (plain SQL: the per-call introspection of
+    sqlite-utils' `insert` costs more than the insert); return its rowid."""
+    columns = ", ".join(f"[{column}]" for column in row)
+    marks = ", ".join("?" * len(row))
+    return conn.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})",
+                        [sql_value(v) for v in row.values()]).lastrowid
+
+
+def update_row(conn: sqlite3.Connection, table: str, row_id: int, values: dict) -> None:
+    """Set `values` on the row of `table` with this id."""
+    assignments = ", ".join(f"[{column}] = ?" for column in values)
+    conn.execute(f"UPDATE [{table}] SET {assignments} WHERE id = ?", [*map(sql_value, values.values()), row_id])
 
 
 def find_raw(conn: sqlite3.Connection, item: Received) -> tuple[int, str] | None:
@@ -167,8 +190,6 @@ class Ingester:
         self.clean_doc = clean_doc
         self.reclean = reclean
         self.now = now
-        self.raw = db.table("raw")
-        self.articles = db.table("articles")
         self.settings = settings
         self.dedup = Deduplicator(db, settings)
         self.skip_near = settings.near_exact_threshold if skip_duplicates else None
@@ -189,13 +210,13 @@ class Ingester:
                           url=doc.url if doc else item.url, fetched_at=item.fetched_at,
                           content_type=doc.content_type if doc else item.content_type,
                           encoding=doc.encoding if doc else None)
-            raw_id = self.raw.insert(row).last_pk
+            raw_id = insert_row(self.db.conn, "raw", row)
         if item.prepared is None:
-            self.raw.update(raw_id, {"status": "failed", "error": item.error})
+            update_row(self.db.conn, "raw", raw_id, {"status": "failed", "error": item.error})
             return "failed", item.error
         outcome, article_id = self.store_article(item.prepared, raw_id, now)
         status = "duplicate" if outcome == "skipped" else "ok"
-        self.raw.update(raw_id, {"status": status, "error": None, "article_id": article_id})
+        update_row(self.db.conn, "raw", raw_id, {"status": status, "error": None, "article_id": article_id})
         return outcome, None
 
     def store_article(self, prepared: Prepared, raw_id: int, now: str) -> tuple[str, int]:
@@ -210,7 +231,7 @@ class Ingester:
             if self.skip_near is not None and (match.jaccard or 0) >= self.skip_near:
                 return "skipped", match.article_id
             row["cluster_id"] = self.dedup.join(match)
-            article_id = self.articles.insert(row).last_pk
+            article_id = insert_row(self.db.conn, "articles", row)
             self.dedup.store(article_id, match)
             self.clustered = row["cluster_id"] is not None
             return "new", article_id
@@ -222,7 +243,7 @@ class Ingester:
         match = self.dedup.match(row["text"], exclude=article_id, signed=prepared.signed)
         stays = old_cluster is not None and match.cluster_id == old_cluster
         row["cluster_id"] = old_cluster if stays else self.dedup.join(match)
-        self.articles.update(article_id, row)
+        update_row(self.db.conn, "articles", article_id, row)
         self.dedup.store(article_id, match)
         if row["cluster_id"] != old_cluster:
             self.dedup.tidy(old_cluster)
