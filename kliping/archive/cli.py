@@ -135,6 +135,10 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, **
         sys.exit(1)
 
 
+#: Exit status of `kliping search` when the search ran out of time (--timeout).
+SEARCH_TIMEOUT_EXIT = 3
+
+
 @click.command("search", context_settings={"ignore_unknown_options": True,
                                            "help_option_names": ["--help"]})
 @click.argument("query", nargs=-1, required=True)
@@ -146,25 +150,40 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, **
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help="At most this many results.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines (one result per line).")
 @click.option("--collapse", is_flag=True, help="One result per near-duplicate cluster (its best match).")
-def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse) -> None:
+@click.option("--timeout", default=10.0, show_default=True, metavar="SECONDS",
+              type=click.FloatRange(min=0, min_open=True),
+              help=f"Stop a search that runs longer than this (exit status {SEARCH_TIMEOUT_EXIT}).")
+def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse, timeout) -> None:
     """Find articles: every form of the words counts (sanksi, menjatuhkan ~ dijatuhkan).
 
     QUERY is words (all must match), "a phrase", OR, -word or NOT word to exclude,
     prefix* and parentheses (quote the query for your shell; words starting with - are
     query words, not options). Results are ranked (title matches count most) and show
     title, outlet, date, URL and a snippet with the matching words highlighted
-    (**like this** when not on a terminal and in --json).
+    (**like this** when not on a terminal and in --json). At most 64 words are searched
+    and prefixes need 3 letters; what was left out is noted on stderr.
     """
-    from .query import QueryError
+    from .query import QueryError, parse_query
+    from .search import SearchTimeout, quoted_short
     from .search import search as run_search
 
     text = " ".join(query)
+    try:
+        parsed = parse_query(text)
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from None
+    for note in parsed.notes:
+        click.echo(f"Note: {note}.", err=True)
     db = _open(db_path, create=False)
     styled = sys.stdout.isatty() and not as_json
     mark = ("\ue000", "\ue001") if styled else ("**", "**")
     try:
-        hits = run_search(db, text, outlets=outlets, since=since, until=until,
-                          language=lang, limit=limit, mark=mark, collapse=collapse)
+        hits = run_search(db, parsed, outlets=outlets, since=since, until=until, language=lang,
+                          limit=limit, mark=mark, collapse=collapse, timeout=timeout)
+    except SearchTimeout as exc:
+        error = click.ClickException(str(exc))
+        error.exit_code = SEARCH_TIMEOUT_EXIT
+        raise error from None
     except QueryError as exc:
         raise click.ClickException(str(exc)) from None
     finally:
@@ -173,7 +192,7 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse
         echo_json_lines(hits)
         return
     if not hits:
-        click.echo(f"No articles match {text!r}.", err=True)
+        click.echo(f"No articles match {quoted_short(text)}.", err=True)
         return
     for n, hit in enumerate(hits, 1):
         title = hit.title or "(no title)"

@@ -8,12 +8,18 @@
                                   words of text around the query's matches, marked
 
 sqlite-utils and Datasette get them through `kliping.archive.plugin`.
+
+id_match() and id_snippet() never raise, whatever they are given (an exception in an SQL
+function fails the whole statement, and in Datasette shows an error page): a query that
+cannot be used matches nothing, a bad snippet argument falls back to its default. The
+query's limits (`query.MAX_TERMS` …) apply to both.
 """
 from __future__ import annotations
 
+import logging
 import sqlite3
 
-from .query import match_expression
+from .query import MATCH_NOTHING, match_expression
 from .snippet import DEFAULT_WORDS, query_snippet
 from .stem import stem_text
 
@@ -23,17 +29,42 @@ def id_stem(text):
     return None if text is None else stem_text(str(text))
 
 
+log = logging.getLogger(__name__)
+
+
+def _text(value) -> str | None:
+    """An SQL value as text (a BLOB decoded as UTF-8 with replacement)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
 def id_match(query):
-    """SQL id_match(query): the FTS5 expression for a typed query."""
-    return match_expression(None if query is None else str(query))
+    """SQL id_match(query): the FTS5 expression for a typed query; never raises."""
+    try:
+        return match_expression(_text(query))
+    except Exception:  # a bug, not the input: match nothing rather than fail the page
+        log.exception("id_match(%.80r) failed", query)
+        return MATCH_NOTHING
 
 
 def id_snippet(text, query, start="<mark>", end="</mark>", ellipsis="…", size=DEFAULT_WORDS):
     """SQL id_snippet(text, query, ...): a highlighted snippet of text; NULL for NULL."""
     if text is None:
         return None
-    return query_snippet(str(text), None if query is None else str(query),
-                         str(start), str(end), str(ellipsis), int(size or DEFAULT_WORDS))
+    try:
+        size = int(size) if size else DEFAULT_WORDS
+    except (TypeError, ValueError, OverflowError):
+        size = DEFAULT_WORDS
+    text = _text(text)
+    try:
+        return query_snippet(text, _text(query), _text(start) or "", _text(end) or "",
+                             _text(ellipsis) or "", size)
+    except Exception:  # a bug, not the input: the text unmarked rather than an error page
+        log.exception("id_snippet(…, %.80r) failed", query)
+        return query_snippet(text, None, "", "", "…", DEFAULT_WORDS)
 
 
 def register_functions(conn: sqlite3.Connection) -> None:

@@ -10,14 +10,23 @@ The syntax is small and forgiving:
     (sanksi OR embargo) rusia
 
 Every word is folded and stemmed like the `*_stem` columns, stop words are dropped, and
-each term is written as a quoted FTS5 string, so no input can produce an FTS5 syntax
-error: unbalanced quotes end at the end of the query, unbalanced parentheses are closed
-or ignored, and stray operators are ignored. A query that is left with nothing to
+each term is written as a quoted FTS5 string (quotes doubled), so no input can produce
+an FTS5 syntax error or reach FTS5 as an operator: unbalanced quotes end at the end of
+the query, unbalanced parentheses are closed or ignored, and stray operators are
+ignored. FTS5's own NEAR, column filters (`title:`, `{a b}:`), `^` and `+` are not part
+of this grammar: they are read as words or ignored. A query that is left with nothing to
 search for raises `QueryError` with a message meant for the person who typed it.
+
+The work a query can ask for is bounded (see the limits below): repeated terms count
+once, words past `MAX_TERMS` are dropped, prefixes shorter than `MIN_PREFIX` or past
+`MAX_PREFIXES` are searched as whole words, and parentheses nested deeper than
+`MAX_DEPTH` are ignored (their words kept). Each adjustment adds a sentence to
+`Query.notes`, which `kliping search` prints on stderr.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Union
 
 from .stem import STOP_WORDS, fold, stem_words, words
@@ -29,6 +38,19 @@ STEM_COLUMNS = ("title_stem", "description_stem", "text_stem")
 MATCH_NOTHING = '""'
 
 _OPERATORS = ("AND", "OR", "NOT")
+
+#: At most this many words are searched (each word of a phrase counts; a term repeated in
+#: the same group counts once); the rest of the query is dropped, with a note.
+MAX_TERMS = 64
+
+#: A prefix (sank*) needs at least this many letters; a shorter one is searched as a word.
+MIN_PREFIX = 3
+
+#: At most this many prefixes per query; later ones are searched as whole words.
+MAX_PREFIXES = 8
+
+#: Parentheses nested deeper than this are ignored (the words inside are kept).
+MAX_DEPTH = 8
 
 
 class QueryError(ValueError):
@@ -74,6 +96,7 @@ class Query:
     tree: Node
     fts: str
     terms: tuple[Term, ...]
+    notes: tuple[str, ...] = ()
 
 
 def tokenize(text: str) -> list[tuple[str, str]]:
@@ -111,16 +134,49 @@ def tokenize(text: str) -> list[tuple[str, str]]:
 
 
 def make_term(chunk: str, phrase: bool = False) -> Term | None:
-    """A Term from a word (a trailing * makes a prefix) or a quoted phrase; None if empty."""
+    """A Term from a word (a trailing * makes a prefix) or a quoted phrase; None if empty.
+
+    A prefix shorter than MIN_PREFIX letters is stemmed and searched as a whole word.
+    """
     prefix = not phrase and chunk.endswith("*")
     tokens = list(words(chunk))
     if not tokens:
         return None
-    if prefix:
+    if prefix and len(tokens[-1]) >= MIN_PREFIX:
         head = stem_words(tokens[:-1])
         return Term(tuple(head) + (tokens[-1],), prefix=True)
     stems = stem_words(tokens)
     return Term(tuple(stems)) if stems else None
+
+
+def _short_prefixes(tokens: list[tuple[str, str]]) -> list[str]:
+    """The words typed as a prefix (ending with *) with fewer than MIN_PREFIX letters."""
+    short = []
+    for kind, value in tokens:
+        if kind == "word" and value.endswith("*"):
+            last = words(value)[-1:]
+            if last and len(last[0]) < MIN_PREFIX:
+                short.append(value)
+    return short
+
+
+def _limit_depth(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], bool]:
+    """Drop parentheses nested deeper than MAX_DEPTH (and their closing ones)."""
+    out: list[tuple[str, str]] = []
+    depth = extra = 0
+    for tok in tokens:
+        if tok[0] == "(":
+            if depth >= MAX_DEPTH:
+                extra += 1
+                continue
+            depth += 1
+        elif tok[0] == ")":
+            if extra:
+                extra -= 1
+                continue
+            depth = max(0, depth - 1)
+        out.append(tok)
+    return out, len(out) != len(tokens)
 
 
 class _Parser:
@@ -201,6 +257,54 @@ def _any(options: list[Node]) -> Node | None:
     return options[0] if len(options) == 1 else AnyOf(tuple(options))
 
 
+def _unique(nodes) -> list[Node]:
+    """`nodes` without Nones and repeats (in a group, a repeated term changes nothing)."""
+    return list(dict.fromkeys(n for n in nodes if n is not None))
+
+
+class _Budget:
+    """What is left of MAX_TERMS and MAX_PREFIXES while a tree is walked in order."""
+
+    def __init__(self) -> None:
+        self.terms = MAX_TERMS
+        self.prefixes = MAX_PREFIXES
+        self.dropped = 0
+        self.as_words: list[str] = []
+
+    def term(self, term: Term) -> Term | None:
+        if term.prefix:
+            if self.prefixes > 0:
+                self.prefixes -= 1
+            else:
+                self.as_words.append(term.stems[-1] + "*")
+                stems = tuple(term.stems[:-1]) + tuple(stem_words(term.stems[-1:]))
+                if not stems:
+                    return None
+                term = Term(stems)
+        n = len(term.stems)
+        if n > self.terms:
+            self.dropped += n - self.terms
+            if self.terms == 0:
+                return None
+            term = Term(term.stems[:self.terms])  # a cut phrase; a cut prefix is a word
+        self.terms -= len(term.stems)
+        return term
+
+    def walk(self, node: Node) -> Node | None:
+        """`node` with repeats removed and what is over the budget dropped."""
+        if isinstance(node, Term):
+            return self.term(node)
+        if isinstance(node, AnyOf):
+            return _any(_unique(self.walk(o) for o in _unique(node.options)))
+        include = _unique(self.walk(n) for n in _unique(node.include))
+        if not include:
+            return None
+        exclude = _unique(self.walk(n) for n in _unique(node.exclude))
+        if len(include) == 1 and not exclude:
+            return include[0]
+        return AllOf(tuple(include), tuple(exclude))
+
+
 def render(node: Node) -> str:
     """The FTS5 expression for a tree, fully parenthesised."""
     if isinstance(node, Term):
@@ -222,19 +326,56 @@ def positive_terms(node: Node) -> list[Term]:
 
 
 def parse_query(text: str, columns: tuple[str, ...] = STEM_COLUMNS) -> Query:
-    """Parse `text` into a Query on the stemmed `columns`; QueryError if nothing is left."""
-    text = text or ""
-    tree = _Parser(tokenize(text)).parse()
+    """Parse `text` into a Query on the stemmed `columns`; QueryError if nothing is left.
+
+    The limits (MAX_TERMS, MIN_PREFIX, MAX_PREFIXES, MAX_DEPTH) are applied; what they
+    changed is said in `Query.notes`.
+    """
+    return _parse_query(text or "", tuple(columns or ()))
+
+
+@lru_cache(maxsize=32)
+def _parse_query(text: str, columns: tuple[str, ...]) -> Query:
+    # cached: id_snippet() parses the same query once per result row
+    tokens, flattened = _limit_depth(tokenize(text))
+    tree = _Parser(tokens).parse()
+    notes: list[str] = []
+    if tree is not None:
+        budget = _Budget()
+        tree = budget.walk(tree)
+        short = _short_prefixes(tokens)
+        if short:
+            notes.append(f"prefixes need at least {MIN_PREFIX} letters; searched as whole "
+                         f"words: {_listing(short)}")
+        if budget.as_words:
+            notes.append(f"at most {MAX_PREFIXES} prefixes are searched; these were searched "
+                         f"as whole words: {_listing(budget.as_words)}")
+        if budget.dropped:
+            notes.append(f"only the first {MAX_TERMS} words are searched; "
+                         f"{budget.dropped} more were left out")
+        if flattened:
+            notes.append(f"parentheses nested deeper than {MAX_DEPTH} levels were ignored")
     if tree is None:
         typed = [w for w in words(text) if w.lower() not in ("and", "or", "not")]
         if typed and all(fold(w) in STOP_WORDS for w in typed):
             raise QueryError(
-                f"{text.strip()!r} has only common words (like 'yang', 'dan'), which are "
+                f"{quoted_short(text.strip())} has only common words (like 'yang', 'dan'), which are "
                 "not indexed; add a more specific word.")
         raise QueryError("Nothing to search for: type one or more words, e.g. sanksi.")
     expr = render(tree)
     fts = "{" + " ".join(columns) + "} : (" + expr + ")" if columns else expr
-    return Query(text=text, tree=tree, fts=fts, terms=tuple(positive_terms(tree)))
+    return Query(text=text, tree=tree, fts=fts, terms=tuple(positive_terms(tree)),
+                 notes=tuple(notes))
+
+
+def quoted_short(text: str, most: int = 60) -> str:
+    """`text` quoted (repr: control characters escaped), cut after `most` characters."""
+    return repr(text if len(text) <= most else text[:most] + "…")
+
+
+def _listing(items: list[str], most: int = 5) -> str:
+    shown = ", ".join(repr(i[:40]) for i in items[:most])
+    return shown + (f" and {len(items) - most} more" if len(items) > most else "")
 
 
 def match_expression(text: str | None) -> str:

@@ -3,22 +3,62 @@
 The query is parsed and stemmed in Python (`query.parse_query`) and matched against the
 stemmed shadow columns; ranking is the FTS table's default rank (bm25 with the title
 weighted over the description over the text, see `db.FTS_RANK`). The user's words only
-ever reach SQLite as bound parameters.
+ever reach SQLite as bound parameters: the FTS5 expression `parse_query` writes (every
+term a quoted string) and the filter values.
+
+The work is bounded: the query's limits (`query.MAX_TERMS` and friends), the connection
+is `query_only` while the search runs, and SQLite is stopped by a progress handler when
+the search takes longer than `timeout` seconds (`SearchTimeout`).
 """
 from __future__ import annotations
 
 import re
 import sqlite3
+import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
-from .query import Query, QueryError, parse_query
+from .query import Query, QueryError, parse_query, quoted_short
 from .snippet import DEFAULT_WORDS, snippet
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 DEFAULT_LIMIT = 10
+
+#: Seconds a search may run in SQLite before it is stopped (None: no limit).
+DEFAULT_TIMEOUT = 10.0
+
+#: SQLite virtual-machine steps between two looks at the clock.
+PROGRESS_STEPS = 1000
+
+
+class SearchTimeout(QueryError):
+    """The search ran longer than its time limit and was stopped."""
+
+    def __init__(self, text: str, timeout: float):
+        super().__init__(
+            f"The search for {quoted_short(text)} took longer than {timeout:g} s and was stopped; "
+            "try fewer or more specific words, longer prefixes, or a longer --timeout.")
+        self.timeout = timeout
+
+
+@contextmanager
+def bounded(conn: sqlite3.Connection, timeout: float | None):
+    """Run statements on `conn` read-only (PRAGMA query_only) and, with a `timeout`,
+    interrupted (sqlite3.OperationalError "interrupted") once it has passed."""
+    was_query_only = conn.execute("PRAGMA query_only").fetchone()[0]
+    conn.execute("PRAGMA query_only = 1")
+    if timeout is not None:
+        deadline = time.monotonic() + timeout
+        conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
+    try:
+        yield conn
+    finally:
+        conn.set_progress_handler(None, 0)
+        if not was_query_only:
+            conn.execute("PRAGMA query_only = 0")
 
 
 @dataclass(frozen=True)
@@ -57,10 +97,12 @@ def check_date(value: str | None, name: str) -> str | None:
 def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str, ...] = (),
            since: str | None = None, until: str | None = None, language: str | None = None,
            limit: int = DEFAULT_LIMIT, mark: tuple[str, str] = ("<mark>", "</mark>"),
-           snippet_words: int = DEFAULT_WORDS, collapse: bool = False) -> list[Hit]:
+           snippet_words: int = DEFAULT_WORDS, collapse: bool = False,
+           timeout: float | None = DEFAULT_TIMEOUT) -> list[Hit]:
     """The best `limit` articles for `query`, filtered; QueryError for an unusable query.
 
     With `collapse`, only the best-ranked article of each near-duplicate cluster.
+    SQLite is stopped after `timeout` seconds (None: no limit), raising `SearchTimeout`.
 
     `since` and `until` are inclusive and compare with the start of `published`
     (until 2021-12 includes all of December 2021); articles without a date are left out
@@ -71,6 +113,8 @@ def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str,
     until = check_date(until, "--until")
     if limit < 1:
         raise QueryError("--limit must be at least 1")
+    if timeout is not None and not timeout > 0:
+        raise QueryError("--timeout must be more than 0 seconds")
     where = ["articles_fts MATCH :match"]
     params: dict = {"match": parsed.fts, "limit": int(limit)}
     if outlets:
@@ -114,10 +158,13 @@ def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str,
         LIMIT :limit
     """
     try:
-        rows = db.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as exc:  # a safety net: parse_query quotes every term
-        if "fts5" in str(exc):
-            raise QueryError(f"cannot search for {parsed.text!r}: {exc}") from None
+        with bounded(db.conn, timeout):
+            rows = db.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if str(exc) == "interrupted":
+            raise SearchTimeout(parsed.text, timeout) from None
+        if "fts5" in str(exc):  # a safety net: parse_query quotes every term
+            raise QueryError(f"cannot search for {quoted_short(parsed.text)}: {exc}") from None
         raise
     start, end = mark
     return [

@@ -2,6 +2,9 @@
 
 Datasette 0.65 reads mutable database files through read-only connections and the
 metadata declares no writable canned query, so nothing served can change the archive.
+Every query, the canned search too, is stopped after `SETTINGS["sql_time_limit_ms"]`
+(Datasette's "SQL Interrupted" page); the search's own limits (`query.MAX_TERMS` …,
+applied by `id_match()`) keep any typed query well inside it.
 """
 from __future__ import annotations
 
@@ -14,6 +17,10 @@ import yaml
 
 #: The name the shipped metadata uses for the database (kliping.db).
 METADATA_DB = "kliping"
+
+#: Datasette settings `kliping serve` sets (explicitly, not trusting defaults to stay):
+#: a query runs at most 1 s, returns at most 1,000 rows.
+SETTINGS = {"sql_time_limit_ms": 1000, "max_returned_rows": 1000}
 
 
 def shipped_metadata() -> dict:
@@ -54,13 +61,14 @@ def register_plugin() -> None:
 
 
 def make_datasette(path: str | Path, metadata: dict | None = None, **settings):
-    """A Datasette instance serving the archive at `path` with kliping's metadata."""
+    """A Datasette instance serving the archive at `path` with kliping's metadata and
+    SETTINGS (`settings` override them)."""
     from datasette.app import Datasette
 
     register_plugin()
     path = Path(path)
     return Datasette([str(path)], metadata=metadata_for(path.stem, metadata),
-                     settings=settings or None)
+                     settings={**SETTINGS, **settings})
 
 
 def serve(path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:

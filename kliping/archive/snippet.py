@@ -61,12 +61,28 @@ def snippet(text: str | None, terms: tuple[Term, ...], start: str = "<mark>",
 
     first, best = 0, (0, 0)
     lead = max(0, min(3, size // 4))
+    # the window [lo, hi) starting `lead` words before each match, slid along the text
+    # (linear however long the text and the window are)
+    inside: dict[str, int] = {}
+    count = lo = hi = 0
     for i, hit in enumerate(hits):
         if hit is None:
             continue
-        lo = max(0, i - lead)
-        window = [h for h in hits[lo:lo + size] if h is not None]
-        score = (len(set(window)), len(window))
+        new_lo = max(0, i - lead)
+        new_hi = min(len(hits), new_lo + size)
+        for h in hits[hi:new_hi] if new_hi > hi else ():
+            if h is not None:
+                inside[h] = inside.get(h, 0) + 1
+                count += 1
+        hi = max(hi, new_hi)
+        for h in hits[lo:new_lo]:
+            if h is not None:
+                inside[h] -= 1
+                count -= 1
+                if not inside[h]:
+                    del inside[h]
+        lo = new_lo
+        score = (len(inside), count)
         if score > best:
             first, best = lo, score
     last = min(len(tokens), first + size) - 1
