@@ -11,7 +11,6 @@ import click
 DEFAULT_DB = "kliping.db"
 
 #: Inputs from which `ingest` shows a progress bar (on a terminal only).
-PROGRESS_FROM = 20
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
                          metavar="FILE", help="The archive (an SQLite file).")
@@ -80,8 +79,11 @@ def _open(db_path: str, create: bool):
               help="Clean inputs already in the archive again (after changing rules).")
 @click.option("--skip-duplicates", is_flag=True,
               help="Store no article for a near-exact copy (Jaccard >= 0.95) of one in the archive; its raw is kept.")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, show_default="0: one per CPU",
+              help="Worker processes cleaning, stemming and signing; the archive is written in input order.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @signature_options
-def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, **signature) -> None:
+def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jobs, quiet, **signature) -> None:
     """Clean scrapes (files, directories, - for stdin) and store them in the archive.
 
     Every input is kept in the `raw` table as received, also when it cannot be read or
@@ -91,39 +93,37 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, **
     updated, unchanged and failed; exits 1 when any failed.
     """
     from ..cleaner import clean
-    from ..cli import open_rules, report
+    from ..cli import choose_jobs, document_count, open_rules, progress, report
     from .db import ArchiveError
     from .ingest import ingest as run_ingest
     from .ingest import input_names, receive
+    from .workers import prepare_stream
 
     rules = open_rules(rules_dirs, outlet)
     names = input_names(paths)
     db = _open(db_path, create=True)
     settings = signature_settings(db, **signature)
+    jobs = choose_jobs(jobs, names)
 
     def clean_doc(doc):
         return clean(doc, rules, settings, outlet=outlet)
 
-    show_bar = sys.stderr.isatty() and len(names) >= PROGRESS_FROM
-    bar = click.progressbar(length=len(names), label="ingesting", file=sys.stderr) if show_bar else None
-
     def on_item(item, outcome, error):
         if error is not None:
-            if bar is not None:
-                click.echo("", err=True)  # off the progress bar's line
             report(f"{item.source}: {error}")
-        if bar is not None:
-            bar.update(1)
 
-    with contextlib.closing(db), bar or contextlib.nullcontext():
+    with contextlib.closing(db):
         try:
             from .parquet import articles_dataset, load_spark_output  # `kliping spark clean` output
             if len(paths) == 1 and articles_dataset(paths[0]):
                 summary = load_spark_output(db, paths[0], reclean=reclean, on_item=on_item,
                                             settings=settings, skip_duplicates=skip_duplicates)
             else:
-                summary = run_ingest(db, receive(names, url=url), clean_doc, reclean=reclean, on_item=on_item,
-                                     settings=settings, skip_duplicates=skip_duplicates)
+                items = prepare_stream(receive(names, url=url), db_path, rules_dirs, settings, outlet,
+                                       reclean, jobs)
+                with progress(items, total=document_count(names), quiet=quiet) as items:
+                    summary = run_ingest(db, items, clean_doc, reclean=reclean, on_item=on_item,
+                                         settings=settings, skip_duplicates=skip_duplicates)
         except ArchiveError as exc:
             raise click.ClickException(str(exc)) from None
         except sqlite3.OperationalError as exc:  # locked by another process, disk full, …
