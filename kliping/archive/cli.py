@@ -10,8 +10,6 @@ import click
 
 DEFAULT_DB = "kliping.db"
 
-#: Inputs from which `ingest` shows a progress bar (on a terminal only).
-
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
                          metavar="FILE", help="The archive (an SQLite file).")
 
