@@ -168,7 +168,11 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 def paragraph_hash(paragraph: str) -> int:
     """Signed 64-bit xxh64 of the normalised paragraph."""
-    return _signed64(xxhash.xxh64_intdigest(signature_text(paragraph).encode("utf-8")))
+    return _normal_hash(signature_text(paragraph))
+
+
+def _normal_hash(normal: str) -> int:
+    return _signed64(xxhash.xxh64_intdigest(normal.encode("utf-8")))
 
 
 def _paragraphs(text: str):
@@ -184,9 +188,12 @@ def _paragraphs(text: str):
 def paragraph_spans(text: str, settings: Settings = DEFAULT_SETTINGS) -> list[tuple[int, int, int]]:
     """(hash, start, length) of each paragraph of `text` with at least
     `paragraph_min_words` words; start and length count characters of `text`."""
-    return [(paragraph_hash(paragraph), start, len(paragraph))
-            for start, paragraph in _paragraphs(text)
-            if len(signature_text(paragraph).split()) >= settings.paragraph_min_words]
+    spans = []
+    for start, paragraph in _paragraphs(text):
+        normal = signature_text(paragraph)
+        if normal and normal.count(" ") + 1 >= settings.paragraph_min_words:  # one space between words
+            spans.append((_normal_hash(normal), start, len(paragraph)))
+    return spans
 
 
 def all_paragraph_hashes(text: str) -> set[int]:
