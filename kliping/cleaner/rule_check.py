@@ -18,6 +18,7 @@ from typing import Iterable
 import jsonschema
 
 from .rules import GENERIC, HTML_KEYS, PATTERN_KEYS, PLACEHOLDERS, expand, rule_files, rule_schema
+from .regex_safety import SAFETY_HINT as _SAFETY_HINT, why_unsafe
 from .rule_positions import Positions, scan_positions
 from .selectors import SelectorSyntaxError, compile_selector
 
@@ -160,6 +161,10 @@ def _pattern_problems(data: dict, positions: Positions, where: str) -> list[Prob
                 problems.append(Problem(where, line, at,
                                         f"{dotted(path)}: bad regular expression {source!r}: {exc.msg}",
                                         _REGEX_HINT))
+            else:
+                if why := why_unsafe(expand(source)):
+                    problems.append(Problem(where, line, col, f"{dotted(path)}: {source!r} {why}",
+                                            _SAFETY_HINT))
     return problems
 
 

@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse
 
 from .dates import DATE_PATTERN
+from .regex_safety import why_unsafe
 from .selectors import Selector, SelectorSyntaxError, compile_selector
 
 if sys.version_info >= (3, 11):
@@ -316,6 +317,9 @@ def _compile(source: str, key: str, rule_id: str, where: str, text: str, path: t
     except re.error as exc:
         line = locate(text, path, source)
         raise RuleError(f"{where}:{line}: {key}: bad regular expression {source!r}: {exc}") from None
+    if why := why_unsafe(regex.pattern):
+        line = locate(text, path, source)
+        raise RuleError(f"{where}:{line}: {key}: {source!r} {why}")
     return Pattern(key=key, source=source, regex=regex, rule=rule_id)
 
 
