@@ -1,4 +1,5 @@
-"""Selectors compiled with attribute steps find exactly what cssselect's XPath finds."""
+"""Selectors compiled with attribute steps find exactly what the rule's XPath (or cssselect's
+translation of its CSS) finds."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,6 +20,14 @@ SHAPES = [
     "div[id^='{p}']", ".{c}:nth-child(2)", "[data-x=\"a and b]\"]",
 ]
 
+XPATH_SHAPES = [
+    "//*[@id='{i}']//p", "(//*[contains(@class,'{p}')])[1]", "//div[@class='{c}'] | //*[@id='{i}']",
+    "(//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')])[2]//a", "//*[@id='{i}'][1]",
+    "(//div[@id][@class])[1]", "//*[@class][position()=2]", "//*[@id='{i}' or @class='{c}']",
+    "//*[not(@id='{i}')][@class='{c}']", "//*[@id='{i}']/following-sibling::*[contains(@class,'{p}')]",
+    "//meta[@property='og:title']/@content", "//ul[@id='{i}']/li[1]",
+]
+
 
 def page_selectors(root) -> list[str]:
     """Selectors of every shape, filled with class names and ids the page uses."""
@@ -31,9 +40,22 @@ def page_selectors(root) -> list[str]:
     return out
 
 
+def page_xpaths(root) -> list[str]:
+    """XPath of every shape, filled with class names and ids the page uses."""
+    ids = sorted({el.get("id") for el in root.iter(etree.Element) if el.get("id")})
+    classes = sorted({c for el in root.iter(etree.Element) for c in (el.get("class") or "").split()})
+    return [shape.format(c=c, i=i, p=c[:3]) for shape in XPATH_SHAPES
+            for c, i in zip(classes[::9], ids[::3])]
+
+
 def rule_css() -> list[str]:
     return sorted({s.source.rsplit("@", 1)[0] for rule in load_rules() for sels in rule.own_html.values()
                    for s in sels if not s.source.startswith(("/", "("))})
+
+
+def rule_xpaths() -> list[str]:
+    return sorted({s.source for rule in load_rules() for sels in rule.own_html.values()
+                   for s in sels if s.source.startswith(("/", "("))})
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
@@ -44,12 +66,19 @@ def test_same_elements_as_cssselect(page):
         plain = translator.css_to_xpath(css.format(c="x", i="y", p="z") if "{" in css else css)
         fast = attribute_steps(plain)
         assert etree.XPath(fast)(root) == etree.XPath(plain)(root), (css, fast)
+    for xpath in rule_xpaths() + page_xpaths(root):
+        fast = attribute_steps(xpath)
+        assert etree.XPath(fast)(root) == etree.XPath(xpath)(root), (xpath, fast)
 
 
 def test_rewrites_attribute_tests_only():
     step = attribute_steps("descendant-or-self::*[@id = 'a']/div[@class and starts-with(@class, 'ads-')]")
     assert step == "descendant-or-self::*/@id[. = 'a']/parent::*/div/@class[starts-with(., 'ads-')]/parent::*"
+    grouped = attribute_steps("(//*[contains(concat(' ', normalize-space(@class), ' '), ' post-body ')])[1]//p")
+    assert grouped == ("(//*/@class[contains(., 'post-body') and contains(concat(' ', normalize-space(.), ' '),"
+                       " ' post-body ')]/parent::*)[1]//p")
     for kept in ("descendant-or-self::p[count(preceding-sibling::*) = 0]",
                  "descendant-or-self::div[not(@class and contains(@class, 'x'))]",
-                 "descendant-or-self::a/following-sibling::*[(self::b) and (position() = 1)]"):
+                 "descendant-or-self::a/following-sibling::*[(self::b) and (position() = 1)]",
+                 "//*[@id='a'][1]", "//*[@id='a' or @class='b']"):
         assert attribute_steps(kept) == kept

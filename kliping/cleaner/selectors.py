@@ -5,9 +5,10 @@ Forms, as a rule file writes them:
   "meta[property='og:title']@content"          an attribute's value
   "//div[@id='detail']//p"                     XPath (starts with / or ( or ./)
 
-A CSS selector's XPath tests attributes as predicates on every element ("*[@id = 'x']");
-libxml2 finds the same elements several times faster through the attribute axis
-("*/@id[. = 'x']/parent::*"), so each such step is written that way (`attribute_steps`).
+A selector's XPath tests attributes as predicates on every element ("*[@id = 'x']", as
+cssselect writes them and rules often do); libxml2 finds the same elements several times
+faster through the attribute axis ("*/@id[. = 'x']/parent::*"), so each such step is
+written that way (`attribute_steps`).
 """
 from __future__ import annotations
 
@@ -21,15 +22,18 @@ _ATTR = re.compile(r"^(?P<sel>.*[^\s@])@(?P<attr>[\w:-]+)$")
 _TRANSLATOR = GenericTranslator()
 #: One location step with one predicate: "descendant::div[...]", "*[...]".
 _STEP = re.compile(r"(?P<head>(?:[a-z-]+::)?(?:\*|[A-Za-z_][\w-]*))\[(?P<pred>.*)\]", re.S)
+#: A parenthesised path with its predicates: "(//div[...])[1]".
+_GROUP = re.compile(r"\((?P<inner>.*)\)(?P<rest>(?:\[.*\])?)", re.S)
 _LITERAL = r"(?:'[^']*'|\"[^\"]*\")"
 #: The attribute tests cssselect writes (#id, .class, [attr], [attr=v], [attr^=v], [attr*=v],
 #: [attr~=v]), each naming its attribute `a` and saying what to test on the attribute node.
 _ATTRIBUTE_TESTS = (
     (re.compile(r"@(?P<a>[\w-]+)"), None),
-    (re.compile(rf"@(?P<a>[\w-]+) = (?P<v>{_LITERAL})"), ". = {v}"),
-    (re.compile(rf"(?P<f>contains|starts-with)\(@(?P<a>[\w-]+), (?P<v>{_LITERAL})\)"), "{f}(., {v})"),
-    (re.compile(rf"contains\(concat\(' ', normalize-space\(@(?P<a>[\w-]+)\), ' '\), (?P<v>{_LITERAL})\)"),
-     "contains(concat(' ', normalize-space(.), ' '), {v})"),
+    (re.compile(rf"@(?P<a>[\w-]+)\s*=\s*(?P<v>{_LITERAL})"), ". = {v}"),
+    (re.compile(rf"(?P<f>contains|starts-with)\(\s*@(?P<a>[\w-]+)\s*,\s*(?P<v>{_LITERAL})\s*\)"),
+     "{f}(., {v})"),
+    (re.compile(r"contains\(\s*concat\(\s*' '\s*,\s*normalize-space\(\s*@(?P<a>[\w-]+)\s*\)\s*,\s*' '\s*\)"
+                rf"\s*,\s*(?P<v>{_LITERAL})\s*\)"), "contains(concat(' ', normalize-space(.), ' '), {v})"),
 )
 
 
@@ -84,9 +88,9 @@ def compile_selector(source: str) -> Selector:
             expr = _TRANSLATOR.css_to_xpath(text)
         except SelectorError as exc:
             raise SelectorSyntaxError(f"bad CSS selector {source!r}: {exc}") from None
-        expr = attribute_steps(expr)
     try:
-        return Selector(source=source, xpath=etree.XPath(expr), attr=attr)
+        etree.XPath(expr)  # the rule's own text is what must be valid
+        return Selector(source=source, xpath=etree.XPath(attribute_steps(expr)), attr=attr)
     except etree.XPathSyntaxError as exc:
         raise SelectorSyntaxError(f"bad XPath {source!r}: {exc}") from None
 
@@ -101,13 +105,17 @@ def attribute_steps(xpath: str) -> str:
 
 
 def _attribute_step(step: str) -> str:
+    group = _GROUP.fullmatch(step.strip())
+    if group and _balanced(group.group("inner")) and _balanced(group.group("rest")):
+        inner = attribute_steps(group.group("inner"))
+        return step.replace(group.group(0), f"({inner}){group.group('rest')}", 1)
     m = _STEP.fullmatch(step.strip())
     tests = _attribute_tests(m.group("pred")) if m and _balanced(m.group("pred")) else None
     if not tests:
         return step
     attr = tests[0][0]
-    on_attr = [t for a, t, _ in tests if a == attr and t]
-    rest = [source for a, _, source in tests if a != attr]
+    on_attr = list(dict.fromkeys(t for a, t, _ in tests if a == attr and t))
+    rest = [source for a, _, source in tests if a != attr and source]
     out = f"{m.group('head')}/@{attr}"
     if on_attr:
         out += "[" + " and ".join(on_attr) + "]"
@@ -133,8 +141,20 @@ def _attribute_tests(pred: str) -> list[tuple[str, str | None, str]] | None:
     for pattern, template in _ATTRIBUTE_TESTS:
         m = pattern.fullmatch(parts[0])
         if m:
+            attr = m.group("a")
             test = template.format(**m.groupdict()) if template else None
-            return [(m.group("a"), test, f"({parts[0]})")]
+            check = _word_check(m.group("v")) if test and test.startswith("contains(concat(") else None
+            return ([(attr, check, "")] if check else []) + [(attr, test, f"({parts[0]})")]
+    return None
+
+
+def _word_check(literal: str) -> str | None:
+    """A plain `contains(., 'word')` to try before a class-word test for ' word ': true
+    whenever that test is (a word without spaces stands as such in the attribute), and
+    far cheaper to refute."""
+    quote, word = literal[0], literal[1:-1].strip(" ")
+    if word and literal[1:-1] == f" {word} " and not re.search(r"[ \t\r\n]", word):
+        return f"contains(., {quote}{word}{quote})"
     return None
 
 
