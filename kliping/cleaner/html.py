@@ -42,6 +42,8 @@ DATE_ELEMENTS = etree.XPath(
     "//*[not(self::script) and not(self::style)][contains(translate(@class,'DATE','date'),'date')"
     " or contains(@class,'time') or contains(@class,'tanggal') or contains(@class,'publish')"
     " or contains(@id,'date')]")
+#: The id and class attribute nodes under an element, in document order.
+_ID_AND_CLASS = etree.XPath("descendant::*/@id | descendant::*/@class")
 #: A page of this many blocks or more, this share of them headlines, is a list.
 _LIST_MIN_BLOCKS = 5
 _LIST_HEADLINE_SHARE = 0.8
@@ -393,12 +395,41 @@ def strip_furniture(root, rule: Rule) -> None:
                 el.drop_tree()
     words = rule.id_or_class_words()
     if words:
-        for el in list(root.iter(etree.Element)):
-            if el.getparent() is None:
-                continue
-            names = f"{el.get('id', '')} {el.get('class', '')}".lower()
-            if names.strip() and any(w in names for w in words) and not _holds_prose(el):
-                el.drop_tree()
+        strip_named(root, words)
+
+
+def strip_named(root, words: tuple[str, ...]) -> None:
+    """Remove the elements under `root` whose lower-cased "id class" contains one of
+    `words`, unless they hold the article's prose; what lies inside a removed element is
+    not looked at again."""
+    removed = False
+    for el, names in _id_class_names(root):
+        if el.getparent() is None or not names.strip() or not any(w in names for w in words):
+            continue
+        if removed and not _attached(el, root):
+            continue
+        if not _holds_prose(el):
+            el.drop_tree()
+            removed = True
+
+
+def _id_class_names(root) -> list[tuple[object, str]]:
+    """Each element under `root` with an id or class, in document order, with its
+    lower-cased "id class": read off the attribute nodes, not by visiting every element."""
+    out: list[tuple[object, str]] = []
+    for value in _ID_AND_CLASS(root):
+        el = value.getparent()
+        if not out or out[-1][0] is not el:
+            out.append((el, f"{el.get('id', '')} {el.get('class', '')}".lower()))
+    return out
+
+
+def _attached(el, root) -> bool:
+    """Say whether `el` still hangs under `root` (no ancestor of it was removed)."""
+    top = el
+    for top in el.iterancestors():
+        pass
+    return top is root
 
 
 def _text_sizes(el) -> tuple[int, int]:
