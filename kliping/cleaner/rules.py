@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse
 
 from .dates import DATE_PATTERN
+from .gates import Gate, fails_fast, gate_of
 from .regex_safety import why_unsafe
 from .selectors import Selector, SelectorSyntaxError, compile_selector
 
@@ -67,15 +68,50 @@ class RuleError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
-    """A compiled rule pattern and where it came from (`key` like "body.related")."""
+    """A compiled rule pattern and where it came from (`key` like "body.related"), with
+    its gate: what a line needs for the pattern to match it at all (gates.py)."""
 
     key: str
     source: str
     regex: re.Pattern
     rule: str
+    gate: Gate | None = None
 
     def search(self, line: str) -> re.Match | None:
         return self.regex.search(line)
+
+    def could_match(self, text: str) -> bool:
+        """Say whether the pattern may match `text` (False: it certainly does not)."""
+        return self.gate is None or self.gate.admits(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """Whether any pattern of one key could match a line, settled in few calls: the
+    patterns that scan the line (no literal opens them) each behind its gate, when it
+    has one; the others joined in one regex anchored at the line's start and one
+    searched (most lines match no pattern of a key)."""
+
+    anchored: re.Pattern | None
+    floating: re.Pattern | None
+    gated: tuple[Pattern, ...]
+
+    @classmethod
+    def of(cls, patterns: tuple[Pattern, ...]) -> "Screen":
+        gated = tuple(p for p in patterns if p.gate is not None and not fails_fast(p.regex))
+        rest = [p for p in patterns if p not in gated]
+        anchored = tuple(p for p in rest if _is_anchored(p.regex.pattern))
+        floating = tuple(p for p in rest if not _is_anchored(p.regex.pattern))
+        return cls(union_regex(anchored), union_regex(floating), gated)
+
+    def passes(self, line: str) -> bool:
+        """Say whether some pattern of the key matches `line`."""
+        if (self.anchored and self.anchored.match(line)) or (self.floating and self.floating.search(line)):
+            return True
+        for p in self.gated:
+            if p.gate.admits(line) and p.regex.search(line):
+                return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -123,21 +159,13 @@ class Rule:
         return self.strip_id_or_class + (self.parent.id_or_class_words() if self.parent else ())
 
     @cached_property
-    def _any(self) -> dict[str, tuple[re.Pattern | None, re.Pattern | None]]:
-        """Per key, one regex for its patterns anchored at the line's start (tried there
-        only) and one for the rest (searched): most lines match no pattern of a key, and
-        one or two calls in C settle that for all of them."""
-        out = {}
-        for key, patterns in self._all.items():
-            anchored = tuple(p for p in patterns if _is_anchored(p.regex.pattern))
-            floating = tuple(p for p in patterns if not _is_anchored(p.regex.pattern))
-            out[key] = (union_regex(anchored), union_regex(floating))
-        return out
+    def _screens(self) -> dict[str, Screen]:
+        """Per key, the Screen that rules out at once the lines no pattern matches."""
+        return {key: Screen.of(patterns) for key, patterns in self._all.items()}
 
     def first(self, key: str, line: str) -> tuple[Pattern, re.Match] | None:
         """Return the first pattern of `key` that matches `line`, with its match."""
-        anchored, floating = self._any[key]
-        if not ((anchored and anchored.match(line)) or (floating and floating.search(line))):
+        if not self._screens[key].passes(line):
             return None
         for pattern in self.patterns(key):
             m = pattern.search(line)
@@ -249,7 +277,7 @@ class RuleSet:
         """Match a URL-less scrape by fingerprints: highest priority, then most hits."""
         best: tuple[tuple[int, int], Rule, list[str]] | None = None
         for rule in self:
-            hits = [p.source for p in rule.fingerprints if p.regex.search(text)]
+            hits = [p.source for p in rule.fingerprints if p.could_match(text) and p.regex.search(text)]
             if hits:
                 score = (rule.priority, len(hits))
                 if best is None or score > best[0]:
@@ -320,7 +348,7 @@ def _compile(source: str, key: str, rule_id: str, where: str, text: str, path: t
     if why := why_unsafe(regex.pattern):
         line = locate(text, path, source)
         raise RuleError(f"{where}:{line}: {key}: {source!r} {why}")
-    return Pattern(key=key, source=source, regex=regex, rule=rule_id)
+    return Pattern(key=key, source=source, regex=regex, rule=rule_id, gate=gate_of(regex))
 
 
 def parse_rule_file(path: Path, parent: Rule | None = None) -> Rule:

@@ -353,7 +353,8 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
             ln.key, ln.pattern = "body.related_inline", pattern.source
             text = text[: m.start()].rstrip()
         for pattern in rule.patterns("body.strip_inline"):
-            text = pattern.regex.sub("", text)
+            if pattern.could_match(text):
+                text = pattern.regex.sub("", text)
         ln.body = _SPACES.sub(" ", text).strip()
         if not ln.body:
             ln.decide(DROP, ln.key or "body.strip_inline", ln.pattern)

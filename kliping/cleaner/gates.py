@@ -1,0 +1,227 @@
+"""Cheap tests that rule a pattern out for a line before its regular expression runs.
+
+Most lines match none of a rule's patterns, and many patterns cannot match most lines:
+they need words the line lacks ("Baca juga", "pic.twitter.com", a "("), or they match
+whole lines no longer than a caption. A Gate holds what a pattern needs, read once off
+the pattern's parse tree: literal text that every match contains (any one of a few, for
+alternatives), and the shortest and longest line it can match. `Gate.admits` answers in
+a fraction of a microsecond; only when it says yes does the regex run. A gate only ever
+rules out lines the pattern cannot match, so results never change.
+
+Case-insensitive literals are compared on the folded line (`fold`); they are taken only
+when ASCII, since only for ASCII does that folding agree with how `re` compares cases.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+
+if sys.version_info >= (3, 11):
+    from re import _constants as _c, _parser as _p
+else:  # pragma: no cover - Python 3.10
+    import sre_constants as _c
+    import sre_parse as _p
+
+#: The non-ASCII letters a case-insensitive `re` takes for an ASCII one (checked over all
+#: of Unicode): İ and ı for i, ſ for s, the Kelvin sign for k.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: Alternatives of more than this many literals are no cheaper to test than the regex.
+MAX_NEEDLES = 12
+#: Needles shorter than this are in too many lines to rule much out.
+MIN_NEEDLE = 3
+
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+
+#: A needle: (folded, text): `text` is looked for in the folded line when `folded`,
+#: else in the line as it is.
+Needle = tuple[bool, str]
+
+
+@lru_cache(maxsize=16)
+def fold(text: str) -> str:
+    """Return `text` lower-cased so that an ASCII literal a case-insensitive regex finds
+    in `text` is, lower-cased, in the result. Cached for the last few lines: the passes
+    ask about the same line once per rule key."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What any line a pattern matches must have: a length in [min_len, max_len] and,
+    when there are needles, one of them (raw needles in the line, folded ones in the
+    folded line)."""
+
+    min_len: int
+    max_len: int | None
+    raw: tuple[str, ...]
+    folded: tuple[str, ...]
+
+    def admits(self, line: str) -> bool:
+        """Say whether the pattern could match `line` (False: it certainly cannot)."""
+        if len(line) < self.min_len or (self.max_len is not None and len(line) > self.max_len):
+            return False
+        if not (self.raw or self.folded):
+            return True
+        if any(n in line for n in self.raw):
+            return True
+        if self.folded:
+            low = fold(line)
+            return any(n in low for n in self.folded)
+        return False
+
+
+def gate_of(regex: re.Pattern) -> Gate | None:
+    """Return the gate of a compiled pattern, or None when it has nothing that rules
+    lines out (no literal it needs, no bound on the line's length)."""
+    try:
+        parsed = _p.parse(regex.pattern, regex.flags)
+    except (re.error, RecursionError):
+        return None
+    ignore_case = bool(parsed.state.flags & re.IGNORECASE)
+    needles = _required(parsed, ignore_case)
+    if needles and min(len(t) for _, t in needles) < MIN_NEEDLE:
+        needles = None
+    lo, hi = parsed.getwidth()
+    max_len = _max_line(parsed, hi)
+    if needles is None and max_len is None:
+        return None
+    raw = tuple(sorted(t for f, t in needles or () if not f))
+    folded = tuple(sorted(t for f, t in needles or () if f))
+    return Gate(min_len=lo, max_len=max_len, raw=raw, folded=folded)
+
+
+def fails_fast(regex: re.Pattern) -> bool:
+    """Say whether a pattern gives up on most lines at their first character: anchored
+    at the line's start (not multi-line) and opening with literal text. Joined with
+    others in one regex it costs next to nothing, and a gate would only add work."""
+    try:
+        parsed = _p.parse(regex.pattern, regex.flags)
+    except (re.error, RecursionError):
+        return False
+    if parsed.state.flags & re.MULTILINE or len(parsed) < 2:
+        return False
+    return parsed[0] == (_c.AT, _c.AT_BEGINNING) and _opens_with_literal(parsed[1:])
+
+
+def _opens_with_literal(items) -> bool:
+    """Say whether every match of the sequence `items` begins with a literal character."""
+    if not len(items):
+        return False
+    op, av = items[0]
+    if op is _c.LITERAL or _one_letter(op, av):
+        return True
+    if op is _c.SUBPATTERN:
+        return _opens_with_literal(av[3])
+    if op is _c.BRANCH:
+        return all(_opens_with_literal(branch) for branch in av[1])
+    if op in _REPEATS and av[0] >= 1:
+        return _opens_with_literal(av[2])
+    return False
+
+
+def _max_line(parsed, hi: int) -> int | None:
+    """The longest line a pattern anchored at both ends (`^…$`, not multi-line) matches:
+    its widest match, plus the newline `$` may stand before."""
+    if parsed.state.flags & re.MULTILINE or len(parsed) < 2 or hi >= _c.MAXREPEAT:
+        return None
+    at_start = parsed[0] == (_c.AT, _c.AT_BEGINNING)
+    at_end = parsed[-1] == (_c.AT, _c.AT_END)
+    return hi + 1 if at_start and at_end else None
+
+
+class _Runs:
+    """Literal runs of one sequence, as candidate needles: a raw run (case-sensitive
+    parts, any characters) and a folded run (ASCII characters, lower-cased)."""
+
+    def __init__(self, ignore_case: bool):
+        self.ignore_case = ignore_case
+        self.raw: list[str] = []
+        self.folded: list[str] = []
+        self.found: list[frozenset[Needle]] = []
+
+    def literal(self, ch: str) -> None:
+        if self.ignore_case:
+            self._end_raw()
+        else:
+            self.raw.append(ch)
+        if ch.isascii():
+            self.folded.append(ch.lower())
+        else:
+            self._end_folded()
+
+    def either_case(self, ch: str) -> None:
+        """A class like [Jj]: one ASCII letter in either case."""
+        self._end_raw()
+        self.folded.append(ch)
+
+    def end(self) -> None:
+        self._end_raw()
+        self._end_folded()
+
+    def _end_raw(self) -> None:
+        if self.raw:
+            self.found.append(frozenset({(False, "".join(self.raw))}))
+        self.raw = []
+
+    def _end_folded(self) -> None:
+        if self.folded:
+            self.found.append(frozenset({(True, "".join(self.folded))}))
+        self.folded = []
+
+
+def _required(items, ignore_case: bool) -> frozenset[Needle] | None:
+    """Return needles of which every match of the sequence `items` contains one, the
+    most selective found, or None when there are none."""
+    runs = _Runs(ignore_case)
+    for op, av in items:
+        if op is _c.LITERAL:
+            runs.literal(chr(av))
+            continue
+        letter = _one_letter(op, av)
+        if letter:
+            runs.either_case(letter)
+            continue
+        runs.end()
+        inner = _required_in(op, av, ignore_case)
+        if inner:
+            runs.found.append(inner)
+    runs.end()
+    usable = [n for n in runs.found if len(n) <= MAX_NEEDLES]
+    return max(usable, key=_selectivity, default=None)
+
+
+def _required_in(op, av, ignore_case: bool) -> frozenset[Needle] | None:
+    """Needles required by one element that is not a literal: a group, alternatives,
+    a repeat of at least one."""
+    if op is _c.SUBPATTERN:
+        _, add, remove, body = av
+        case = (ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+        return _required(body, case)
+    if op is _ATOMIC:
+        return _required(av, ignore_case)
+    if op in _REPEATS and av[0] >= 1:
+        return _required(av[2], ignore_case)
+    if op is _c.BRANCH:
+        found = [_required(branch, ignore_case) for branch in av[1]]
+        if all(found):
+            return frozenset().union(*found)
+    return None
+
+
+def _one_letter(op, av) -> str | None:
+    """The lower-case letter of a class that is one ASCII letter in both cases ([Jj])."""
+    if op is not _c.IN or not all(o is _c.LITERAL for o, _ in av):
+        return None
+    chars = {chr(v) for _, v in av}
+    low = {c.lower() for c in chars}
+    if len(low) == 1 and all(c.isascii() for c in chars):
+        return low.pop()
+    return None
+
+
+def _selectivity(needles: frozenset[Needle]) -> tuple[int, int]:
+    """Longer needles, then fewer of them, rule out more lines."""
+    return min(len(t) for _, t in needles), -len(needles)

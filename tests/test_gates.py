@@ -1,0 +1,81 @@
+"""Gates: the cheap tests before a rule pattern's regex never rule out a line it matches."""
+import re
+
+import pytest
+
+from kliping.cleaner.gates import fails_fast, fold, gate_of
+from kliping.cleaner.text import split_lines
+
+from conftest import ROOT, SAMPLES
+
+
+def gate(pattern: str, flags: int = 0):
+    return gate_of(re.compile(pattern, flags))
+
+
+def test_a_literal_needed_by_every_match_rules_lines_out():
+    g = gate(r"(?i)^.{0,300}\bpic\.twitter\.com/\w+.*$")
+    assert g.folded == ("pic.twitter.com/",)
+    assert not g.admits("Presiden Jokowi meresmikan jalan tol.")
+    assert g.admits("Lihat PIC.Twitter.com/abc")
+
+
+def test_alternatives_give_one_needle_each():
+    g = gate(r"\s+(?:Baca [Jj]uga|BACA JUGA|Simak [Jj]uga)\s*:")
+    assert set(g.folded) | set(g.raw) >= {"baca juga", "simak juga"}
+    assert g.admits("Teks. Baca Juga: x") and g.admits("Teks. Simak juga: x")
+    assert not g.admits("Teks tanpa tautan.")
+
+
+def test_an_optional_part_or_an_empty_alternative_needs_nothing():
+    assert gate(r"(?:foto)?x") is None
+    assert gate(r"(?:foto|)x") is None
+
+
+def test_whole_line_patterns_bound_the_line_length():
+    g = gate(r"(?i)^copyright\b.{0,20}$")
+    assert g.max_len == len("copyright") + 20 + 1  # `$` may stand before a final newline
+    assert not g.admits("Copyright " + "x" * 40)
+    assert gate(r"(?m)^a.{0,5}$") is None  # multi-line: many lines in one text
+    assert gate(r"^a.{0,5}") is None  # a prefix of a longer line
+
+
+@pytest.mark.parametrize("line", ["İKLAN", "ıklan", "Kıkal", "\u212aontan", "ſponsor"])
+def test_case_insensitive_needles_follow_re_folding(line):
+    for pattern in (r"(?i)\biklan\b", r"(?i)\bkontan\b", r"(?i)\bsponsor\b", r"(?i)kikal"):
+        regex = re.compile(pattern)
+        g = gate_of(regex)
+        if regex.search(line):
+            assert g.admits(line), (pattern, line)
+
+
+def test_fold_is_lower_case_with_res_other_letters():
+    assert fold("İ ı ſ \u212a ABC") == "i i s k abc"
+
+
+def test_literal_led_anchored_patterns_fail_fast():
+    assert fails_fast(re.compile(r"(?i)^(?:baca juga|simak)\s*:"))
+    assert not fails_fast(re.compile(r"^.{3,300}\(foto\)$"))
+    assert not fails_fast(re.compile(r"(?m)^Posted by"))
+
+
+def corpus_lines() -> list[str]:
+    paths = sorted(SAMPLES.glob("*.txt")) + sorted((ROOT / "tests/fixtures/pages").glob("*.txt"))
+    lines = {ln.text for p in paths for ln in split_lines(p.read_text("utf-8")) if ln.text}
+    return sorted(lines)
+
+
+def test_no_rule_pattern_is_gated_off_a_line_it_matches(rules):
+    lines = corpus_lines()
+    texts = [p.read_text("utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    checked = 0
+    for rule in rules:
+        for patterns in list(rule.own.values()) + [rule.fingerprints]:
+            for p in patterns:
+                if p.gate is None:
+                    continue
+                for text in lines + texts:
+                    if p.regex.search(text):
+                        assert p.could_match(text), (rule.id, p.source, text)
+                        checked += 1
+    assert checked > 100
