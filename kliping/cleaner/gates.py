@@ -25,8 +25,9 @@ else:  # pragma: no cover - Python 3.10
     import sre_parse as _p
 
 #: The non-ASCII letters a case-insensitive `re` takes for an ASCII one (checked over all
-#: of Unicode): İ and ı for i, ſ for s, the Kelvin sign for k.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: of Unicode) that lower() does not turn into it: İ and ı for i, ſ for s (lower() already
+#: makes the Kelvin sign a k).
+_FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
 #: Alternatives of more than this many literals are no cheaper to test than the regex.
 MAX_NEEDLES = 12
 #: Needles shorter than this are in too many lines to rule much out.
@@ -45,7 +46,11 @@ def fold(text: str) -> str:
     """Return `text` lower-cased so that an ASCII literal a case-insensitive regex finds
     in `text` is, lower-cased, in the result. Cached for the last few lines: the passes
     ask about the same line once per rule key."""
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    if not text.isascii():
+        for letter, ascii_letter in _FOLD:
+            if letter in text:
+                text = text.replace(letter, ascii_letter)
+    return text.lower()
 
 
 @dataclass(frozen=True, slots=True)
