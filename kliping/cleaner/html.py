@@ -7,8 +7,10 @@ captions and datelines are handled alike whatever the input was.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -17,6 +19,7 @@ from lxml import etree
 
 from .dates import parse_date
 from .rules import Rule
+from .selectors import attribute_steps
 from .text import PARAGRAPH_END, is_sentence
 
 #: Elements that start a new text block.
@@ -26,22 +29,45 @@ BLOCK_TAGS = frozenset(
 #: Elements never read.
 SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
              "button", "select", "input", "textarea")
-#: Metadata that names the publication time, most trusted first.
-PUBLISHED_META = (
+
+
+def _values(xpath: str) -> etree.XPath:
+    """Compile an XPath giving strings, its attribute tests as attribute steps."""
+    return etree.XPath(attribute_steps(xpath), smart_strings=False)
+
+
+#: Metadata that names the publication time, most trusted first; JSON-LD's
+#: datePublished goes between the first four and the last two.
+PUBLISHED_META = tuple(_values(xpath) for xpath in (
     "//meta[@property='article:published_time']/@content",
     "//meta[@property='og:article:published_time']/@content",
     "//meta[@itemprop='datePublished']/@content",
     "//*[@itemprop='datePublished']/@datetime",
-    "//meta[@name='pubdate' or @name='publishdate' or @name='publish-date' or @name='publish_date'"
-    " or @name='content_PublishedDate' or @name='dc.date.issued' or @name='DC.date.issued'"
-    " or @name='article_date_original' or @name='date']/@content",
+    "//meta/@name[.='pubdate' or .='publishdate' or .='publish-date' or .='publish_date'"
+    " or .='content_PublishedDate' or .='dc.date.issued' or .='DC.date.issued'"
+    " or .='article_date_original' or .='date']/parent::*/@content",
     "//time[@datetime]/@datetime",
-)
-#: Visible elements that usually hold the date line.
+))
+#: Visible elements that usually hold the date line: their class names a date, a time,
+#: "tanggal" or "publish", or their id a date.
 DATE_ELEMENTS = etree.XPath(
-    "//*[not(self::script) and not(self::style)][contains(translate(@class,'DATE','date'),'date')"
-    " or contains(@class,'time') or contains(@class,'tanggal') or contains(@class,'publish')"
-    " or contains(@id,'date')]")
+    "(//*/@class[contains(translate(.,'DATE','date'),'date') or contains(.,'time')"
+    " or contains(.,'tanggal') or contains(.,'publish')]/parent::*"
+    " | //*/@id[contains(.,'date')]/parent::*)[not(self::script) and not(self::style)]")
+_GENERATOR = _values("//meta/@name[translate(.,'GENERATOR','generator')='generator']/parent::*/@content")
+_OG_TITLE = _values("//meta[@property='og:title']/@content")
+_TWITTER_TITLE = _values("//meta[@name='twitter:title']/@content")
+_TITLE = _values("//title/text()")
+_OG_SITE_NAME = _values("//meta[@property='og:site_name']/@content")
+_META_AUTHOR = _values("//meta[@name='author']/@content")
+_CANONICAL = _values("//link[@rel='canonical']/@href")
+_OG_URL = _values("//meta[@property='og:url']/@content")
+_JSON_LD = _values("//script[@type='application/ld+json']/text()")
+_H1 = etree.XPath("//h1")
+#: The visible text of the page's body, in pieces.
+_BODY_TEXT = _values("//body//text()[not(ancestor::script)]")
+#: Text nodes in the body holding the string $p.
+_BODY_TEXT_WITH = etree.XPath("//body//text()[contains(., $p)]")
 #: The id and class attribute nodes under an element, in document order.
 _ID_AND_CLASS = etree.XPath("descendant::*/@id | descendant::*/@class")
 #: A page of this many blocks or more, this share of them headlines, is a list.
@@ -119,11 +145,12 @@ _PARSER = _html_parser()
 
 def page_generator(root) -> str | None:
     """The software that says it made the page (<meta name="generator">), if any."""
-    return _first(root, "//meta[translate(@name,'GENERATOR','generator')='generator']/@content")
+    return _first(root, _GENERATOR)
 
 
-def _first(root, xpath: str) -> str | None:
-    for value in root.xpath(xpath):
+def _first(root, xpath: etree.XPath) -> str | None:
+    """The first value `xpath` gives on the page that is not blank, spaces folded."""
+    for value in xpath(root):
         value = " ".join(str(value).split())
         if value:
             return value
@@ -133,7 +160,7 @@ def _first(root, xpath: str) -> str | None:
 def _json_ld(root) -> list[dict]:
     """Return the JSON-LD objects of the page (flattened @graph), skipping broken ones."""
     found = []
-    for script in root.xpath("//script[@type='application/ld+json']/text()"):
+    for script in _JSON_LD(root):
         try:
             data = json.loads(script.strip())
         except ValueError:
@@ -219,11 +246,10 @@ def choose_title(root, rule: Rule, url: str | None, site_name: str | None) -> st
         if values:
             return values[0]
     brands = site_words(url, site_name)
-    og = _first(root, "//meta[@property='og:title']/@content") or _first(
-        root, "//meta[@name='twitter:title']/@content")
-    tt = _first(root, "//title/text()")
+    og = _first(root, _OG_TITLE) or _first(root, _TWITTER_TITLE)
+    tt = _first(root, _TITLE)
     stripped = [strip_site_name(t, brands) for t in (og, tt) if t]
-    for h1 in root.xpath("//h1"):
+    for h1 in _H1(root):
         text = " ".join(h1.text_content().split())
         if text and any(_norm(text) == _norm(s) for s in stripped):
             return text
@@ -232,16 +258,27 @@ def choose_title(root, rule: Rule, url: str | None, site_name: str | None) -> st
 
 # ------------------------------------------------------------------------ dates
 
-def _meta_date_values(root) -> list[str]:
-    values = []
+def _meta_date_values(root, linked: Callable[[], list[dict]]) -> Iterator[str]:
+    """The page's publication-time metadata, most trusted first, spaces folded; each
+    source is read only when the ones before it gave no usable value."""
+    for value in _raw_meta_dates(root, linked):
+        if value.strip():
+            yield " ".join(value.split())
+
+
+def _raw_meta_dates(root, linked: Callable[[], list[dict]]) -> Iterator[str]:
     for xpath in PUBLISHED_META[:4]:
-        values += root.xpath(xpath)
-    for item in _json_ld(root):
+        yield from xpath(root)
+    for item in linked():
         if isinstance(item.get("datePublished"), str):
-            values.append(item["datePublished"])
+            yield item["datePublished"]
     for xpath in PUBLISHED_META[4:]:
-        values += root.xpath(xpath)
-    return [" ".join(str(v).split()) for v in values if str(v).strip()]
+        yield from xpath(root)
+
+
+def _linked_data(root) -> Callable[[], list[dict]]:
+    """The page's JSON-LD objects, parsed the first time they are asked for."""
+    return functools.cache(lambda: _json_ld(root))
 
 
 def _dates_near_title(root, title: str | None, zone: str) -> list[str]:
@@ -278,7 +315,7 @@ def _visible_dates(root, zone: str) -> list[str]:
     return out
 
 
-def _fix_utc_label(iso: str, raw: str, page_text: str, zone: str) -> str:
+def _fix_utc_label(iso: str, raw: str, root, zone: str) -> str:
     """A time labelled UTC ("…T10:08:58Z") whose wall-clock time is what the page prints
     next to WIB is a local time mislabelled: re-read it in the outlet's zone."""
     if not re.search(r"(?:Z|[+-]00:?00)$", raw.strip()):
@@ -287,28 +324,26 @@ def _fix_utc_label(iso: str, raw: str, page_text: str, zone: str) -> str:
     if not clock:
         return iso
     hhmm = rf"\b{clock.group(1)}[:.]{clock.group(2)}\b"
-    if re.search(hhmm + r"\s*(?:WIB|WITA|WIT)?", page_text):
+    if re.search(hhmm + r"\s*(?:WIB|WITA|WIT)?", " ".join(_BODY_TEXT(root))):
         local = parse_date(re.sub(r"(?:Z|[+-]00:?00)$", "", raw.strip()), zone)
         return local or iso
     return iso
 
 
-def find_published(root, rule: Rule, title: str | None = None) -> str | None:
+def find_published(root, rule: Rule, title: str | None = None,
+                   linked: Callable[[], list[dict]] | None = None) -> str | None:
     """The publication time: the rule's selector, page metadata, then visible date text
-    (a date with a time near the headline first)."""
+    (a date with a time near the headline first). `linked` gives the page's JSON-LD."""
     zone = rule.timezone
     for sel in rule.selectors("published"):
         for value in sel.values(root):
             iso = parse_date(re.sub(r"\s+T", "T", value), zone)
             if iso:
                 return iso
-    page_text = None
-    for raw in _meta_date_values(root):
+    for raw in _meta_date_values(root, linked or _linked_data(root)):
         iso = parse_date(re.sub(r"\s+T", "T", raw), zone)
         if iso:
-            if page_text is None:
-                page_text = " ".join(root.xpath("//body//text()[not(ancestor::script)]"))
-            return _fix_utc_label(iso, re.sub(r"\s+T", "T", raw), page_text, zone)
+            return _fix_utc_label(iso, re.sub(r"\s+T", "T", raw), root, zone)
     visible = _dates_near_title(root, title, zone) + _visible_dates(root, zone)
     if visible:
         return next((v for v in visible if "T" in v), visible[0])
@@ -338,18 +373,20 @@ def _ld_names(value) -> list[str]:
     return [n for n in names if n]
 
 
-def find_authors(root, rule: Rule, brands: set[str]) -> tuple[str, ...]:
-    """Authors from the rule's selector, JSON-LD or <meta name=author> (not the site)."""
+def find_authors(root, rule: Rule, brands: set[str],
+                 linked: Callable[[], list[dict]] | None = None) -> tuple[str, ...]:
+    """Authors from the rule's selector, JSON-LD or <meta name=author> (not the site).
+    `linked` gives the page's JSON-LD."""
     for sel in rule.selectors("author"):
         values = sel.values(root)
         if values:
             return tuple(dict.fromkeys(values))
     names: list[str] = []
-    for item in _json_ld(root):
+    for item in (linked or _linked_data(root))():
         if item.get("@type") in ("NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle"):
             names += _ld_names(item.get("author"))
     if not names:
-        meta = _first(root, "//meta[@name='author']/@content")
+        meta = _first(root, _META_AUTHOR)
         names = [meta] if meta else []
     keep = [n for n in names if not any(b in re.sub(r"\W+", "", n.lower()) for b in brands)]
     return tuple(dict.fromkeys(keep))
@@ -357,19 +394,19 @@ def find_authors(root, rule: Rule, brands: set[str]) -> tuple[str, ...]:
 
 def page_url(root) -> str | None:
     """The URL the page gives itself: its canonical link, else og:url."""
-    return _first(root, "//link[@rel='canonical']/@href") or _first(
-        root, "//meta[@property='og:url']/@content")
+    return _first(root, _CANONICAL) or _first(root, _OG_URL)
 
 
 def read_meta(root, rule: Rule, url: str | None) -> PageMeta:
     """Read title, date, authors, description, captions and related links of a page."""
     url = url or page_url(root)
-    site = _first(root, "//meta[@property='og:site_name']/@content")
+    site = _first(root, _OG_SITE_NAME)
     brands = site_words(url, site)
     meta = PageMeta(url=url, site_name=site)
+    linked = _linked_data(root)
     meta.title = choose_title(root, rule, url, site)
-    meta.published = find_published(root, rule, meta.title)
-    meta.author = find_authors(root, rule, brands)
+    meta.published = find_published(root, rule, meta.title, linked)
+    meta.author = find_authors(root, rule, brands, linked)
     for sel in rule.selectors("editor"):
         values = sel.values(root)
         if values:
@@ -532,7 +569,7 @@ def recover_lead(root, blocks: list[str]) -> list[str]:
     if first is None:
         return blocks
     probe = first[:40]
-    nodes = root.xpath("//body//text()[contains(., $p)]", p=probe) if "'" not in probe else []
+    nodes = _BODY_TEXT_WITH(root, p=probe) if "'" not in probe else []
     if not nodes:
         return blocks
     container = nodes[0].getparent()
