@@ -439,15 +439,21 @@ def strip_named(root, words: tuple[str, ...]) -> None:
     """Remove the elements under `root` whose lower-cased "id class" contains one of
     `words`, unless they hold the article's prose; what lies inside a removed element is
     not looked at again."""
-    removed = False
+    removed, names_a_word = False, _word_search(words)
     for el, names in _id_class_names(root):
-        if el.getparent() is None or not names.strip() or not any(w in names for w in words):
+        if el.getparent() is None or not names.strip() or not names_a_word(names):
             continue
         if removed and not _attached(el, root):
             continue
         if not _holds_prose(el):
             el.drop_tree()
             removed = True
+
+
+@functools.lru_cache(maxsize=64)
+def _word_search(words: tuple[str, ...]) -> Callable[[str], re.Match | None]:
+    """One search for any of `words` in a string: true where `any(w in s for w in words)` is."""
+    return re.compile("|".join(map(re.escape, words))).search
 
 
 def _id_class_names(root) -> list[tuple[object, str]]:
@@ -500,30 +506,44 @@ def take_out(root, rule: Rule, key: str) -> list[str]:
 
 def element_blocks(el) -> list[str]:
     """Render an element as text blocks: one per paragraph-like element or <br> run."""
-    blocks: list[str] = []
-    current: list[str] = []
+    return _join_blocks(_text_pieces(el))
 
-    def flush():
-        text = " ".join("".join(current).split())
-        if text:
-            blocks.append(text)
-        current.clear()
 
+def _text_pieces(el) -> list[str | None]:
+    """The text of `el` in reading order, None where a block starts or ends or a <br>
+    stands; comments give only their tails, <br> never its own text."""
+    pieces: list[str | None] = []
+    add = pieces.append
     # Walked with start/end events rather than recursion: pages nest thousands deep.
     for event, node in etree.iterwalk(el, events=("start", "end")):
-        tag = node.tag if isinstance(node.tag, str) else ""
-        block = tag in BLOCK_TAGS
+        tag = node.tag
         if event == "start":
-            if block or tag == "br":
-                flush()
-            if node.text and tag != "br" and tag:
-                current.append(node.text)
+            if tag in BLOCK_TAGS or tag == "br":
+                add(None)
+            elif not isinstance(tag, str):
+                continue
+            if tag != "br" and node.text:
+                add(node.text)
         else:
-            if block:
-                flush()
+            if tag in BLOCK_TAGS:
+                add(None)
             if node.tail and node is not el:
-                current.append(node.tail)
-    flush()
+                add(node.tail)
+    return pieces
+
+
+def _join_blocks(pieces: list[str | None]) -> list[str]:
+    """Join the text between breaks (None) into blocks, spaces folded, empty ones left out."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for piece in pieces + [None]:
+        if piece is not None:
+            current.append(piece)
+        elif current:
+            text = " ".join("".join(current).split())
+            if text:
+                blocks.append(text)
+            current = []
     return blocks
 
 
