@@ -79,3 +79,15 @@ def test_no_rule_pattern_is_gated_off_a_line_it_matches(rules):
                         assert p.could_match(text), (rule.id, p.source, text)
                         checked += 1
     assert checked > 100
+
+
+def test_a_pattern_referring_to_its_groups_is_screened_alone():
+    from kliping.cleaner.rules import Pattern, Screen
+
+    def pattern(source):
+        regex = re.compile(source)
+        return Pattern(key="body.drop", source=source, regex=regex, rule="t", gate=gate_of(regex))
+
+    screen = Screen.of((pattern(r"^(a)b$"), pattern(r"^(x)y\1$")))
+    assert [p.source for p in screen.alone] == [r"^(x)y\1$"]
+    assert screen.passes("xyx") and not screen.passes("xya")

@@ -88,30 +88,37 @@ class Pattern:
 @dataclass(frozen=True, slots=True)
 class Screen:
     """Whether any pattern of one key could match a line, settled in few calls: the
-    patterns that scan the line (no literal opens them) each behind its gate, when it
-    has one; the others joined in one regex anchored at the line's start and one
-    searched (most lines match no pattern of a key)."""
+    patterns that scan the line (no literal opens them) each alone behind its gate, as
+    are those referring back to their groups; the others joined in one regex anchored at
+    the line's start and one searched (most lines match no pattern of a key)."""
 
     anchored: re.Pattern | None
     floating: re.Pattern | None
-    gated: tuple[Pattern, ...]
+    alone: tuple[Pattern, ...]
 
     @classmethod
     def of(cls, patterns: tuple[Pattern, ...]) -> "Screen":
-        gated = tuple(p for p in patterns if p.gate is not None and not fails_fast(p.regex))
-        rest = [p for p in patterns if p not in gated]
+        alone = tuple(p for p in patterns if (p.gate is not None and not fails_fast(p.regex))
+                      or _refers_to_groups(p.regex))
+        rest = [p for p in patterns if p not in alone]
         anchored = tuple(p for p in rest if _is_anchored(p.regex.pattern))
         floating = tuple(p for p in rest if not _is_anchored(p.regex.pattern))
-        return cls(union_regex(anchored), union_regex(floating), gated)
+        return cls(union_regex(anchored), union_regex(floating), alone)
 
     def passes(self, line: str) -> bool:
         """Say whether some pattern of the key matches `line`."""
         if (self.anchored and self.anchored.match(line)) or (self.floating and self.floating.search(line)):
             return True
-        for p in self.gated:
-            if p.gate.admits(line) and p.regex.search(line):
+        for p in self.alone:
+            if p.could_match(line) and p.regex.search(line):
                 return True
         return False
+
+
+def _refers_to_groups(regex: re.Pattern) -> bool:
+    """Say whether a pattern may refer back to its groups (\\1, (?P=name), (?(1)…)):
+    joined with others, its group numbers would change, so it is tried alone."""
+    return bool(regex.groups) and re.search(r"\\[1-9]|\(\?P=|\(\?\(", regex.pattern) is not None
 
 
 @dataclass(frozen=True)
