@@ -100,8 +100,16 @@ def tidy(line: str) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Split a scrape into numbered, tidied lines."""
-    return [Line(n, tidy(raw)) for n, raw in enumerate(text.splitlines(), 1)]
+    """Split a scrape into numbered, tidied lines.
+
+    The lines are tidied together, joined by newlines (which tidying never makes,
+    removes or merges a character across): one pass over the text instead of four
+    calls a line."""
+    raw = text.splitlines()
+    if not raw:
+        return []
+    joined = _SPACES.sub(" ", unicodedata.normalize("NFC", "\n".join(raw)).translate(_INVISIBLE))
+    return [Line(n, line.strip()) for n, line in enumerate(joined.split("\n"), 1)]
 
 
 def _value(m: re.Match) -> str | None:
