@@ -30,8 +30,10 @@ else:  # pragma: no cover - Python 3.10
 _FOLD = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
 #: Alternatives of more than this many literals are no cheaper to test than the regex.
 MAX_NEEDLES = 12
-#: Needles shorter than this are in too many lines to rule much out.
+#: Needles shorter than this are in too many lines to rule much out, unless they are
+#: punctuation other than the commonest ("(", "/", "%", "©").
 MIN_NEEDLE = 3
+_COMMON_CHARS = frozenset(" .,-:;'\"")
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
@@ -70,11 +72,14 @@ class Gate:
             return False
         if not (self.raw or self.folded):
             return True
-        if any(n in line for n in self.raw):
-            return True
+        for needle in self.raw:
+            if needle in line:
+                return True
         if self.folded:
             low = fold(line)
-            return any(n in low for n in self.folded)
+            for needle in self.folded:
+                if needle in low:
+                    return True
         return False
 
 
@@ -87,7 +92,7 @@ def gate_of(regex: re.Pattern) -> Gate | None:
         return None
     ignore_case = bool(parsed.state.flags & re.IGNORECASE)
     needles = _required(parsed, ignore_case)
-    if needles and min(len(t) for _, t in needles) < MIN_NEEDLE:
+    if needles and not all(_selective(t) for _, t in needles):
         needles = None
     lo, hi = parsed.getwidth()
     max_len = _max_line(parsed, hi)
@@ -225,6 +230,13 @@ def _one_letter(op, av) -> str | None:
     if len(low) == 1 and all(c.isascii() for c in chars):
         return low.pop()
     return None
+
+
+def _selective(needle: str) -> bool:
+    """Say whether a needle is missing from most lines: long enough, or rare punctuation."""
+    if len(needle) >= MIN_NEEDLE:
+        return True
+    return not any(c.isalnum() or c in _COMMON_CHARS for c in needle)
 
 
 def _selectivity(needles: frozenset[Needle]) -> tuple[int, int]:
