@@ -23,7 +23,11 @@ def normalise(text: str) -> str:
 
 def is_repeat(a: str, b: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
     """Say whether `b` repeats `a` (equal when normalised, or nearly equal)."""
-    na, nb = normalise(a), normalise(b)
+    return repeats_normalised(normalise(a), normalise(b), settings)
+
+
+def repeats_normalised(na: str, nb: str, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """`is_repeat` of two texts already normalised (to normalise each text once)."""
     if not na or not nb:
         return False
     if na == nb:
@@ -69,7 +73,9 @@ def _near(a: str, b: str, settings: Settings) -> bool:
 
 def is_caption_echo(text: str, captions: list[str], max_chars: int = 80) -> bool:
     """Say whether a short line is an image's alt text that a caption starts with."""
-    norm = normalise(text)
-    if not norm or len(text) > max_chars:
+    if len(text) > max_chars:
         return False
-    return any(normalise(c).startswith(norm) and normalise(c) != norm for c in captions)
+    norm = normalise(text)
+    if not norm:
+        return False
+    return any(c.startswith(norm) and c != norm for c in map(normalise, captions))

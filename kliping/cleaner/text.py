@@ -240,12 +240,14 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
         if above and title_shaped(candidates[above[-1]]):
             return above[-1]
     top = candidates[:_TITLE_WINDOW]
+    norms = [dedupe.normalise(ln.text) for ln in top]
     for i, ln in enumerate(top):
         if rule.first("body.dateline", ln.text):
             break  # the lead: the headline, if any, is above it
         if i and _SENTENCE_END.search(ln.text):
             continue  # a repeated sentence is a lead printed twice, not a headline
-        if title_shaped(ln) and any(dedupe.is_repeat(ln.text, o.text, settings) for o in top[i + 1:]):
+        if title_shaped(ln) and any(dedupe.repeats_normalised(norms[i], other, settings)
+                                    for other in norms[i + 1:]):
             return i
     return 0 if candidates and title_shaped(candidates[0]) else None
 
@@ -310,8 +312,9 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
             ext.title = first.text
             rest = candidates[at + 1:]
     if ext.title:
+        title = dedupe.normalise(ext.title)
         for ln in rest:
-            if dedupe.is_repeat(ext.title, ln.text, settings):
+            if dedupe.repeats_normalised(title, dedupe.normalise(ln.text), settings):
                 ln.decide(DROP, "dedupe.title", "repeats the title")
         rest = [ln for ln in rest if ln.kind == CANDIDATE]
     lead_at = next(
@@ -368,8 +371,9 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
             ln.decide(DROP, ln.key or "body.strip_inline", ln.pattern)
     body = [ln for ln in ext.lines if ln.kind == BODY]
     captions = ext.values(CAPTION)
+    description = dedupe.normalise(ext.description) if ext.description else None
     for ln in body:
-        if ext.description and dedupe.is_repeat(ext.description, ln.body, settings):
+        if description is not None and dedupe.repeats_normalised(description, dedupe.normalise(ln.body), settings):
             ln.decide(DROP, "dedupe.description", "repeats the standfirst")
         elif dedupe.is_caption_echo(ln.body, captions):
             ln.decide(DROP, "dedupe.caption", "image alt text that a caption repeats")
