@@ -68,6 +68,8 @@ _H1 = etree.XPath("//h1")
 _BODY_TEXT = _values("//body//text()[not(ancestor::script)]")
 #: Text nodes in the body holding the string $p.
 _BODY_TEXT_WITH = etree.XPath("//body//text()[contains(., $p)]")
+#: How many links an element holds.
+_LINK_COUNT = etree.XPath("count(.//a)")
 #: The id and class attribute nodes under an element, in document order.
 _ID_AND_CLASS = etree.XPath("descendant::*/@id | descendant::*/@class")
 #: A page of this many blocks or more, this share of them headlines, is a list.
@@ -468,18 +470,21 @@ def _id_class_names(root) -> list[tuple[object, str]]:
 
 
 def _attached(el, root) -> bool:
-    """Say whether `el` still hangs under `root` (no ancestor of it was removed)."""
-    top = el
-    for top in el.iterancestors():
-        pass
-    return top is root
+    """Say whether `el` still hangs under `root` (nothing between them was removed)."""
+    return any(parent is root for parent in el.iterancestors())
 
 
-def _text_sizes(el) -> tuple[int, int]:
-    """Characters of an element's text, and of the part inside its links."""
-    text = len(" ".join(el.text_content().split()))
-    linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a")) if text else 0
+def _text_sizes(el, link_chars: Callable[[object], int] | None = None) -> tuple[int, int]:
+    """Characters of an element's text, and of the part inside its links (each link's
+    measured by `link_chars` when given)."""
+    text = _chars(el)
+    linked = sum(map(link_chars or _chars, el.iter("a"))) if text else 0
     return text, linked
+
+
+def _chars(el) -> int:
+    """Characters of an element's text, spaces folded."""
+    return len(" ".join(el.text_content().split()))
 
 
 def _holds_prose(el, sizes: tuple[int, int] | None = None) -> bool:
@@ -614,15 +619,30 @@ def recover_lead(root, blocks: list[str]) -> list[str]:
 
 def prune_link_lists(root) -> None:
     """Remove lists and boxes that are mostly links (related, most-read, menus): the
-    generic extractor otherwise keeps some of them as text."""
+    generic extractor otherwise keeps some of them as text.
+
+    Boxes nest, so the same links are measured for each box around them: a link's size
+    is kept until something inside it is removed. Nothing inside a removed box is
+    looked at again."""
+    link_sizes: dict[object, int] = {}
+
+    def link_chars(a) -> int:
+        if a not in link_sizes:
+            link_sizes[a] = _chars(a)
+        return link_sizes[a]
+
+    removed = False
     for el in list(root.iter("ul", "ol", "div", "section", "aside", "nav", "table")):
-        if el.getparent() is None:
+        if el.getparent() is None or _LINK_COUNT(el) < _LIST_LINKS:
             continue
-        if len(el.findall(".//a")) < _LIST_LINKS:
+        if removed and not _attached(el, root):
             continue
-        text, linked = sizes = _text_sizes(el)
+        text, linked = sizes = _text_sizes(el, link_chars)
         if text and linked / text >= _LINK_SHARE and not _holds_prose(el, sizes):
+            for a in el.iterancestors("a"):
+                link_sizes.pop(a, None)
             el.drop_tree()
+            removed = True
 
 
 def page_blocks(root, rule: Rule, meta: PageMeta) -> list[str]:
