@@ -108,7 +108,10 @@ def split_lines(text: str) -> list[Line]:
     raw = text.splitlines()
     if not raw:
         return []
-    joined = _SPACES.sub(" ", unicodedata.normalize("NFC", "\n".join(raw)).translate(_INVISIBLE))
+    joined = unicodedata.normalize("NFC", "\n".join(raw))
+    if any(chr(c) in joined for c in _INVISIBLE):  # translate() is slow on non-ASCII text
+        joined = joined.translate(_INVISIBLE)
+    joined = _SPACES.sub(" ", joined)
     return [Line(n, line.strip()) for n, line in enumerate(joined.split("\n"), 1)]
 
 
