@@ -10,7 +10,7 @@ from cssselect import GenericTranslator
 from lxml import etree
 
 from kliping.cleaner import load_rules
-from kliping.cleaner.selectors import attribute_steps
+from kliping.cleaner.selectors import attribute_steps, compile_selector, merge_selectors
 
 PAGES = sorted((Path(__file__).resolve().parent / "fixtures" / "html").glob("*.html"))
 SHAPES = [
@@ -82,3 +82,23 @@ def test_rewrites_attribute_tests_only():
                  "descendant-or-self::a/following-sibling::*[(self::b) and (position() = 1)]",
                  "//*[@id='a'][1]", "//*[@id='a' or @class='b']"):
         assert attribute_steps(kept) == kept
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
+def test_merged_selectors_find_what_each_finds(page):
+    root = lxml.html.document_fromstring(page.read_bytes())
+    groups = [[s for s in rule.selectors(key) if s.local] for rule in load_rules()
+              for key in ("strip", "captions", "title", "body")]
+    groups.append([compile_selector(css) for css in page_selectors(root)
+                   if compile_selector(css).local])
+    for group in (g for g in groups if g):
+        found = {el for sel in group for el in sel.elements(root)}
+        in_order = [el for el in root.iter() if el in found]
+        assert merge_selectors(group).elements(root) == in_order, [s.source for s in group]
+
+
+def test_local_selectors_look_at_the_element_and_its_ancestors_only():
+    for css in (".x", "div.x", "#a > .b", ".a .b", "nav", "[role='x']", "//div[@id='x']//p"):
+        assert compile_selector(css).local, css
+    for css in ("a + b", "a ~ b", "p:first-child", "div:not(.x)", ".x:empty", "(//a)[1]", "//p/text()"):
+        assert not compile_selector(css).local, css

@@ -19,7 +19,7 @@ from lxml import etree
 
 from .dates import parse_date
 from .rules import Rule
-from .selectors import attribute_steps
+from .selectors import Selector, attribute_steps, merge_selectors
 from .text import PARAGRAPH_END, is_sentence
 
 #: Elements that start a new text block.
@@ -428,13 +428,31 @@ def read_meta(root, rule: Rule, url: str | None) -> PageMeta:
 def strip_furniture(root, rule: Rule) -> None:
     """Remove the rule's `strip` elements and id/class words, scripts and styles."""
     etree.strip_elements(root, *SKIP_TAGS, with_tail=False)
-    for sel in rule.selectors("strip"):
+    for sel in _strip_selectors(rule.selectors("strip")):
         for el in sel.elements(root):
             if hasattr(el, "getparent") and el.getparent() is not None:
                 el.drop_tree()
     words = rule.id_or_class_words()
     if words:
         strip_named(root, words)
+
+
+@functools.lru_cache(maxsize=256)
+def _strip_selectors(selectors: tuple[Selector, ...]) -> tuple[Selector, ...]:
+    """The `strip` selectors, each run of local ones merged into one: removing what one
+    of them finds cannot change what the others find, so one evaluation serves them all."""
+    out: list[Selector] = []
+    run: list[Selector] = []
+    for sel in selectors + (None,):
+        if sel is not None and sel.local:
+            run.append(sel)
+            continue
+        if run:
+            out.append(merge_selectors(run) if len(run) > 1 else run[0])
+            run = []
+        if sel is not None:
+            out.append(sel)
+    return tuple(out)
 
 
 def strip_named(root, words: tuple[str, ...]) -> None:

@@ -13,6 +13,7 @@ written that way (`attribute_steps`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cssselect import GenericTranslator, SelectorError
@@ -22,6 +23,13 @@ _ATTR = re.compile(r"^(?P<sel>.*[^\s@])@(?P<attr>[\w:-]+)$")
 _TRANSLATOR = GenericTranslator()
 #: One location step with one predicate: "descendant::div[...]", "*[...]".
 _STEP = re.compile(r"(?P<head>(?:[a-z-]+::)?(?:\*|[A-Za-z_][\w-]*))\[(?P<pred>.*)\]", re.S)
+#: A step whose matches depend on nothing but the element and its ancestors, given
+#: attribute tests only: a descendant or child axis and a name test.
+_LOCAL_HEAD = re.compile(r"(?:descendant-or-self::|descendant::|child::)?(?:\*|[A-Za-z_][\w-]*)")
+#: A whole path that is one attribute step: "descendant-or-self::*/@id[. = 'x']/parent::*".
+_ATTRIBUTE_STEP = re.compile(
+    r"(?P<head>(?:descendant-or-self::|descendant::)?(?:\*|[A-Za-z_][\w-]*))/@(?P<a>[\w-]+)"
+    r"\[(?P<test>.*)\]/parent::\*", re.S)
 #: A parenthesised path with its predicates: "(//div[...])[1]".
 _GROUP = re.compile(r"\((?P<inner>.*)\)(?P<rest>(?:\[.*\])?)", re.S)
 _LITERAL = r"(?:'[^']*'|\"[^\"]*\")"
@@ -43,11 +51,14 @@ class SelectorSyntaxError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Selector:
-    """A compiled selector; `source` is the text the rule gave."""
+    """A compiled selector; `source` is the text the rule gave. A `local` one finds
+    elements by their own name and attributes and their ancestors' only, so removing other
+    elements from the page never changes whether an element it found still matches."""
 
     source: str
     xpath: etree.XPath
     attr: str | None
+    local: bool = False
 
     def elements(self, root) -> list:
         """Return the matching elements (or strings, for an XPath that selects text)."""
@@ -90,9 +101,48 @@ def compile_selector(source: str) -> Selector:
             raise SelectorSyntaxError(f"bad CSS selector {source!r}: {exc}") from None
     try:
         etree.XPath(expr)  # the rule's own text is what must be valid
-        return Selector(source=source, xpath=etree.XPath(attribute_steps(expr)), attr=attr)
+        return Selector(source=source, xpath=etree.XPath(attribute_steps(expr)), attr=attr,
+                        local=_is_local(expr))
     except etree.XPathSyntaxError as exc:
         raise SelectorSyntaxError(f"bad XPath {source!r}: {exc}") from None
+
+
+def merge_selectors(selectors: Sequence[Selector]) -> Selector:
+    """One selector finding, in one evaluation and in document order, the elements any of
+    the local `selectors` finds; their attribute steps on the same attribute under the
+    same name test become one ("*/@id[(. = 'a') or (. = 'b')]/parent::*")."""
+    paths: list[str | tuple[str, str]] = []
+    tests: dict[tuple[str, str], list[str]] = {}
+    for selector in selectors:
+        for branch in _split(selector.xpath.path, "|"):
+            m = _ATTRIBUTE_STEP.fullmatch(branch.strip())
+            if m and _balanced(m.group("test")):
+                key = (m.group("head"), m.group("a"))
+                if key not in tests:
+                    tests[key] = []
+                    paths.append(key)
+                tests[key].append(f"({m.group('test')})")
+            else:
+                paths.append(branch.strip())
+    xpath = " | ".join(p if isinstance(p, str) else f"{p[0]}/@{p[1]}[{' or '.join(tests[p])}]/parent::*"
+                       for p in paths)
+    return Selector(source=", ".join(s.source for s in selectors), xpath=etree.XPath(xpath),
+                    attr=None, local=True)
+
+
+def _is_local(xpath: str) -> bool:
+    """Say whether every step of `xpath` is a descendant or child step testing a name and
+    attributes only (see Selector.local)."""
+    for branch in _split(xpath, "|"):
+        for step in _split(branch.strip(), "/"):
+            step = step.strip()
+            if step in ("", ".") or _LOCAL_HEAD.fullmatch(step):
+                continue
+            m = _STEP.fullmatch(step)
+            if not (m and _LOCAL_HEAD.fullmatch(m.group("head")) and _balanced(m.group("pred"))
+                    and _attribute_tests(m.group("pred"))):
+                return False
+    return True
 
 
 def attribute_steps(xpath: str) -> str:
