@@ -460,7 +460,7 @@ def strip_named(root, words: tuple[str, ...]) -> None:
     `words`, unless they hold the article's prose; what lies inside a removed element is
     not looked at again."""
     removed, names_a_word = False, _word_search(words)
-    for el, names in _id_class_names(root):
+    for el, names in _id_class_names(root, words):
         if el.getparent() is None or not names.strip() or not names_a_word(names):
             continue
         if removed and not _attached(el, root):
@@ -476,11 +476,16 @@ def _word_search(words: tuple[str, ...]) -> Callable[[str], re.Match | None]:
     return re.compile("|".join(map(re.escape, words))).search
 
 
-def _id_class_names(root) -> list[tuple[object, str]]:
-    """Each element under `root` with an id or class, in document order, with its
-    lower-cased "id class": read off the attribute nodes, not by visiting every element."""
+def _id_class_names(root, words: tuple[str, ...]) -> list[tuple[object, str]]:
+    """The elements under `root` whose id or class may hold one of `words`, in document
+    order, with their lower-cased "id class": read off the attribute nodes, not by
+    visiting every element. A word without a space can only stand inside the id or
+    inside the class, so those are searched one by one; other words need both."""
+    one_by_one = _word_search(words) if not any(" " in w for w in words) else None
     out: list[tuple[object, str]] = []
     for value in _ID_AND_CLASS(root):
+        if one_by_one is not None and not one_by_one(value.lower()):
+            continue
         el = value.getparent()
         if not out or out[-1][0] is not el:
             out.append((el, f"{el.get('id', '')} {el.get('class', '')}".lower()))
