@@ -1,5 +1,5 @@
-"""Selectors compiled with attribute steps find exactly what the rule's XPath (or cssselect's
-translation of its CSS) finds."""
+"""Selectors compiled with attribute steps, and strip selectors merged into one, find
+exactly what the rule's XPath (or cssselect's translation of its CSS) finds."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,64 +19,66 @@ SHAPES = [
     ".{c}[id]", ".{c}, #{i}", "div + .{c}", "div:not(.{c})", "[class~='{c}'] p", "a[rel='author']",
     "div[id^='{p}']", ".{c}:nth-child(2)", "[data-x=\"a and b]\"]",
 ]
-
 XPATH_SHAPES = [
     "//*[@id='{i}']//p", "(//*[contains(@class,'{p}')])[1]", "//div[@class='{c}'] | //*[@id='{i}']",
-    "(//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')])[2]//a", "//*[@id='{i}'][1]",
-    "(//div[@id][@class])[1]", "//*[@class][position()=2]", "//*[@id='{i}' or @class='{c}']",
-    "//*[not(@id='{i}')][@class='{c}']", "//*[@id='{i}']/following-sibling::*[contains(@class,'{p}')]",
+    "(//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')])[2]//a",
+    "//*[@id='{i}'][1]", "(//div[@id][@class])[1]", "//*[@class][position()=2]",
+    "//*[@id='{i}' or @class='{c}']", "//*[not(@id='{i}')][@class='{c}']",
+    "//*[@id='{i}']/following-sibling::*[contains(@class,'{p}')]",
     "//meta[@property='og:title']/@content", "//ul[@id='{i}']/li[1]",
 ]
 
 
+def names(root) -> tuple[list[str], list[str]]:
+    """The class names and the ids the page uses."""
+    elements = list(root.iter(etree.Element))
+    classes = sorted({c for el in elements for c in (el.get("class") or "").split()})
+    return classes, sorted({el.get("id") for el in elements if el.get("id")})
+
+
 def page_selectors(root) -> list[str]:
     """Selectors of every shape, filled with class names and ids the page uses."""
-    classes = sorted({c for el in root.iter(etree.Element) for c in (el.get("class") or "").split()})
-    ids = sorted({el.get("id") for el in root.iter(etree.Element) if el.get("id")})
-    out = []
-    for n, (c, i) in enumerate(zip(classes[::5], ids * len(classes))):
-        shape = SHAPES[n % len(SHAPES)]
-        out.append(shape.format(c=c, i=i, p=c[:3]))
-    return out
+    classes, ids = names(root)
+    return [SHAPES[n % len(SHAPES)].format(c=c, i=i, p=c[:3])
+            for n, (c, i) in enumerate(zip(classes[::5], ids * len(classes)))]
 
 
 def page_xpaths(root) -> list[str]:
     """XPath of every shape, filled with class names and ids the page uses."""
-    ids = sorted({el.get("id") for el in root.iter(etree.Element) if el.get("id")})
-    classes = sorted({c for el in root.iter(etree.Element) for c in (el.get("class") or "").split()})
+    classes, ids = names(root)
     return [shape.format(c=c, i=i, p=c[:3]) for shape in XPATH_SHAPES
             for c, i in zip(classes[::9], ids[::3])]
 
 
-def rule_css() -> list[str]:
-    return sorted({s.source.rsplit("@", 1)[0] for rule in load_rules() for sels in rule.own_html.values()
-                   for s in sels if not s.source.startswith(("/", "("))})
-
-
-def rule_xpaths() -> list[str]:
-    return sorted({s.source for rule in load_rules() for sels in rule.own_html.values()
-                   for s in sels if s.source.startswith(("/", "("))})
+def rule_sources(xpath: bool) -> list[str]:
+    """The rules' selectors written as XPath, or as CSS (without an @attribute)."""
+    sources = {s.source for rule in load_rules() for sels in rule.own_html.values() for s in sels}
+    if xpath:
+        return sorted(s for s in sources if s.startswith(("/", "(")))
+    return sorted({s.rsplit("@", 1)[0] for s in sources if not s.startswith(("/", "("))})
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
-def test_same_elements_as_cssselect(page):
+def test_same_elements_as_the_plain_xpath(page):
     root = lxml.html.document_fromstring(page.read_bytes())
     translator = GenericTranslator()
-    for css in rule_css() + page_selectors(root) + SHAPES:
-        plain = translator.css_to_xpath(css.format(c="x", i="y", p="z") if "{" in css else css)
-        fast = attribute_steps(plain)
-        assert etree.XPath(fast)(root) == etree.XPath(plain)(root), (css, fast)
-    for xpath in rule_xpaths() + page_xpaths(root):
+    css = rule_sources(xpath=False) + page_selectors(root) + [
+        shape.format(c="x", i="y", p="z") for shape in SHAPES]
+    plain = [translator.css_to_xpath(c) for c in css] + rule_sources(xpath=True) + page_xpaths(root)
+    for xpath in plain:
         fast = attribute_steps(xpath)
         assert etree.XPath(fast)(root) == etree.XPath(xpath)(root), (xpath, fast)
 
 
 def test_rewrites_attribute_tests_only():
-    step = attribute_steps("descendant-or-self::*[@id = 'a']/div[@class and starts-with(@class, 'ads-')]")
-    assert step == "descendant-or-self::*/@id[. = 'a']/parent::*/div/@class[starts-with(., 'ads-')]/parent::*"
-    grouped = attribute_steps("(//*[contains(concat(' ', normalize-space(@class), ' '), ' post-body ')])[1]//p")
-    assert grouped == ("(//*/@class[contains(., 'post-body') and contains(concat(' ', normalize-space(.), ' '),"
-                       " ' post-body ')]/parent::*)[1]//p")
+    steps = attribute_steps(
+        "descendant-or-self::*[@id = 'a']/div[@class and starts-with(@class, 'ads-')]")
+    assert steps == ("descendant-or-self::*/@id[. = 'a']/parent::*"
+                     "/div/@class[starts-with(., 'ads-')]/parent::*")
+    grouped = attribute_steps(
+        "(//*[contains(concat(' ', normalize-space(@class), ' '), ' post-body ')])[1]//p")
+    assert grouped == ("(//*/@class[contains(., 'post-body') and contains(concat(' ', "
+                       "normalize-space(.), ' '), ' post-body ')]/parent::*)[1]//p")
     for kept in ("descendant-or-self::p[count(preceding-sibling::*) = 0]",
                  "descendant-or-self::div[not(@class and contains(@class, 'x'))]",
                  "descendant-or-self::a/following-sibling::*[(self::b) and (position() = 1)]",
@@ -89,8 +91,7 @@ def test_merged_selectors_find_what_each_finds(page):
     root = lxml.html.document_fromstring(page.read_bytes())
     groups = [[s for s in rule.selectors(key) if s.local] for rule in load_rules()
               for key in ("strip", "captions", "title", "body")]
-    groups.append([compile_selector(css) for css in page_selectors(root)
-                   if compile_selector(css).local])
+    groups.append([s for s in map(compile_selector, page_selectors(root)) if s.local])
     for group in (g for g in groups if g):
         found = {el for sel in group for el in sel.elements(root)}
         in_order = [el for el in root.iter() if el in found]
@@ -100,5 +101,6 @@ def test_merged_selectors_find_what_each_finds(page):
 def test_local_selectors_look_at_the_element_and_its_ancestors_only():
     for css in (".x", "div.x", "#a > .b", ".a .b", "nav", "[role='x']", "//div[@id='x']//p"):
         assert compile_selector(css).local, css
-    for css in ("a + b", "a ~ b", "p:first-child", "div:not(.x)", ".x:empty", "(//a)[1]", "//p/text()"):
+    for css in ("a + b", "a ~ b", "p:first-child", "div:not(.x)", ".x:empty", "(//a)[1]",
+                "//p/text()"):
         assert not compile_selector(css).local, css

@@ -31,14 +31,14 @@ SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object
              "button", "select", "input", "textarea")
 
 
-def _values(xpath: str) -> etree.XPath:
+def _strings_xpath(xpath: str) -> etree.XPath:
     """Compile an XPath giving strings, its attribute tests as attribute steps."""
     return etree.XPath(attribute_steps(xpath), smart_strings=False)
 
 
 #: Metadata that names the publication time, most trusted first; JSON-LD's
 #: datePublished goes between the first four and the last two.
-PUBLISHED_META = tuple(_values(xpath) for xpath in (
+PUBLISHED_META = tuple(_strings_xpath(xpath) for xpath in (
     "//meta[@property='article:published_time']/@content",
     "//meta[@property='og:article:published_time']/@content",
     "//meta[@itemprop='datePublished']/@content",
@@ -54,18 +54,19 @@ DATE_ELEMENTS = etree.XPath(
     "(//*/@class[contains(translate(.,'DATE','date'),'date') or contains(.,'time')"
     " or contains(.,'tanggal') or contains(.,'publish')]/parent::*"
     " | //*/@id[contains(.,'date')]/parent::*)[not(self::script) and not(self::style)]")
-_GENERATOR = _values("//meta/@name[translate(.,'GENERATOR','generator')='generator']/parent::*/@content")
-_OG_TITLE = _values("//meta[@property='og:title']/@content")
-_TWITTER_TITLE = _values("//meta[@name='twitter:title']/@content")
-_TITLE = _values("//title/text()")
-_OG_SITE_NAME = _values("//meta[@property='og:site_name']/@content")
-_META_AUTHOR = _values("//meta[@name='author']/@content")
-_CANONICAL = _values("//link[@rel='canonical']/@href")
-_OG_URL = _values("//meta[@property='og:url']/@content")
-_JSON_LD = _values("//script[@type='application/ld+json']/text()")
+_GENERATOR = _strings_xpath(
+    "//meta/@name[translate(.,'GENERATOR','generator')='generator']/parent::*/@content")
+_OG_TITLE = _strings_xpath("//meta[@property='og:title']/@content")
+_TWITTER_TITLE = _strings_xpath("//meta[@name='twitter:title']/@content")
+_TITLE = _strings_xpath("//title/text()")
+_OG_SITE_NAME = _strings_xpath("//meta[@property='og:site_name']/@content")
+_META_AUTHOR = _strings_xpath("//meta[@name='author']/@content")
+_CANONICAL = _strings_xpath("//link[@rel='canonical']/@href")
+_OG_URL = _strings_xpath("//meta[@property='og:url']/@content")
+_JSON_LD = _strings_xpath("//script[@type='application/ld+json']/text()")
 _H1 = etree.XPath("//h1")
 #: The visible text of the page's body, in pieces.
-_BODY_TEXT = _values("//body//text()[not(ancestor::script)]")
+_BODY_TEXT = _strings_xpath("//body//text()[not(ancestor::script)]")
 #: Text nodes in the body holding the string $p.
 _BODY_TEXT_WITH = etree.XPath("//body//text()[contains(., $p)]")
 #: How many links an element holds.
@@ -260,7 +261,7 @@ def choose_title(root, rule: Rule, url: str | None, site_name: str | None) -> st
 
 # ------------------------------------------------------------------------ dates
 
-def _meta_date_values(root, linked: Callable[[], list[dict]]) -> Iterator[str]:
+def _meta_date_strings_xpath(root, linked: Callable[[], list[dict]]) -> Iterator[str]:
     """The page's publication-time metadata, most trusted first, spaces folded; each
     source is read only when the ones before it gave no usable value."""
     for value in _raw_meta_dates(root, linked):
@@ -280,7 +281,13 @@ def _raw_meta_dates(root, linked: Callable[[], list[dict]]) -> Iterator[str]:
 
 def _linked_data(root) -> Callable[[], list[dict]]:
     """The page's JSON-LD objects, parsed the first time they are asked for."""
-    return functools.cache(lambda: _json_ld(root))
+    parsed: list[list[dict]] = []
+
+    def linked() -> list[dict]:
+        if not parsed:
+            parsed.append(_json_ld(root))
+        return parsed[0]
+    return linked
 
 
 def _dates_near_title(root, title: str | None, zone: str) -> list[str]:
@@ -293,9 +300,11 @@ def _dates_near_title(root, title: str | None, zone: str) -> list[str]:
         return []
     blocks = element_blocks(body)
     places = [i for i, b in enumerate(blocks) if want in _norm(b)]
+    if not places:
+        return []
     found = []
     for j, block in enumerate(blocks):
-        if len(block) > 200 or not places:
+        if len(block) > 200:
             continue
         distance = min(abs(j - i) for i in places)
         if distance > _DATE_WINDOW:
@@ -342,7 +351,7 @@ def find_published(root, rule: Rule, title: str | None = None,
             iso = parse_date(re.sub(r"\s+T", "T", value), zone)
             if iso:
                 return iso
-    for raw in _meta_date_values(root, linked or _linked_data(root)):
+    for raw in _meta_date_strings_xpath(root, linked or _linked_data(root)):
         iso = parse_date(re.sub(r"\s+T", "T", raw), zone)
         if iso:
             return _fix_utc_label(iso, re.sub(r"\s+T", "T", raw), root, zone)

@@ -40,8 +40,9 @@ _ATTRIBUTE_TESTS = (
     (re.compile(rf"@(?P<a>[\w-]+)\s*=\s*(?P<v>{_LITERAL})"), ". = {v}"),
     (re.compile(rf"(?P<f>contains|starts-with)\(\s*@(?P<a>[\w-]+)\s*,\s*(?P<v>{_LITERAL})\s*\)"),
      "{f}(., {v})"),
-    (re.compile(r"contains\(\s*concat\(\s*' '\s*,\s*normalize-space\(\s*@(?P<a>[\w-]+)\s*\)\s*,\s*' '\s*\)"
-                rf"\s*,\s*(?P<v>{_LITERAL})\s*\)"), "contains(concat(' ', normalize-space(.), ' '), {v})"),
+    (re.compile(r"contains\(\s*concat\(\s*' '\s*,\s*normalize-space\(\s*@(?P<a>[\w-]+)\s*\)"
+                rf"\s*,\s*' '\s*\)\s*,\s*(?P<v>{_LITERAL})\s*\)"),
+     "contains(concat(' ', normalize-space(.), ' '), {v})"),
 )
 
 
@@ -124,10 +125,16 @@ def merge_selectors(selectors: Sequence[Selector]) -> Selector:
                 tests[key].append(f"({m.group('test')})")
             else:
                 paths.append(branch.strip())
-    xpath = " | ".join(p if isinstance(p, str) else f"{p[0]}/@{p[1]}[{' or '.join(tests[p])}]/parent::*"
-                       for p in paths)
+    xpath = " | ".join(path if isinstance(path, str) else _either_test(path, tests[path])
+                       for path in paths)
     return Selector(source=", ".join(s.source for s in selectors), xpath=etree.XPath(xpath),
                     attr=None, local=True)
+
+
+def _either_test(step: tuple[str, str], tests: list[str]) -> str:
+    """One attribute step, ("descendant-or-self::*", "id"), passing any of `tests`."""
+    head, attr = step
+    return f"{head}/@{attr}[{' or '.join(tests)}]/parent::*"
 
 
 def _is_local(xpath: str) -> bool:
@@ -193,7 +200,8 @@ def _attribute_tests(pred: str) -> list[tuple[str, str | None, str]] | None:
         if m:
             attr = m.group("a")
             test = template.format(**m.groupdict()) if template else None
-            check = _word_check(m.group("v")) if test and test.startswith("contains(concat(") else None
+            word_test = test is not None and test.startswith("contains(concat(")
+            check = _word_check(m.group("v")) if word_test else None
             return ([(attr, check, "")] if check else []) + [(attr, test, f"({parts[0]})")]
     return None
 
