@@ -42,11 +42,15 @@ def repeats_normalised(na: str, nb: str, settings: Settings = DEFAULT_SETTINGS) 
 
 def repeated_indexes(texts: list[str], settings: Settings = DEFAULT_SETTINGS) -> dict[int, int]:
     """Map the index of each text that repeats an earlier one to that earlier index."""
+    return repeated_normalised([normalise(text) for text in texts], settings)
+
+
+def repeated_normalised(norms: list[str], settings: Settings = DEFAULT_SETTINGS) -> dict[int, int]:
+    """`repeated_indexes` of texts already normalised."""
     seen_exact: dict[str, int] = {}
     kept: list[tuple[int, str]] = []
     repeats: dict[int, int] = {}
-    for i, text in enumerate(texts):
-        norm = normalise(text)
+    for i, norm in enumerate(norms):
         if not norm:
             continue
         if norm in seen_exact:

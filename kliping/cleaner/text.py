@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import dedupe
 from .dates import parse_date
@@ -27,6 +27,9 @@ CANDIDATE = "candidate"  # not decided by pass 1
 _URL_LINE = re.compile(r"^(?:URL\s*:\s*)?(https?://\S+)$", re.IGNORECASE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+#: The spaces of _SPACES other than the plain one: with no run of plain spaces either,
+#: folding spaces changes nothing.
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 #: A caption echo or standfirst never exceeds this many characters.
 _MAX_STANDFIRST = 600
 #: At most this many lines belong to a photo or related box; a related title is shorter.
@@ -84,6 +87,15 @@ class Extraction:
     description: str | None = None
     dateline: str | None = None
     url: str | None = None
+    norms: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def normalised(self, text: str) -> str:
+        """Return `dedupe.normalise(text)`, worked out once per text of this document
+        (a paragraph is compared with the title, then with the other paragraphs)."""
+        norm = self.norms.get(text)
+        if norm is None:
+            norm = self.norms[text] = dedupe.normalise(text)
+        return norm
 
     def values(self, kind: str) -> list[str]:
         return [ln.value for ln in self.lines if ln.kind == kind and ln.value]
@@ -96,7 +108,15 @@ class Extraction:
 def tidy(line: str) -> str:
     """Return a line NFC-normalised, without invisible characters or runs of spaces."""
     line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
-    return _SPACES.sub(" ", line).strip()
+    return fold_spaces(line).strip()
+
+
+def fold_spaces(text: str) -> str:
+    """Return `text` with each run of spaces (tabs, no-break and wide ones too) as one
+    plain space. Looking first is cheap: text that needs nothing is left as it is."""
+    if "  " in text or _ODD_SPACE.search(text):
+        return _SPACES.sub(" ", text)
+    return text
 
 
 def split_lines(text: str) -> list[Line]:
@@ -111,7 +131,7 @@ def split_lines(text: str) -> list[Line]:
     joined = unicodedata.normalize("NFC", "\n".join(raw))
     if any(chr(c) in joined for c in _INVISIBLE):  # translate() is slow on non-ASCII text
         joined = joined.translate(_INVISIBLE)
-    joined = _SPACES.sub(" ", joined)
+    joined = fold_spaces(joined)
     return [Line(n, line.strip()) for n, line in enumerate(joined.split("\n"), 1)]
 
 
@@ -315,9 +335,9 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
             ext.title = first.text
             rest = candidates[at + 1:]
     if ext.title:
-        title = dedupe.normalise(ext.title)
+        title = ext.normalised(ext.title)
         for ln in rest:
-            if dedupe.repeats_normalised(title, dedupe.normalise(ln.text), settings):
+            if dedupe.repeats_normalised(title, ext.normalised(ln.text), settings):
                 ln.decide(DROP, "dedupe.title", "repeats the title")
         rest = [ln for ln in rest if ln.kind == CANDIDATE]
     lead_at = next(
@@ -369,19 +389,19 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
         for pattern in rule.patterns("body.strip_inline"):
             if pattern.could_match(text):
                 text = pattern.regex.sub("", text)
-        ln.body = _SPACES.sub(" ", text).strip()
+        ln.body = fold_spaces(text).strip()
         if not ln.body:
             ln.decide(DROP, ln.key or "body.strip_inline", ln.pattern)
     body = [ln for ln in ext.lines if ln.kind == BODY]
     captions = ext.values(CAPTION)
-    description = dedupe.normalise(ext.description) if ext.description else None
+    description = ext.normalised(ext.description) if ext.description else None
     for ln in body:
-        if description is not None and dedupe.repeats_normalised(description, dedupe.normalise(ln.body), settings):
+        if description is not None and dedupe.repeats_normalised(description, ext.normalised(ln.body), settings):
             ln.decide(DROP, "dedupe.description", "repeats the standfirst")
         elif dedupe.is_caption_echo(ln.body, captions):
             ln.decide(DROP, "dedupe.caption", "image alt text that a caption repeats")
     body = [ln for ln in body if ln.kind == BODY]
-    for i in dedupe.repeated_indexes([ln.body for ln in body], settings):
+    for i in dedupe.repeated_normalised([ext.normalised(ln.body) for ln in body], settings):
         body[i].decide(DROP, "dedupe.paragraph", "repeats an earlier paragraph")
 
 
