@@ -40,6 +40,26 @@ def test_whole_line_patterns_bound_the_line_length():
     assert gate(r"^a.{0,5}") is None  # a prefix of a longer line
 
 
+def test_patterns_ending_the_line_need_its_last_character():
+    g = gate(r"^.{3,300}\((?:foto|dok)\s*:?[^()]{1,80}\)$")
+    assert g.ends == (")",)
+    assert not g.admits("Presiden (foto) meresmikan jalan tol.")
+    assert g.admits("Presiden meresmikan jalan tol (foto: Antara)")
+    assert g.admits("Presiden meresmikan jalan tol (foto: Antara)\n")  # `$` before a final newline
+    assert set(gate(r"(?i)^(?:\S+\s)?\S+\s+via\s+(?:afp|reuters)$").ends) == {"P", "p", "S", "s", "\u017f"}
+    assert gate(r"(?i)^a(?:\s*(?:WIB|WITA))?$").ends == ("A", "B", "a", "b")  # optional tail
+    assert gate(r"^(?:x|)$").ends == ()  # may match nothing
+    assert gate(r"^x.{0,40}") is None  # not at the line's end: nothing to test
+    assert gate(r"(?m)^x$") is None
+
+
+def test_a_class_of_a_few_characters_gives_one_needle_each():
+    g = gate(r"^\S[^>]{0,30}(\s+[>»›]\s+[^>]{1,30}){1,5}$")
+    assert g.raw == (">", "»", "›")
+    assert g.admits("Home > News") and not g.admits("Presiden meresmikan jalan tol.")
+    assert gate(r"(?i)x[ab]y") is None  # letters, case-insensitively: not single needles
+
+
 @pytest.mark.parametrize("line", ["İKLAN", "ıklan", "Kıkal", "\u212aontan", "ſponsor"])
 def test_case_insensitive_needles_follow_re_folding(line):
     for pattern in (r"(?i)\biklan\b", r"(?i)\bkontan\b", r"(?i)\bsponsor\b", r"(?i)kikal"):

@@ -4,7 +4,8 @@ Most lines match none of a rule's patterns, and many patterns cannot match most 
 they need words the line lacks ("Baca juga", "pic.twitter.com", a "("), or they match
 whole lines no longer than a caption. A Gate holds what a pattern needs, read once off
 the pattern's parse tree: literal text that every match contains (any one of a few, for
-alternatives), and the shortest and longest line it can match. `Gate.admits` answers in
+alternatives), the shortest and longest line it can match, and for patterns that end at
+the line's end (`…$`) the characters the line can end with. `Gate.admits` answers in
 a fraction of a microsecond; only when it says yes does the regex run. A gate only ever
 rules out lines the pattern cannot match, so results never change.
 
@@ -34,9 +35,13 @@ MAX_NEEDLES = 12
 #: punctuation other than the commonest ("(", "/", "%", "©").
 MIN_NEEDLE = 3
 _COMMON_CHARS = frozenset(" .,-:;'\"")
+#: The other letters a case-insensitive `re` takes for an ASCII letter (see _FOLD).
+_OTHER_CASES = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+#: Items that match no character: \b, ^, $ and the like, lookarounds.
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 
 #: A needle: (folded, text): `text` is looked for in the folded line when `folded`,
 #: else in the line as it is.
@@ -57,18 +62,22 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Gate:
-    """What any line a pattern matches must have: a length in [min_len, max_len] and,
-    when there are needles, one of them (raw needles in the line, folded ones in the
+    """What any line a pattern matches must have: a length in [min_len, max_len], when
+    there are `ends` one of them as its last character (before a final newline, if any),
+    and when there are needles, one of them (raw needles in the line, folded ones in the
     folded line)."""
 
     min_len: int
     max_len: int | None
     raw: tuple[str, ...]
     folded: tuple[str, ...]
+    ends: tuple[str, ...] = ()
 
     def admits(self, line: str) -> bool:
         """Say whether the pattern could match `line` (False: it certainly cannot)."""
         if len(line) < self.min_len or (self.max_len is not None and len(line) > self.max_len):
+            return False
+        if self.ends and not line.endswith(self.ends) and not self._ends_before_newline(line):
             return False
         if not (self.raw or self.folded):
             return True
@@ -82,10 +91,13 @@ class Gate:
                     return True
         return False
 
+    def _ends_before_newline(self, line: str) -> bool:
+        return line.endswith("\n") and line[:-1].endswith(self.ends)
+
 
 def gate_of(regex: re.Pattern) -> Gate | None:
     """Return the gate of a compiled pattern, or None when it has nothing that rules
-    lines out (no literal it needs, no bound on the line's length)."""
+    lines out (no literal it needs, no bound on the line's length, no last character)."""
     try:
         parsed = _p.parse(regex.pattern, regex.flags)
     except (re.error, RecursionError):
@@ -96,11 +108,12 @@ def gate_of(regex: re.Pattern) -> Gate | None:
         needles = None
     lo, hi = parsed.getwidth()
     max_len = _max_line(parsed, hi)
-    if needles is None and max_len is None:
+    ends = _line_ends(parsed, ignore_case)
+    if needles is None and max_len is None and not ends:
         return None
     raw = tuple(sorted(t for f, t in needles or () if not f))
     folded = tuple(sorted(t for f, t in needles or () if f))
-    return Gate(min_len=lo, max_len=max_len, raw=raw, folded=folded)
+    return Gate(min_len=lo, max_len=max_len, raw=raw, folded=folded, ends=ends)
 
 
 def fails_fast(regex: re.Pattern) -> bool:
@@ -140,6 +153,78 @@ def _max_line(parsed, hi: int) -> int | None:
     at_start = parsed[0] == (_c.AT, _c.AT_BEGINNING)
     at_end = parsed[-1] == (_c.AT, _c.AT_END)
     return hi + 1 if at_start and at_end else None
+
+
+def _line_ends(parsed, ignore_case: bool) -> tuple[str, ...]:
+    """The characters one of which ends every line matched by a pattern that ends at the
+    line's end (`…$`, not multi-line); () when not known."""
+    if parsed.state.flags & re.MULTILINE or len(parsed) < 2 or parsed[-1] != (_c.AT, _c.AT_END):
+        return ()
+    chars = _final_chars(list(parsed)[:-1], ignore_case)
+    return tuple(sorted(chars)) if chars else ()
+
+
+def _final_chars(items, ignore_case: bool) -> set[str] | None:
+    """The characters one of which ends every match of the sequence `items`; None when
+    that is not known or the sequence may match nothing. Zero-width items (\\b,
+    lookarounds) are passed over, optional ones add their characters to what stands
+    before them."""
+    found: set[str] = set()
+    for op, av in reversed(items):
+        if op in _ZERO_WIDTH:
+            continue
+        chars, optional = _final_of(op, av, ignore_case)
+        if chars is None:
+            return None
+        found |= chars
+        if not optional:
+            return found
+    return None
+
+
+def _final_of(op, av, ignore_case: bool) -> tuple[set[str] | None, bool]:
+    """The characters one of which ends every match of one item, and whether the item
+    may match nothing."""
+    if op is _c.LITERAL:
+        return _cases(chr(av), ignore_case), False
+    if op is _c.IN:
+        if not all(o is _c.LITERAL for o, _ in av):
+            return None, False
+        found: set[str] = set()
+        for _, v in av:
+            chars = _cases(chr(v), ignore_case)
+            if chars is None:
+                return None, False
+            found |= chars
+        return found, False
+    if op is _c.SUBPATTERN:
+        _, add, remove, body = av
+        case = (ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+        return _final_chars(body, case), False
+    if op is _ATOMIC:
+        return _final_chars(av, ignore_case), False
+    if op in _REPEATS:
+        return _final_chars(av[2], ignore_case), av[0] == 0
+    if op is _c.BRANCH:
+        found = set()
+        for branch in av[1]:
+            chars = _final_chars(branch, ignore_case)
+            if chars is None:
+                return None, False
+            found |= chars
+        return found, False
+    return None, False
+
+
+def _cases(ch: str, ignore_case: bool) -> set[str] | None:
+    """The characters a pattern's literal `ch` matches; None when unsure (a non-ASCII
+    one, case-insensitively)."""
+    if not ignore_case:
+        return {ch}
+    if not ch.isascii():
+        return None
+    low = ch.lower()
+    return {low, ch.upper(), *_OTHER_CASES.get(low, "")}
 
 
 class _Runs:
@@ -195,7 +280,7 @@ def _required(items, ignore_case: bool) -> frozenset[Needle] | None:
             runs.either_case(letter)
             continue
         runs.end()
-        inner = _required_in(op, av, ignore_case)
+        inner = _class_needles(av, ignore_case) if op is _c.IN else _required_in(op, av, ignore_case)
         if inner:
             runs.found.append(inner)
     runs.end()
@@ -219,6 +304,18 @@ def _required_in(op, av, ignore_case: bool) -> frozenset[Needle] | None:
         if all(found):
             return frozenset().union(*found)
     return None
+
+
+def _class_needles(av, ignore_case: bool) -> frozenset[Needle] | None:
+    """Needles of a class of single characters ([>»›]): each character one needle, in
+    the line as it is; None for ranges, categories, negation or, case-insensitively,
+    letters."""
+    if not all(o is _c.LITERAL for o, _ in av):
+        return None
+    chars = [chr(v) for _, v in av]
+    if ignore_case and any(c.lower() != c.upper() or not c.isascii() for c in chars):
+        return None
+    return frozenset((False, c) for c in chars)
 
 
 def _one_letter(op, av) -> str | None:
