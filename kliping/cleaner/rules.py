@@ -110,7 +110,8 @@ class Screen:
         if (self.anchored and self.anchored.match(line)) or (self.floating and self.floating.search(line)):
             return True
         for p in self.alone:
-            if p.could_match(line) and p.regex.search(line):
+            gate = p.gate  # Pattern.could_match, without its call
+            if (gate is None or gate.admits(line)) and p.regex.search(line):
                 return True
         return False
 

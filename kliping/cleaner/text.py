@@ -291,7 +291,7 @@ def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
     published: str | None = None
     in_body = False
     for i, ln in enumerate(lines):
-        if ln.kind == CANDIDATE and _starts_body(ln.text, rule):
+        if not in_body and ln.kind == CANDIDATE and _starts_body(ln.text, rule):
             in_body = True
         if ln.kind != PUBLISHED:
             continue
