@@ -112,15 +112,22 @@ def pool_map(func: Callable[[T], R], items: Iterable[T], jobs: int,
     """`func` over `items` in `jobs` worker processes, results in input order, with at
     most `IN_FLIGHT` chunks per worker read ahead (a pool alone would read all the
     input into memory as fast as it can)."""
-    slots = threading.BoundedSemaphore(jobs * CHUNK * IN_FLIGHT)
+    slots = threading.Semaphore(jobs * CHUNK * IN_FLIGHT)
+    stopped = threading.Event()
 
     def metered(items: Iterable[T]) -> Iterator[T]:
         for item in items:
             slots.acquire()
+            if stopped.is_set():  # the consumer left early: end the pool's feeding thread
+                return
             yield item
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with context.Pool(jobs, initializer, initargs) as pool:
-        for result in pool.imap(func, metered(items), chunksize=CHUNK):
+        try:
+            for result in pool.imap(func, metered(items), chunksize=CHUNK):
+                slots.release()
+                yield result
+        finally:  # before the pool is terminated: it waits for its feeding thread
+            stopped.set()
             slots.release()
-            yield result
