@@ -4,6 +4,7 @@ reads only a bounded window of its input ahead."""
 import itertools
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -82,16 +83,25 @@ def _nothing() -> None:
 
 
 def test_the_pool_reads_a_bounded_window_of_its_input():
+    """…and stopping early ends the pool (a deadlock here fails the test, not the run)."""
     read = itertools.count()
+    got: list[int] = []
 
     def endless():
         for n in itertools.count():
             next(read)
             yield n
 
+    def consume():
+        results = pool_map(_square, endless(), jobs, _nothing, ())
+        got.extend(next(results) for _ in range(100))
+        results.close()  # stops the pool
+
     jobs = 2
-    results = pool_map(_square, endless(), jobs, _nothing, ())
-    assert [next(results) for _ in range(100)] == [n * n for n in range(100)]
-    results.close()  # stops the pool
+    consumer = threading.Thread(target=consume, daemon=True)
+    consumer.start()
+    consumer.join(60)
+    assert not consumer.is_alive(), "the pool did not stop when its consumer did"
+    assert got == [n * n for n in range(100)]
     window = jobs * CHUNK * IN_FLIGHT
     assert next(read) <= 100 + window + CHUNK
