@@ -101,9 +101,9 @@ class BandIndex:
         if conn.execute("DELETE FROM temp.pending_articles WHERE article_id = ?", [article_id]).rowcount:
             self.pending -= 1
 
-    def flush(self) -> int:
+    def flush(self) -> None:
         """Merge the pending run into the stored tables in key order and mark its
-        articles indexed (inside the caller's transaction); return the articles merged."""
+        articles indexed (inside the caller's transaction)."""
         conn = self.conn
         conn.execute("INSERT OR IGNORE INTO signature_bands (band_key, article_id) "
                      "SELECT band_key, article_id FROM temp.pending_bands ORDER BY band_key, article_id")
@@ -112,15 +112,16 @@ class BandIndex:
                      "ORDER BY hash, article_id, start")
         conn.execute("UPDATE signatures SET indexed = 1 WHERE article_id IN "
                      "(SELECT article_id FROM temp.pending_articles)")
-        for table in ("pending_bands", "pending_paragraphs", "pending_articles"):
-            conn.execute(f"DELETE FROM temp.{table}")
-        merged, self.pending = self.pending, 0
+        self._empty_pending()
         self.indexed = max(self.indexed, conn.execute(
             "SELECT coalesce(max(article_id), 0) FROM signatures").fetchone()[0])
-        return merged
 
     def clear(self) -> None:
         """Forget the pending run (after the stored tables were emptied)."""
+        self._empty_pending()
+        self.indexed = 0
+
+    def _empty_pending(self) -> None:
         for table in ("pending_bands", "pending_paragraphs", "pending_articles"):
             self.conn.execute(f"DELETE FROM temp.{table}")
-        self.pending = self.indexed = 0
+        self.pending = 0

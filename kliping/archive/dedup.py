@@ -3,11 +3,11 @@
 An article's text is signed by `kliping.cleaner.signature` (MinHash over 3-word
 shingles). Its LSH band keys are looked up in `signature_bands` and the pending run of
 `band_index` — one index seek per band and table, at most `PER_BAND` ids read per key —
-so the work per article does not grow with the archive. Candidates are screened by their estimated similarity, the few left are
-verified exactly on their stored text, and the best match at or above
-`duplicate_threshold` gives the article its cluster: the match's cluster, or a new one
-founded on the match (`cluster_id` = the match's id). Clusters are not merged: an
-article joins its best match's cluster only.
+so the work per article does not grow with the archive. Candidates are screened by
+their estimated similarity, the few left are verified exactly on their stored text,
+and the best match at or above `duplicate_threshold` gives the article its cluster:
+the match's cluster, or a new one founded on the match (`cluster_id` = the match's
+id). Clusters are not merged: an article joins its best match's cluster only.
 """
 from __future__ import annotations
 

@@ -72,9 +72,7 @@ class Prepared:
 
 def prepare(article: Article, settings: Settings = DEFAULT_SETTINGS) -> Prepared:
     """The row and signature of `article` — the work of an ingest that needs no database."""
-    row = article_row(article, None, "")
-    for column in ("raw_id", "ingested_at", "updated_at"):
-        del row[column]
+    row = article_row(article)
     return Prepared(row, sign_text(row["text"] or "", settings))
 
 

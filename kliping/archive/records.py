@@ -94,8 +94,9 @@ def article_key(article: Article, digest: str) -> str:
     return canonical_url(article.url) or f"sha256:{digest}"
 
 
-def article_row(article: Article, raw_id: int | None, now: str) -> dict:
-    """An `articles` row for `article` (without `id`): fields, key, hash, stems, times."""
+def article_row(article: Article) -> dict:
+    """An `articles` row for `article`: fields, key, hash, stems — all but `id`, `raw_id`,
+    the times and `cluster_id`, which the archive sets when it stores the row."""
     fields = article.to_dict()
     digest = content_hash(article)
     published = fields["published"]
@@ -117,9 +118,6 @@ def article_row(article: Article, raw_id: int | None, now: str) -> dict:
         "captions": fields["captions"],
         "source": fields["source"],
         "content_hash": digest,
-        "raw_id": raw_id,
-        "ingested_at": now,
-        "updated_at": now,
     }
     for column, shadow in STEMMED.items():
         row[shadow] = stem_text(fields[column])
