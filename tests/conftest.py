@@ -27,6 +27,21 @@ def shared():
     return SHARED
 
 
+def ingest_samples(path: Path) -> Path:
+    """`kliping ingest samples/ --db path`, asserted to succeed; returns `path`."""
+    from kliping.cli import main
+
+    result = CliRunner().invoke(main, ["ingest", str(SAMPLES), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """An archive of the five seed scrapes, one per test module."""
+    return ingest_samples(tmp_path_factory.mktemp("archive") / "kliping.db")
+
+
 @pytest.fixture
 def run_cli():
     """Run the kliping CLI in-process; returns the click Result (stdout, stderr apart)."""

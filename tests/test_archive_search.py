@@ -13,18 +13,9 @@ from kliping.archive.db import open_archive
 from kliping.archive.search import search
 from kliping.cli import main
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 HOSTILE = ['"sanksi', "sanksi)", "((sanksi", "sanksi AND", "OR sanksi", "sanksi*", "sanksi -",
            "NEAR(sanksi putin)", "{title}: sanksi", "^sanksi", "sanksi:putin", "sanksi'; drop table articles; --",
            '"sanksi" AND ("putin" OR', "- - sanksi", "sanksi NOT NOT putin", "sanksi \\ %", "**sanksi**"]
-
-
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    path = tmp_path_factory.mktemp("archive") / "kliping.db"
-    result = CliRunner().invoke(main, ["ingest", str(SAMPLES), "--db", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
 
 
 def kliping(*args):

@@ -13,11 +13,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kliping.cli import main
+from conftest import ingest_samples
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 CHROMIUM = os.environ.get("KLIPING_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -35,9 +33,7 @@ def free_port() -> int:
 
 @pytest.fixture
 def server(tmp_path):
-    db = tmp_path / "kliping.db"
-    result = CliRunner().invoke(main, ["ingest", str(SAMPLES), "--db", str(db)])
-    assert result.exit_code == 0, result.output
+    db = ingest_samples(tmp_path / "kliping.db")
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-c", "from kliping.cli import main; main()",

@@ -13,11 +13,8 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 @pytest.fixture(scope="module")
-def ds(tmp_path_factory):
-    path = tmp_path_factory.mktemp("serve") / "kliping.db"
-    result = CliRunner().invoke(main, ["ingest", str(SAMPLES), "--db", str(path)])
-    assert result.exit_code == 0, result.output
-    return make_datasette(path)
+def ds(archive):
+    return make_datasette(archive)
 
 
 def get(ds, url):

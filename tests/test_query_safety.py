@@ -31,7 +31,6 @@ from kliping.archive.serve import SETTINGS, make_datasette
 from kliping.archive.stem import stem_text
 from kliping.cli import main
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 KLIPING = Path(sys.executable).with_name("kliping")
 
 #: A generous safety bound per query on a 2-core machine (not a speed benchmark).
@@ -139,14 +138,6 @@ def expected_refusal(text: str) -> bool:
     except QueryError:
         return True
     return False
-
-
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory):
-    path = tmp_path_factory.mktemp("safety") / "kliping.db"
-    result = CliRunner().invoke(main, ["ingest", str(SAMPLES), "--db", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
 
 
 @pytest.fixture(scope="module")
