@@ -126,7 +126,7 @@ def test_clusters_view_and_cluster_facet(ds_dupes):
 
 def test_dedup_tables_are_described_or_hidden(ds_dupes):
     tables = {t["name"]: t for t in get(ds_dupes, "/kliping.json").json()["tables"]}
-    assert all(tables[t]["hidden"] for t in ("signature_bands", "paragraphs", "signature_params"))
+    assert all(tables[t]["hidden"] for t in ("signature_bands", "paragraphs", "signature_params", "fts_deferred"))
     assert not tables["signatures"]["hidden"]
     views = get(ds_dupes, "/kliping.json").json()["views"]
     assert {"duplicates", "clusters", "shared_paragraphs"} <= {v["name"] if isinstance(v, dict) else v for v in views}

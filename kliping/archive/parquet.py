@@ -17,7 +17,7 @@ import sqlite_utils
 
 from ..cleaner import DEFAULT_SETTINGS, Article, RawDoc, Settings
 from .db import ArchiveError
-from .ingest import IngestSummary, Received, ingest
+from .ingest import BATCH_SIZE, IngestSummary, Received, ingest
 
 #: Read at a time from the Parquet files.
 BATCH_ROWS = 500
@@ -61,7 +61,8 @@ def received(row: dict) -> tuple[Received, Article | None]:
 
 def load_spark_output(db: sqlite_utils.Database, path: str | Path, *, reclean: bool = False,
                       settings: Settings = DEFAULT_SETTINGS, skip_duplicates: bool = False,
-                      on_item: Callable[[Received, str, str | None], None] | None = None) -> IngestSummary:
+                      on_item: Callable[[Received, str, str | None], None] | None = None,
+                      batch_size: int = BATCH_SIZE) -> IngestSummary:
     """Store every row of the Spark output at `path` in the archive `db`."""
     directory = articles_dataset(path)
     if directory is None:
@@ -80,4 +81,4 @@ def load_spark_output(db: sqlite_utils.Database, path: str | Path, *, reclean: b
         return current[doc.source]
 
     return ingest(db, items(), cleaned, reclean=reclean, on_item=on_item, settings=settings,
-                  skip_duplicates=skip_duplicates)
+                  skip_duplicates=skip_duplicates, batch_size=batch_size)
