@@ -24,6 +24,7 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import datetime, timezone
 from typing import Callable, Iterable, Iterator
 
@@ -74,9 +75,10 @@ class Prepared:
 
 
 def prepare(article: Article, settings: Settings = DEFAULT_SETTINGS) -> Prepared:
-    """The row and signature of `article` — the work of an ingest that needs no database."""
+    """The row (values as SQLite stores them) and signature of `article` — the work of
+    an ingest that needs no database."""
     row = article_row(article)
-    return Prepared(row, sign_text(row["text"] or "", settings))
+    return Prepared({k: sql_value(v) for k, v in row.items()}, sign_text(row["text"] or "", settings))
 
 
 def prepare_item(item: Received, clean_doc: Callable[[RawDoc], Article],
@@ -93,24 +95,36 @@ def prepare_item(item: Received, clean_doc: Callable[[RawDoc], Article],
 
 def sql_value(value: object) -> object:
     """A row value as SQLite stores it: lists and dicts as JSON (as sqlite-utils does)."""
+    if value.__class__ in _AS_IS:
+        return value
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, default=repr, ensure_ascii=False)
     return value
 
 
+_AS_IS = frozenset({str, int, float, bytes, type(None)})
+
+
 def insert_row(conn: sqlite3.Connection, table: str, row: dict) -> int:
     """Insert `row` into `table` (plain SQL: the per-call introspection of
     sqlite-utils' `insert` costs more than the insert); return its rowid."""
-    columns = ", ".join(f"[{column}]" for column in row)
-    marks = ", ".join("?" * len(row))
-    return conn.execute(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})",
-                        [sql_value(v) for v in row.values()]).lastrowid
+    return conn.execute(_insert_sql(table, tuple(row)), list(map(sql_value, row.values()))).lastrowid
 
 
 def update_row(conn: sqlite3.Connection, table: str, row_id: int, values: dict) -> None:
     """Set `values` on the row of `table` with this id."""
-    assignments = ", ".join(f"[{column}] = ?" for column in values)
-    conn.execute(f"UPDATE [{table}] SET {assignments} WHERE id = ?", [*map(sql_value, values.values()), row_id])
+    conn.execute(_update_sql(table, tuple(values)), [*map(sql_value, values.values()), row_id])
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f"[{column}]" for column in columns)
+    return f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+@lru_cache(maxsize=64)
+def _update_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f"UPDATE [{table}] SET {', '.join(f'[{column}] = ?' for column in columns)} WHERE id = ?"
 
 
 def find_raw(conn: sqlite3.Connection, item: Received) -> tuple[int, str] | None:
