@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
-from kliping.archive.db import FTS_DEFERRED, FTS_TRIGGER_SQL, open_archive
+from kliping.archive.db import FTS_COLUMNS, FTS_DEFERRED, FTS_TRIGGER_SQL, open_archive
 from kliping.archive.ingest import Received, ingest
 from kliping.cleaner import Article, RawDoc
 
@@ -75,7 +76,7 @@ def test_other_writers_are_indexed_by_the_triggers(tmp_path):
     db = open_archive(tmp_path / "k.db")
     ingest(db, [received("a.txt", "Judul\nBerita tentang sanksi.", "https://x.id/a")], clean_doc)
     article_id = db.execute("SELECT id FROM articles").fetchone()[0]
-    db["articles"].insert({"key": "k2", "outlet": "generic", "content_hash": "h", "text": "tentang zyxwv"})
+    db["articles"].insert({"key": "k2", "outlet": "generic", "content_hash": "h", "title": "tentang zyxwv"})
     db["articles"].update(article_id, {"text_stem": "qwerty"})
     assert fts_ids(db, "zyxwv") == [article_id + 1] and fts_ids(db, "qwerty") == [article_id]
     assert_in_sync(db)
@@ -98,8 +99,7 @@ def test_triggers_replaced_by_sqlite_utils_are_narrowed_again(tmp_path):
     db.close()
     # what `sqlite-utils enable-fts --replace --create-triggers` leaves: its own triggers
     db = open_archive(path)
-    db["articles"].enable_fts(["title", "description", "text", "title_stem", "description_stem", "text_stem"],
-                              fts_version="FTS5", create_triggers=True, replace=True)
+    db["articles"].enable_fts(FTS_COLUMNS, fts_version="FTS5", create_triggers=True, replace=True)
     assert {t.name: t.sql for t in db["articles"].triggers}["articles_ai"] != FTS_TRIGGER_SQL["articles_ai"]
     db.close()
     db = open_archive(path)
@@ -110,24 +110,40 @@ def test_triggers_replaced_by_sqlite_utils_are_narrowed_again(tmp_path):
     assert len(fts_ids(db, "sanksi")) == 2
 
 
-def test_a_version_3_archive_gets_the_narrowed_triggers(tmp_path):
+V3_COLUMNS = ["title", "description", "text", "title_stem", "description_stem", "text_stem"]
+
+
+def test_a_version_3_archive_gets_the_version_4_index(tmp_path):
     path = tmp_path / "k.db"
     db = open_archive(path)
     ingest(db, [received("a.txt", "Judul\nBerita tentang sanksi.", "https://x.id/a")], clean_doc)
     db.close()
-    conn = sqlite3.connect(path)  # as version 3 left it: sqlite-utils' triggers, no fts_deferred
-    conn.executescript(f"DROP TABLE {FTS_DEFERRED}; DROP TRIGGER articles_ai; DROP TRIGGER articles_au;")
+    conn = sqlite3.connect(path)  # as version 3 left it: the body as written indexed too,
+    conn.executescript(f"DROP TABLE {FTS_DEFERRED}; PRAGMA user_version = 3;")  # no fts_deferred
     conn.close()
-    db = open_archive(path)
-    db["articles"].enable_fts(["title", "description", "text", "title_stem", "description_stem", "text_stem"],
-                              fts_version="FTS5", create_triggers=True, replace=True)
-    db.execute("PRAGMA user_version = 3")
+    db = sqlite_utils.Database(path)
+    db["articles"].enable_fts(V3_COLUMNS, fts_version="FTS5", create_triggers=True, replace=True)
+    db["articles"].rebuild_fts()
     db.close()
     db = open_archive(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == 4 and db[FTS_DEFERRED].exists()
+    assert [c.name for c in db["articles_fts"].columns] == FTS_COLUMNS
+    assert len(fts_ids(db, "sanksi")) == 1  # indexed again
     ingest(db, [received("b.txt", "Judul\nBerita tentang sanksi lagi.", "https://x.id/b")], clean_doc)
     assert_in_sync(db)
     assert len(fts_ids(db, "sanksi")) == 2
+
+
+def test_an_index_over_other_columns_is_made_again(tmp_path):
+    path = tmp_path / "k.db"
+    db = open_archive(path)
+    ingest(db, [received("a.txt", "Judul\nBerita tentang sanksi.", "https://x.id/a")], clean_doc)
+    db["articles"].enable_fts(["title"], fts_version="FTS5", create_triggers=True, replace=True)
+    db.close()
+    db = open_archive(path)
+    assert [c.name for c in db["articles_fts"].columns] == FTS_COLUMNS
+    assert len(fts_ids(db, "text_stem : sanksi")) == 1
+    assert_in_sync(db)
 
 
 @pytest.mark.skipif(not Path(sys.executable).with_name("sqlite-utils").exists(),
@@ -139,7 +155,7 @@ def test_plain_sqlite_utils_writes_keep_the_index_in_sync(tmp_path):
     db.close()
     tool = str(Path(sys.executable).with_name("sqlite-utils"))
     subprocess.run([tool, "insert", str(path), "articles", "-"], check=True, text=True,
-                   input='{"key": "k2", "outlet": "generic", "content_hash": "h", "text": "tentang zyxwv"}')
+                   input='{"key": "k2", "outlet": "generic", "content_hash": "h", "title": "tentang zyxwv"}')
     found = subprocess.run([tool, "search", str(path), "articles", "zyxwv", "-c", "key"],
                            check=True, text=True, capture_output=True).stdout
     assert '"k2"' in found
