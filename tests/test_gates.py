@@ -111,3 +111,50 @@ def test_a_pattern_referring_to_its_groups_is_screened_alone():
     screen = Screen.of((pattern(r"^(a)b$"), pattern(r"^(x)y\1$")))
     assert [p.source for p in screen.alone] == [r"^(x)y\1$"]
     assert screen.passes("xyx") and not screen.passes("xya")
+
+
+def test_first_chars_of_anchored_patterns():
+    from kliping.cleaner.gates import first_chars
+
+    def firsts(pattern):
+        chars = first_chars(re.compile(pattern))
+        return None if chars is None else set(chars)
+
+    assert firsts(r"(?i)^(?:zoom-in\s*)?lihat foto$") == {"z", "Z", "l", "L"}
+    assert firsts(r"^Baca [Jj]uga") == {"B"}
+    assert firsts(r"^[Jj]") == {"J", "j"}
+    assert firsts(r"(?i)^sk") == {"s", "S", "\u017f"}  # re's other s
+    assert firsts(r"(?i)^kontan") == {"k", "K", "\u212a"}  # the Kelvin sign
+    assert firsts(r"^(?=A)[A-C]") == {"A", "B", "C"}  # a lookahead takes no character
+    assert firsts(r"(?i)^©\s*\d{4}") == {"©"}  # no case to fold
+    assert firsts(r"(?i)^Édisi") is None  # a non-ASCII letter, case-insensitively: unsure
+    for anything in (r"^\d+", r"^(?:x)?", r"^.{0,60}kontan", r"^\S+", r"^[^a]", r"^$"):
+        assert firsts(anything) is None, anything
+
+
+@pytest.mark.parametrize("line", ["İKLAN", "ıklan", "\u212aontan", "ſponsor", "Baca juga", "© 2022",
+                                  "", "x", "7 foto", "Lihat Foto", "ZOOM-INLIHAT FOTO", "édisi", "ÉDISI"])
+def test_a_first_character_never_rules_out_a_pattern_it_opens(line):
+    from kliping.cleaner.gates import first_chars
+
+    for pattern in (r"(?i)^iklan", r"(?i)^kontan", r"(?i)^sponsor", r"(?i)^(?:baca|simak) juga",
+                    r"(?i)^©\s*\d{4}", r"(?i)^(?:zoom-in\s*)?lihat foto$", r"(?i)^\d+ foto", r"(?i)^Édisi"):
+        regex = re.compile(pattern)
+        chars = first_chars(regex)
+        if regex.match(line):
+            assert chars is None or line[:1] in chars, (pattern, line)
+
+
+def test_screens_by_first_character_agree_with_every_pattern(rules):
+    """The anchored patterns joined per first character say yes exactly when one of the
+    key's patterns matches (on every line of the samples and fixtures, and variants)."""
+    lines = corpus_lines()
+    lines += [ln.upper() for ln in lines[:300]] + [ln.lower() for ln in lines[:300]] + ["", " ", "\u212a"]
+    checked = 0
+    for rule in rules:
+        for key, patterns in rule._all.items():
+            screen = rule._screens[key]
+            for line in lines:
+                assert screen.passes(line) == any(p.search(line) for p in patterns), (rule.id, key, line)
+                checked += 1
+    assert checked > 10000

@@ -145,6 +145,71 @@ def _opens_with_literal(items) -> bool:
     return False
 
 
+def first_chars(regex: re.Pattern) -> frozenset[str] | None:
+    """The characters one of which starts every match of a pattern (as `match` tries it,
+    at the line's start); None when not known. Lets a union of anchored patterns be cut
+    to those a line's first character can open."""
+    try:
+        parsed = _p.parse(regex.pattern, regex.flags)
+    except (re.error, RecursionError):
+        return None
+    chars = _first_chars(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    return frozenset(chars) if chars else None
+
+
+def _first_chars(items, ignore_case: bool) -> set[str] | None:
+    """The characters one of which starts every match of the sequence `items`; None when
+    that is not known or the sequence may match nothing (mirrors `_final_chars`)."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        chars, optional = _first_of(op, av, ignore_case)
+        if chars is None:
+            return None
+        found |= chars
+        if not optional:
+            return found
+    return None
+
+
+def _first_of(op, av, ignore_case: bool) -> tuple[set[str] | None, bool]:
+    """The characters one of which starts every match of one item, and whether the item
+    may match nothing."""
+    if op is _c.SUBPATTERN:
+        _, add, remove, body = av
+        case = (ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+        return _first_chars(body, case), False
+    if op is _ATOMIC:
+        return _first_chars(av, ignore_case), False
+    if op in _REPEATS:
+        return _first_chars(av[2], ignore_case), av[0] == 0
+    if op is _c.BRANCH:
+        found = set()
+        for branch in av[1]:
+            chars = _first_chars(branch, ignore_case)
+            if chars is None:
+                return None, False
+            found |= chars
+        return found, False
+    if op is _c.IN and any(o is _c.RANGE for o, _ in av):
+        found = set()
+        for o, v in av:
+            if o is _c.RANGE and v[1] - v[0] <= 256:
+                chars = [chr(c) for c in range(v[0], v[1] + 1)]
+            elif o is _c.LITERAL:
+                chars = [chr(v)]
+            else:
+                return None, False
+            for ch in chars:
+                cases = _cases(ch, ignore_case)
+                if cases is None:
+                    return None, False
+                found |= cases
+        return found, False
+    return _final_of(op, av, ignore_case)  # one character: its first is its last
+
+
 def _max_line(parsed, hi: int) -> int | None:
     """The longest line a pattern anchored at both ends (`^…$`, not multi-line) matches:
     its widest match, plus the newline `$` may stand before."""
@@ -218,11 +283,12 @@ def _final_of(op, av, ignore_case: bool) -> tuple[set[str] | None, bool]:
 
 def _cases(ch: str, ignore_case: bool) -> set[str] | None:
     """The characters a pattern's literal `ch` matches; None when unsure (a non-ASCII
-    one, case-insensitively)."""
+    letter, case-insensitively)."""
     if not ignore_case:
         return {ch}
     if not ch.isascii():
-        return None
+        # an uncased character (©, », —) matches only itself, in any case
+        return {ch} if ch.lower() == ch == ch.upper() else None
     low = ch.lower()
     return {low, ch.upper(), *_OTHER_CASES.get(low, "")}
 

@@ -133,8 +133,11 @@ def parse_page(text: str):
 def _html_parser() -> lxml.html.HTMLParser:
     """lxml.html's parser with lxml.html's element classes (FormElement for <form>, …,
     HtmlElement otherwise) looked up by tag name in C: lxml.html's own lookup is a Python
-    callback run for every element object created, in our code and trafilatura's alike."""
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    callback run for every element object created, in our code and trafilatura's alike.
+    No table of ids is built (`collect_ids`): selectors test @id like any attribute, and
+    the table cost 7% of a parse."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                                  collect_ids=False)
     lookup = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
         element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
         pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))

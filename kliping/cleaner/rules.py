@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse
 
 from .dates import DATE_PATTERN
-from .gates import Gate, fails_fast, gate_of
+from .gates import Gate, fails_fast, first_chars, gate_of
 from .regex_safety import why_unsafe
 from .selectors import Selector, SelectorSyntaxError, compile_selector
 
@@ -90,11 +90,17 @@ class Screen:
     """Whether any pattern of one key could match a line, settled in few calls: the
     patterns that scan the line (no literal opens them) each alone behind its gate, as
     are those referring back to their groups; the others joined in one regex anchored at
-    the line's start and one searched (most lines match no pattern of a key)."""
+    the line's start and one searched (most lines match no pattern of a key).
+
+    The anchored ones are joined once per first character of a line (`by_first`): only
+    the patterns that can open with it, with those that can open with anything
+    (`anchored`): a line's first character rules out most of them at no cost, where a
+    union of all would try each in turn."""
 
     anchored: re.Pattern | None
     floating: re.Pattern | None
     alone: tuple[Pattern, ...]
+    by_first: dict[str, re.Pattern | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, patterns: tuple[Pattern, ...]) -> "Screen":
@@ -103,11 +109,21 @@ class Screen:
         rest = [p for p in patterns if p not in alone]
         anchored = tuple(p for p in rest if _is_anchored(p.regex.pattern))
         floating = tuple(p for p in rest if not _is_anchored(p.regex.pattern))
-        return cls(union_regex(anchored), union_regex(floating), alone)
+        firsts = {p: first_chars(p.regex) for p in anchored}
+        any_first = tuple(p for p in anchored if firsts[p] is None)
+        unions: dict[tuple[Pattern, ...], re.Pattern | None] = {}
+        by_first = {}
+        for ch in sorted(set().union(*(f for f in firsts.values() if f))):
+            chosen = tuple(p for p in anchored if firsts[p] is None or ch in firsts[p])
+            if chosen not in unions:
+                unions[chosen] = union_regex(chosen)
+            by_first[ch] = unions[chosen]
+        return cls(union_regex(any_first), union_regex(floating), alone, by_first)
 
     def passes(self, line: str) -> bool:
         """Say whether some pattern of the key matches `line`."""
-        if (self.anchored and self.anchored.match(line)) or (self.floating and self.floating.search(line)):
+        anchored = self.by_first.get(line[:1], self.anchored)
+        if (anchored and anchored.match(line)) or (self.floating and self.floating.search(line)):
             return True
         for p in self.alone:
             gate = p.gate  # Pattern.could_match, without its call
