@@ -158,3 +158,13 @@ def test_screens_by_first_character_agree_with_every_pattern(rules):
                 assert screen.passes(line) == any(p.search(line) for p in patterns), (rule.id, key, line)
                 checked += 1
     assert checked > 10000
+
+
+def test_a_screen_over_several_keys_says_no_only_when_every_key_does(rules):
+    from kliping.cleaner.text import _LINE_CHECK_KEYS
+
+    lines = corpus_lines() + ["Baca juga: x", "Editor: Nama", "", "(Foto: Antara)"]
+    for rule in rules:
+        for line in lines:
+            assert rule.could_match(_LINE_CHECK_KEYS, line) == any(
+                rule.first(key, line) for key in _LINE_CHECK_KEYS), (rule.id, line)

@@ -13,12 +13,15 @@ from rapidfuzz import fuzz
 
 from .settings import DEFAULT_SETTINGS, Settings
 
-_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+#: Runs of letters and digits: what is left of a text once punctuation is folded away.
+_WORD = re.compile(r"[^\W_]+")
 
 
 def normalise(text: str) -> str:
     """Return `text` NFKC-folded, case-folded, with punctuation runs as single spaces."""
-    return _PUNCT.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+    if not text.isascii():  # NFKC changes no ASCII text
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def is_repeat(a: str, b: str, settings: Settings = DEFAULT_SETTINGS) -> bool:

@@ -187,6 +187,19 @@ class Rule:
         """Per key, the Screen that rules out at once the lines no pattern matches."""
         return {key: Screen.of(patterns) for key, patterns in self._all.items()}
 
+    @cached_property
+    def _joint_screens(self) -> dict[tuple[str, ...], Screen]:
+        """Screens over several keys at once, made when first asked for."""
+        return {}
+
+    def could_match(self, keys: tuple[str, ...], line: str) -> bool:
+        """Say whether some pattern of any of `keys` may match `line`: one screen for
+        them all, since most lines of a page match none (False settles every key)."""
+        screen = self._joint_screens.get(keys)
+        if screen is None:
+            screen = self._joint_screens[keys] = Screen.of(tuple(p for k in keys for p in self.patterns(k)))
+        return screen.passes(line)
+
     def first(self, key: str, line: str) -> tuple[Pattern, re.Match] | None:
         """Return the first pattern of `key` that matches `line`, with its match."""
         if not self._screens[key].passes(line):

@@ -155,6 +155,8 @@ _LINE_CHECKS = (
     ("body.related", RELATED), ("photo.file", DROP), ("photo.captions", CAPTION),
 )
 
+_LINE_CHECK_KEYS = tuple(key for key, _ in _LINE_CHECKS)
+
 
 def _box_item(kind: str, s: str, taken: int) -> bool:
     """Say whether a line can still belong to an open photo or related box."""
@@ -227,6 +229,8 @@ def _open_box(line: Line, rule: Rule) -> tuple[str, str] | None:
 
 
 def _classify_by_patterns(line: Line, rule: Rule) -> bool:
+    if not rule.could_match(_LINE_CHECK_KEYS, line.text):
+        return False
     for key, kind in _LINE_CHECKS:
         hit = rule.first(key, line.text)
         if not hit:
