@@ -1,4 +1,7 @@
 """Repeats inside one article: titles 2-3 times, near-duplicate paragraphs, standfirst."""
+from hypothesis import given
+from hypothesis import strategies as st
+
 from kliping.cleaner import Settings, clean_text
 from kliping.cleaner.dedupe import is_repeat, normalise, repeated_indexes
 
@@ -65,3 +68,13 @@ def test_lead_printed_twice(rules):
     art = clean_text(f"{TITLE}\n\nJAKARTA - {LEAD}\n\n{LEAD}\n\n{SECOND}", rules=rules, outlet="generic")
     assert art.paragraphs == (LEAD, SECOND)
     assert art.dateline == "JAKARTA"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=300))
+def test_normalise_of_ascii_text_is_the_general_fold(text):
+    """The byte-table path for ASCII gives what NFKC, casefold and word runs give."""
+    import re
+    import unicodedata
+
+    general = " ".join(re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold()))
+    assert normalise(text) == general

@@ -15,13 +15,16 @@ from .settings import DEFAULT_SETTINGS, Settings
 
 #: Runs of letters and digits: what is left of a text once punctuation is folded away.
 _WORD = re.compile(r"[^\W_]+")
+#: The same for ASCII, as a byte table: letters lower-cased, digits kept, the rest a space.
+_ASCII_FOLD = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 else 32
+                    for c in range(256))
 
 
 def normalise(text: str) -> str:
     """Return `text` NFKC-folded, case-folded, with punctuation runs as single spaces."""
-    if not text.isascii():  # NFKC changes no ASCII text
-        text = unicodedata.normalize("NFKC", text)
-    return " ".join(_WORD.findall(text.casefold()))
+    if text.isascii():  # NFKC changes no ASCII text; one byte table does the rest
+        return " ".join(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def is_repeat(a: str, b: str, settings: Settings = DEFAULT_SETTINGS) -> bool:

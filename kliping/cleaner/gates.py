@@ -64,20 +64,23 @@ def fold(text: str) -> str:
 class Gate:
     """What any line a pattern matches must have: a length in [min_len, max_len], when
     there are `ends` one of them as its last character (before a final newline, if any),
-    and when there are needles, one of them (raw needles in the line, folded ones in the
-    folded line)."""
+    when `digits`, a run of that many digits (a `{date}` has its year), and when there
+    are needles, one of them (raw needles in the line, folded ones in the folded line)."""
 
     min_len: int
     max_len: int | None
     raw: tuple[str, ...]
     folded: tuple[str, ...]
     ends: tuple[str, ...] = ()
+    digits: int = 0
 
     def admits(self, line: str) -> bool:
         """Say whether the pattern could match `line` (False: it certainly cannot)."""
         if len(line) < self.min_len or (self.max_len is not None and len(line) > self.max_len):
             return False
         if self.ends and not line.endswith(self.ends) and not self._ends_before_newline(line):
+            return False
+        if self.digits and not _digit_run(self.digits).search(line):
             return False
         if not (self.raw or self.folded):
             return True
@@ -104,16 +107,55 @@ def gate_of(regex: re.Pattern) -> Gate | None:
         return None
     ignore_case = bool(parsed.state.flags & re.IGNORECASE)
     needles = _required(parsed, ignore_case)
-    if needles and not all(_selective(t) for _, t in needles):
-        needles = None
     lo, hi = parsed.getwidth()
     max_len = _max_line(parsed, hi)
     ends = _line_ends(parsed, ignore_case)
-    if needles is None and max_len is None and not ends:
+    digits = min(_digits_required(parsed), MAX_DIGIT_RUN)
+    if needles is None and max_len is None and not ends and not digits:
         return None
     raw = tuple(sorted(t for f, t in needles or () if not f))
     folded = tuple(sorted(t for f, t in needles or () if f))
-    return Gate(min_len=lo, max_len=max_len, raw=raw, folded=folded, ends=ends)
+    return Gate(min_len=lo, max_len=max_len, raw=raw, folded=folded, ends=ends, digits=digits)
+
+
+#: Digit runs longer than this are asked for as runs of this length.
+MAX_DIGIT_RUN = 4
+
+
+@lru_cache(maxsize=None)
+def _digit_run(n: int) -> re.Pattern:
+    return re.compile(r"\d{%d}" % n)
+
+
+def _is_digit_class(op, av) -> bool:
+    return op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_UNI_DIGIT)] or \
+        op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]
+
+
+def _digits_required(items) -> int:
+    """The longest run of digits (\\d) every match of the sequence `items` contains; 0
+    when none is known. Anything but a digit ends a run (zero-width items too: counting
+    short is always safe)."""
+    best = run = 0
+    for op, av in items:
+        if _is_digit_class(op, av):
+            run += 1
+            continue
+        if op in _REPEATS and len(av[2]) == 1 and _is_digit_class(*av[2][0]):
+            run += av[0]
+            if av[0] == 0 or av[1] != av[0]:
+                best, run = max(best, run), 0 if av[0] == 0 else run
+            continue
+        best, run = max(best, run), 0
+        if op is _c.SUBPATTERN:
+            best = max(best, _digits_required(av[3]))
+        elif op is _ATOMIC:
+            best = max(best, _digits_required(av))
+        elif op in _REPEATS and av[0] >= 1:
+            best = max(best, _digits_required(av[2]))
+        elif op is _c.BRANCH:
+            best = max(best, min(_digits_required(branch) for branch in av[1]))
+    return max(best, run)
 
 
 def fails_fast(regex: re.Pattern) -> bool:
@@ -350,7 +392,7 @@ def _required(items, ignore_case: bool) -> frozenset[Needle] | None:
         if inner:
             runs.found.append(inner)
     runs.end()
-    usable = [n for n in runs.found if len(n) <= MAX_NEEDLES]
+    usable = [n for n in runs.found if len(n) <= MAX_NEEDLES and all(_selective(t) for _, t in n)]
     return max(usable, key=_selectivity, default=None)
 
 

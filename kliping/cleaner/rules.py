@@ -100,7 +100,10 @@ class Screen:
     anchored: re.Pattern | None
     floating: re.Pattern | None
     alone: tuple[Pattern, ...]
-    by_first: dict[str, re.Pattern | None] = field(default_factory=dict)
+    #: First character -> the anchored patterns that can open with it (joined when a
+    #: line first needs them, in `_joined`).
+    by_first: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+    _joined: dict[str, re.Pattern | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, patterns: tuple[Pattern, ...]) -> "Screen":
@@ -111,18 +114,17 @@ class Screen:
         floating = tuple(p for p in rest if not _is_anchored(p.regex.pattern))
         firsts = {p: first_chars(p.regex) for p in anchored}
         any_first = tuple(p for p in anchored if firsts[p] is None)
-        unions: dict[tuple[Pattern, ...], re.Pattern | None] = {}
-        by_first = {}
-        for ch in sorted(set().union(*(f for f in firsts.values() if f))):
-            chosen = tuple(p for p in anchored if firsts[p] is None or ch in firsts[p])
-            if chosen not in unions:
-                unions[chosen] = union_regex(chosen)
-            by_first[ch] = unions[chosen]
+        by_first = {ch: tuple(p for p in anchored if firsts[p] is None or ch in firsts[p])
+                    for ch in sorted(set().union(*(f for f in firsts.values() if f)))}
         return cls(union_regex(any_first), union_regex(floating), alone, by_first)
 
     def passes(self, line: str) -> bool:
         """Say whether some pattern of the key matches `line`."""
-        anchored = self.by_first.get(line[:1], self.anchored)
+        anchored, first = self.anchored, line[:1]
+        if first in self.by_first:
+            anchored = self._joined.get(first)
+            if anchored is None:
+                anchored = self._joined[first] = union_regex(self.by_first[first])
         if (anchored and anchored.match(line)) or (self.floating and self.floating.search(line)):
             return True
         for p in self.alone:
