@@ -80,7 +80,7 @@ class Gate:
             return False
         if self.ends and not line.endswith(self.ends) and not self._ends_before_newline(line):
             return False
-        if self.digits and not _digit_run(self.digits).search(line):
+        if self.digits and not _DIGIT_RUNS[self.digits].search(line):
             return False
         if not (self.raw or self.folded):
             return True
@@ -120,11 +120,8 @@ def gate_of(regex: re.Pattern) -> Gate | None:
 
 #: Digit runs longer than this are asked for as runs of this length.
 MAX_DIGIT_RUN = 4
-
-
-@lru_cache(maxsize=None)
-def _digit_run(n: int) -> re.Pattern:
-    return re.compile(r"\d{%d}" % n)
+#: A run of n digits, by n ("\\d\\d\\d\\d" is searched faster than "\\d{4}").
+_DIGIT_RUNS = {n: re.compile(r"\d" * n) for n in range(1, MAX_DIGIT_RUN + 1)}
 
 
 def _is_digit_class(op, av) -> bool:
