@@ -59,3 +59,12 @@ def test_zone_offsets():
     assert str(zone_offset("GMT+7")) == "UTC+07:00"
     assert zone_offset("XYZ") is None
     assert zone_offset("+15:00") is None
+
+
+def test_every_date_form_needs_a_four_digit_year():
+    """find_date passes over texts without four digits in a row: true while every form
+    has its year (a new form without one must change that shortcut)."""
+    from kliping.cleaner.dates import _FORMS
+    from kliping.cleaner.gates import _digits_required, _p
+
+    assert all(_digits_required(_p.parse(form)) >= 4 for form in _FORMS)

@@ -55,6 +55,8 @@ _FORMS = [
     rf"(?:{_DAY}\s*,?\s*)?(?P<day>\d{{1,2}})[/.-](?P<mnum>\d{{1,2}})[/.-](?P<year>\d{{4}}){_TAIL}",
 ]
 _COMPILED = [re.compile(r"(?<!\w)" + form, re.IGNORECASE) for form in _FORMS]
+#: What every form needs: four digits in a row.
+_YEAR = re.compile(r"\d\d\d\d")
 
 #: The `{date}` placeholder of rule patterns: any form above, without named groups,
 #: case-insensitive whatever the flags of the pattern around it.
@@ -112,6 +114,8 @@ def _iso(m: re.Match, default_zone: str | None) -> str | None:
 
 def find_date(text: str, default_zone: str | None = None) -> tuple[str, re.Match] | None:
     """Return (ISO date, match) for the first well-formed date in `text`, or None."""
+    if not _YEAR.search(text):  # every form has a four-digit year
+        return None
     best: tuple[str, re.Match] | None = None
     for rx in _COMPILED:
         for m in rx.finditer(text):

@@ -194,7 +194,7 @@ def front_page_reason(url: str | None, paragraphs: list[str]) -> str | None:
         if not re.search(r"\d", path) and len(segments) <= 1 and not re.search(r"[-_.]\w+[-_.]", path):
             return f"its URL path {'/' + path!r} is a section front, not an article"
     if len(paragraphs) >= _LIST_MIN_BLOCKS:
-        headlines = sum(1 for p in paragraphs if len(p.split()) < 15 and not PARAGRAPH_END.search(p))
+        headlines = sum(1 for p in paragraphs if len(p.split(None, 14)) < 15 and not PARAGRAPH_END.search(p))
         if headlines / len(paragraphs) >= _LIST_HEADLINE_SHARE:
             return "its text is a list of headlines"
     return None
@@ -625,7 +625,7 @@ def recover_lead(root, blocks: list[str]) -> list[str]:
     the article's container, which the extractor skips; the sentences just above its
     first paragraph, in the same container, are that lead.
     """
-    first = next((b for b in blocks if len(b.split()) >= 5), None)
+    first = next((b for b in blocks if len(b.split(None, 4)) >= 5), None)
     if first is None:
         return blocks
     probe = first[:40]

@@ -312,7 +312,7 @@ def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
 
 def is_sentence(text: str) -> bool:
     """Say whether a block reads as text: a sentence of a few words at least."""
-    return len(text.split()) >= _SENTENCE_WORDS and bool(PARAGRAPH_END.search(text))
+    return len(text.split(None, _SENTENCE_WORDS - 1)) >= _SENTENCE_WORDS and bool(PARAGRAPH_END.search(text))
 
 
 def place_headline(lines: list[Line], rule: Rule, settings: Settings,
