@@ -96,7 +96,7 @@ def find_captions(ext: Extraction) -> tuple[str, ...]:
 def function_word_share(sample: str, words: frozenset[str]) -> float:
     """Return the share of the sample's words that are in `words`."""
     tokens = _WORD.findall(sample.lower())
-    return sum(t in words for t in tokens) / len(tokens) if tokens else 0.0
+    return sum(map(words.__contains__, tokens)) / len(tokens) if tokens else 0.0
 
 
 def quick_language(sample: str, declared: str | None, settings: Settings) -> str | None:

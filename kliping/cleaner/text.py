@@ -114,7 +114,8 @@ def tidy(line: str) -> str:
 def fold_spaces(text: str) -> str:
     """Return `text` with each run of spaces (tabs, no-break and wide ones too) as one
     plain space. Looking first is cheap: text that needs nothing is left as it is."""
-    if "  " in text or _ODD_SPACE.search(text):
+    odd = ("\t" in text) if text.isascii() else _ODD_SPACE.search(text)  # ASCII: a tab is the only one
+    if odd or "  " in text:
         return _SPACES.sub(" ", text)
     return text
 
