@@ -80,7 +80,7 @@ class Gate:
             return False
         if self.ends and not line.endswith(self.ends) and not self._ends_before_newline(line):
             return False
-        if self.digits and not _DIGIT_RUNS[self.digits].search(line):
+        if self.digits and not has_digit_run(self.digits, line):
             return False
         if not (self.raw or self.folded):
             return True
@@ -122,6 +122,13 @@ def gate_of(regex: re.Pattern) -> Gate | None:
 MAX_DIGIT_RUN = 4
 #: A run of n digits, by n ("\\d\\d\\d\\d" is searched faster than "\\d{4}").
 _DIGIT_RUNS = {n: re.compile(r"\d" * n) for n in range(1, MAX_DIGIT_RUN + 1)}
+
+
+@lru_cache(maxsize=64)
+def has_digit_run(n: int, line: str) -> bool:
+    """Say whether `line` has n digits in a row. Cached for the last few lines: the
+    gates of several patterns (every one with a {date}) ask about the same line."""
+    return _DIGIT_RUNS[n].search(line) is not None
 
 
 def _is_digit_class(op, av) -> bool:
