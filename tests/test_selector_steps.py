@@ -10,7 +10,7 @@ from cssselect import GenericTranslator
 from lxml import etree
 
 from kliping.cleaner import load_rules
-from kliping.cleaner.selectors import attribute_steps, compile_selector, merge_selectors
+from kliping.cleaner.selectors import SelectorSyntaxError, attribute_steps, compile_selector, merge_selectors
 
 PAGES = sorted((Path(__file__).resolve().parent / "fixtures" / "html").glob("*.html"))
 SHAPES = [
@@ -104,3 +104,54 @@ def test_local_selectors_look_at_the_element_and_its_ancestors_only():
     for css in ("a + b", "a ~ b", "p:first-child", "div:not(.x)", ".x:empty", "(//a)[1]",
                 "//p/text()"):
         assert not compile_selector(css).local, css
+
+
+def test_needed_words_of_css_and_xpath():
+    needs = {src: compile_selector(src).needs for src in (
+        ".post-title.entry-title", "div[id^='div-gpt-ad']", ".post-author .fn", "#a > b.c",
+        "[role='navigation']", "abbr.published@title", "a:not(.x)", "nav", "a, b.c", "[id]",
+        "(//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')])[1]//figcaption",
+        "//div[@id='x']//p", "//meta[@property='og:title']",
+        "//*[contains(@class, 'a') and not(contains(@class, 'b'))]", "//a | //b[@id='x']",
+        "//div[contains(., 'x')]", "//*[@id='a' or @class='b']")}
+    assert needs[".post-title.entry-title"] == ("entry-title", "post-title")
+    assert needs["div[id^='div-gpt-ad']"] == ("div-gpt-ad",)
+    assert needs[".post-author .fn"] == ("fn", "post-author")
+    assert needs["#a > b.c"] == ("c", "a")
+    assert needs["[role='navigation']"] == ("navigation",)
+    assert needs["abbr.published@title"] == ("published",)
+    assert needs["(//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')])[1]//figcaption"] \
+        == ("entry-content",)
+    assert needs["//div[@id='x']//p"] == ("x",)
+    assert needs["//meta[@property='og:title']"] == ("og:title",)
+    for nothing in ("a:not(.x)", "nav", "a, b.c", "[id]", "//div[contains(., 'x')]", "//a | //b[@id='x']",
+                    "//*[contains(@class, 'a') and not(contains(@class, 'b'))]", "//*[@id='a' or @class='b']"):
+        assert needs[nothing] == (), nothing
+
+
+SHARED_PAGES = sorted(p for p in (Path(__file__).resolve().parent.parent.parent / "shared" / "html").glob("*.html")
+                      if not p.name.endswith(".expected.html"))
+
+
+@pytest.mark.parametrize("page", PAGES + SHARED_PAGES, ids=[p.stem for p in PAGES + SHARED_PAGES])
+def test_a_selector_passed_over_for_a_missing_word_finds_nothing(page):
+    """Skipping a selector on a page whose HTML lacks a word it needs never changes
+    what it finds (rules' selectors and selectors of every shape, on fixtures and the
+    shared pages)."""
+    html = page.read_text("utf-8", "replace")
+    root = lxml.html.document_fromstring(html.encode("utf-8"))
+    sources = rule_sources(xpath=False) + rule_sources(xpath=True) + page_selectors(root) + page_xpaths(root)
+    sources += [shape.format(c="x", i="y", p="z") for shape in SHAPES + XPATH_SHAPES]
+    selectors = []
+    for source in sources:
+        try:
+            selectors.append(compile_selector(source))
+        except SelectorSyntaxError:  # a page's class name that is no CSS identifier (".40")
+            continue
+    skipped = 0
+    for sel in selectors:
+        if not sel.present_in(html):
+            skipped += 1
+            assert sel.elements(root) == [], sel.source
+        assert sel.elements(root, html) == sel.elements(root), sel.source
+    assert skipped > 0

@@ -9,6 +9,13 @@ A selector's XPath tests attributes as predicates on every element ("*[@id = 'x'
 cssselect writes them and rules often do); libxml2 finds the same elements several times
 faster through the attribute axis ("*/@id[. = 'x']/parent::*"), so each such step is
 written that way (`attribute_steps`).
+
+A selector also knows the words every match needs in the page's HTML (`needs`: the
+class names, ids and attribute values a CSS selector tests; for XPath, the attribute
+values of `contains(@a, 'v')` and `@a = 'v'` tests when nothing is negated or
+alternative): a page whose text lacks one cannot match, and the selector is not
+evaluated on it. Attribute values stand in the HTML as written (a class spelled with
+character references, "post&#45;title", would be taken for missing).
 """
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cssselect import GenericTranslator, SelectorError
+from cssselect import parse as parse_css
 from lxml import etree
 
 _ATTR = re.compile(r"^(?P<sel>.*[^\s@])@(?P<attr>[\w:-]+)$")
@@ -60,9 +68,18 @@ class Selector:
     xpath: etree.XPath
     attr: str | None
     local: bool = False
+    needs: tuple[str, ...] = ()
 
-    def elements(self, root) -> list:
-        """Return the matching elements (or strings, for an XPath that selects text)."""
+    def present_in(self, html: str | None) -> bool:
+        """Say whether a page with this HTML text may hold a match: it has every word
+        the selector needs (True when the text is not known)."""
+        return html is None or all(word in html for word in self.needs)
+
+    def elements(self, root, html: str | None = None) -> list:
+        """Return the matching elements (or strings, for an XPath that selects text);
+        `html`, the page's text when known, settles pages lacking a needed word."""
+        if html is not None and not self.present_in(html):
+            return []
         try:
             found = self.xpath(root)
         except etree.XPathError:
@@ -71,10 +88,10 @@ class Selector:
             return [str(found)] if found not in ("", False) else []
         return list(found)
 
-    def values(self, root) -> list[str]:
+    def values(self, root, html: str | None = None) -> list[str]:
         """Return the text of each match: its attribute, or its whitespace-folded text."""
         out = []
-        for node in self.elements(root):
+        for node in self.elements(root, html):
             if isinstance(node, str):
                 value = node
             elif self.attr:
@@ -94,18 +111,59 @@ def compile_selector(source: str) -> Selector:
     if m and "[" not in m.group("attr"):
         text, attr = m.group("sel"), m.group("attr")
     if text.startswith(("/", "(", "./")):
-        expr = text
+        expr, needs = text, _xpath_needs(text)
     else:
         try:
             expr = _TRANSLATOR.css_to_xpath(text)
+            needs = _css_needs(text)
         except SelectorError as exc:
             raise SelectorSyntaxError(f"bad CSS selector {source!r}: {exc}") from None
     try:
         etree.XPath(expr)  # the rule's own text is what must be valid
         return Selector(source=source, xpath=etree.XPath(attribute_steps(expr)), attr=attr,
-                        local=_is_local(expr))
+                        local=_is_local(expr), needs=needs)
     except etree.XPathSyntaxError as exc:
         raise SelectorSyntaxError(f"bad XPath {source!r}: {exc}") from None
+
+
+def _css_needs(css: str) -> tuple[str, ...]:
+    """The words every match of a CSS selector has in its attributes (class names, ids,
+    tested attribute values); () for a group ("a, b") or what cannot be read."""
+    parsed = parse_css(css)
+    if len(parsed) != 1:
+        return ()
+    words: list[str] = []
+    _walk_css(parsed[0].parsed_tree, words)
+    return tuple(dict.fromkeys(w for w in words if w))
+
+
+def _walk_css(node, words: list[str]) -> None:
+    """Collect the needed words of one parsed selector (not those under :not(), :is(),
+    :has() or functions: what they test need not be there)."""
+    kind = type(node).__name__
+    if kind == "Class":
+        words.append(node.class_name)
+    elif kind == "Hash":
+        words.append(node.id)
+    elif kind == "Attrib" and node.operator != "exists" and node.value is not None:
+        words.append(getattr(node.value, "value", node.value))
+    elif kind == "CombinedSelector":
+        _walk_css(node.subselector, words)
+    if hasattr(node, "selector") and kind != "Element":
+        _walk_css(node.selector, words)
+
+
+_XPATH_NEEDS = re.compile(
+    r"contains\(\s*(?:concat\(\s*' '\s*,\s*normalize-space\(\s*@[\w-]+\s*\)\s*,\s*' '\s*\)|@[\w-]+)"
+    r"\s*,\s*'\s*([^'\s]+)\s*'\s*\)|@[\w-]+\s*=\s*'([^']+)'")
+
+
+def _xpath_needs(xpath: str) -> tuple[str, ...]:
+    """The attribute values an XPath's tests need (contains(@a, 'v'), the class idiom,
+    @a = 'v'), when nothing in it is negated, alternative or a function of text."""
+    if re.search(r"\||\bor\b|not\(|text\(\)|\.\s*[,=)]|\bstring\(|translate\(", xpath):
+        return ()
+    return tuple(dict.fromkeys(a or b for a, b in _XPATH_NEEDS.findall(xpath)))
 
 
 def merge_selectors(selectors: Sequence[Selector]) -> Selector:
