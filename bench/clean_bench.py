@@ -4,11 +4,11 @@
     python bench/clean_bench.py --rss-sizes 2000 20000 --quick
 
 Reports, each as a ratio against a baseline measured here and now:
-  * text scrapes: docs/s per core of the cleaner on variants of samples/ and the fixture
-    scrapes (in process, decoding included);
-  * HTML pages, generic path: pages/s per core for kliping and for trafilatura
+  * text scrapes: docs per CPU second of the cleaner on variants of samples/ and the
+    fixture scrapes (in process, decoding included);
+  * HTML pages, generic path: pages per CPU second for kliping and for trafilatura
     `extract(..., with_metadata=True)` on ../shared/html (hosts with no kliping rule),
-    and both F1 scores from ../shared/eval/score_html.py;
+    measured in alternating rounds, and both F1 scores from ../shared/eval/score_html.py;
   * HTML pages with an outlet rule: the same on tests/fixtures/html (kliping's rules);
   * peak memory (max RSS) of `kliping clean` over generated JSON Lines of 10k and 100k
     records: it must stay flat, since inputs are streamed.
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,16 +35,34 @@ from kliping.cleaner.html import NotAnArticle  # noqa: E402
 
 
 def rate(fn, items, seconds: float) -> float:
-    """Items per second of `fn` over `items`, repeated for about `seconds`, after one
-    pass over all of them (steady state: rules compiled, imports done, on both sides)."""
+    """Items per CPU second of `fn` over `items`, repeated for about `seconds`, after
+    one pass over all of them (steady state: rules compiled, imports done)."""
     for item in items:
         fn(item)
-    done, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
+    return _timed(fn, items, seconds)
+
+
+def _timed(fn, items, seconds: float) -> float:
+    done, start = 0, time.process_time()
+    while time.process_time() - start < seconds:
         for item in items:
             fn(item)
         done += len(items)
-    return done / (time.perf_counter() - start)
+    return done / (time.process_time() - start)
+
+
+def paired_rates(ours, theirs, items, seconds: float, rounds: int = 5) -> tuple[float, float]:
+    """Rates of two functions over the same items, measured in alternating rounds (the
+    machine's speed drifts; a ratio of rates taken minutes apart drifts with it): the
+    median of each side's rounds."""
+    for item in items:
+        ours(item)
+        theirs(item)
+    a, b = [], []
+    for _ in range(rounds):
+        a.append(_timed(ours, items, seconds / rounds))
+        b.append(_timed(theirs, items, seconds / rounds))
+    return statistics.median(a), statistics.median(b)
 
 
 def text_corpus() -> list[RawDoc]:
@@ -145,8 +164,7 @@ def main() -> None:
     rows.append(("text scrapes, docs/s per core", rate(run, text, a.seconds), None))
 
     fixtures = html_docs(sorted((ROOT / "tests/fixtures/html").glob("*.html")))
-    k = rate(run, fixtures, a.seconds)
-    t = rate(trafilatura_extract, fixtures, a.seconds)
+    k, t = paired_rates(run, trafilatura_extract, fixtures, 2 * a.seconds)
     f_k = fixture_f1(fixtures, lambda d: (run(d).text if run(d) else ""))
     f_t = fixture_f1(fixtures, lambda d: json.loads(trafilatura_extract(d) or "{}").get("text"))
     rows.append(("HTML with an outlet rule, pages/s per core", k, t))
@@ -157,8 +175,7 @@ def main() -> None:
         if (SHARED / "html").is_dir():
             shared = html_docs([p for p in sorted((SHARED / "html").glob("*.html"))
                                 if not p.name.endswith(".expected.html")])
-            k = rate(run, shared, a.seconds)
-            t = rate(trafilatura_extract, shared, a.seconds)
+            k, t = paired_rates(run, trafilatura_extract, shared, 2 * a.seconds)
             rows.append(("HTML, generic path (../shared/html), pages/s per core", k, t))
             ours, theirs = score_shared(shared, rules, settings, tmp)
         small, large = a.rss_sizes
