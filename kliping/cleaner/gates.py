@@ -111,6 +111,8 @@ def gate_of(regex: re.Pattern) -> Gate | None:
     max_len = _max_line(parsed, hi)
     ends = _line_ends(parsed, ignore_case)
     digits = min(_digits_required(parsed), MAX_DIGIT_RUN)
+    if digits < MIN_DIGIT_RUN:
+        digits = 0  # a digit or two are in most lines: no use as a gate
     if needles is None and max_len is None and not ends and not digits:
         return None
     raw = tuple(sorted(t for f, t in needles or () if not f))
@@ -118,8 +120,10 @@ def gate_of(regex: re.Pattern) -> Gate | None:
     return Gate(min_len=lo, max_len=max_len, raw=raw, folded=folded, ends=ends, digits=digits)
 
 
-#: Digit runs longer than this are asked for as runs of this length.
+#: Digit runs longer than this are asked for as runs of this length; shorter than
+#: MIN_DIGIT_RUN, not at all.
 MAX_DIGIT_RUN = 4
+MIN_DIGIT_RUN = 3
 #: A run of n digits, by n ("\\d\\d\\d\\d" is searched faster than "\\d{4}").
 _DIGIT_RUNS = {n: re.compile(r"\d" * n) for n in range(1, MAX_DIGIT_RUN + 1)}
 

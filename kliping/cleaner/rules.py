@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse
 
 from .dates import DATE_PATTERN
-from .gates import Gate, fails_fast, first_chars, gate_of
+from .gates import Gate, fails_fast, first_chars, fold, gate_of
 from .regex_safety import why_unsafe
 from .selectors import Selector, SelectorSyntaxError, compile_selector
 
@@ -100,6 +100,11 @@ class Screen:
     anchored: re.Pattern | None
     floating: re.Pattern | None
     alone: tuple[Pattern, ...]
+    #: The `alone` patterns whose gates need one of a few literals, and all those
+    #: literals (raw, and folded): a line with none of them passes them all over at once.
+    needled: tuple[Pattern, ...] = ()
+    raw_needles: tuple[str, ...] = ()
+    folded_needles: tuple[str, ...] = ()
     #: First character -> the anchored patterns that can open with it (joined when a
     #: line first needs them, in `_joined`).
     by_first: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
@@ -116,7 +121,10 @@ class Screen:
         any_first = tuple(p for p in anchored if firsts[p] is None)
         by_first = {ch: tuple(p for p in anchored if firsts[p] is None or ch in firsts[p])
                     for ch in sorted(set().union(*(f for f in firsts.values() if f)))}
-        return cls(union_regex(any_first), union_regex(floating), alone, by_first)
+        needled = tuple(p for p in alone if p.gate is not None and (p.gate.raw or p.gate.folded))
+        return cls(union_regex(any_first), union_regex(floating), tuple(p for p in alone if p not in needled),
+                   needled, tuple(sorted({n for p in needled for n in p.gate.raw})),
+                   tuple(sorted({n for p in needled for n in p.gate.folded})), by_first)
 
     def passes(self, line: str) -> bool:
         """Say whether some pattern of the key matches `line`."""
@@ -131,6 +139,11 @@ class Screen:
             gate = p.gate  # Pattern.could_match, without its call
             if (gate is None or gate.admits(line)) and p.regex.search(line):
                 return True
+        if self.needled and (any(n in line for n in self.raw_needles) or (
+                self.folded_needles and any(n in fold(line) for n in self.folded_needles))):
+            for p in self.needled:
+                if p.gate.admits(line) and p.regex.search(line):
+                    return True
         return False
 
 
