@@ -139,10 +139,20 @@ class Screen:
             gate = p.gate  # Pattern.could_match, without its call
             if (gate is None or gate.admits(line)) and p.regex.search(line):
                 return True
-        if self.needled and (any(n in line for n in self.raw_needles) or (
-                self.folded_needles and any(n in fold(line) for n in self.folded_needles))):
+        if self.needled and self._has_needle(line):
             for p in self.needled:
                 if p.gate.admits(line) and p.regex.search(line):
+                    return True
+        return False
+
+    def _has_needle(self, line: str) -> bool:
+        for needle in self.raw_needles:
+            if needle in line:
+                return True
+        if self.folded_needles:
+            low = fold(line)
+            for needle in self.folded_needles:
+                if needle in low:
                     return True
         return False
 
