@@ -292,3 +292,18 @@ def test_settings_fields_are_the_flag_names():
     fields = {f.name for f in dataclasses.fields(Settings)}
     assert {"num_perm", "duplicate_threshold", "lsh_rows", "lsh_bands", "shingle_size"} <= fields
     assert Settings().num_perm == 128 and Settings().duplicate_threshold == 0.8
+
+
+def test_shingles_of_stored_articles_are_kept_but_never_stale(tmp_path, monkeypatch):
+    from kliping.archive import dedup as dedup_module
+    from kliping.archive.dedup import Deduplicator
+    from kliping.cleaner.signature import shingles
+
+    monkeypatch.setattr(dedup_module, "SHINGLE_CACHE", 2)
+    d = Deduplicator(open_archive(tmp_path / "k.db"))
+    first, changed = "satu dua tiga empat lima enam tujuh", "delapan sembilan sepuluh sebelas dua belas"
+    assert d._shingles_of(1, first) == shingles(first)
+    assert d._shingles_of(1, first) is d._shingles_of(1, first)  # kept
+    assert d._shingles_of(1, changed) == shingles(changed)  # the article's text changed
+    d._shingles_of(2, first), d._shingles_of(3, first)
+    assert list(d._shingle_cache) == [2, 3]  # the least recently verified went out

@@ -53,6 +53,10 @@ def stored_params(db: sqlite_utils.Database) -> dict[str, int]:
     return dict(db.execute("SELECT name, value FROM signature_params").fetchall())
 
 
+#: Stored articles whose shingle sets a Deduplicator keeps (least recently verified out).
+SHINGLE_CACHE = 256
+
+
 class Deduplicator:
     """Finds, records and clusters near-duplicates in one open archive."""
 
@@ -63,6 +67,7 @@ class Deduplicator:
         self.lookup = lookup_sql(self.params["lsh_bands"])
         self._check_params()
         self.index = BandIndex(db)
+        self._shingle_cache: dict[int, tuple[str, frozenset[str]]] = {}
         with db.atomic():  # articles a run committed but did not merge (it died first)
             for article_id, count, data, text in self.index.unindexed():
                 self.index.add(article_id, band_keys(Signature.from_bytes(data, count), settings),
@@ -114,7 +119,7 @@ class Deduplicator:
         scored = []
         for article_id, other_text, cluster_id in self.db.execute(
                 f"SELECT id, text, cluster_id FROM articles WHERE id IN ({marks})", near):
-            other = shingles(other_text or "", self.settings)
+            other = self._shingles_of(article_id, other_text or "")
             scored.append((similarity(shingle_set, other), -article_id, cluster_id, other))
         if not scored:
             return found
@@ -122,6 +127,18 @@ class Deduplicator:
         if best < threshold:
             return found
         return Match(signed, -negative_id, cluster_id, round(best, 4), round(jaccard(shingle_set, other), 4))
+
+    def _shingles_of(self, article_id: int, text: str) -> frozenset[str]:
+        """The shingles of a stored article's text, kept for the last SHINGLE_CACHE
+        articles verified: the copies of one story arrive together and are checked
+        against the same earlier ones (a changed text is shingled again)."""
+        cached = self._shingle_cache.pop(article_id, None)
+        if cached is None or cached[0] != text:
+            cached = (text, shingles(text, self.settings))
+        self._shingle_cache[article_id] = cached
+        if len(self._shingle_cache) > SHINGLE_CACHE:
+            del self._shingle_cache[next(iter(self._shingle_cache))]
+        return cached[1]
 
     def join(self, match: Match) -> int | None:
         """The cluster for an article with this match: the match's, or a new one founded

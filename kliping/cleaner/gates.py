@@ -170,8 +170,13 @@ def fails_fast(regex: re.Pattern) -> bool:
     """Say whether a pattern gives up on most lines at their first character: anchored
     at the line's start (not multi-line) and opening with literal text. Joined with
     others in one regex it costs next to nothing, and a gate would only add work."""
+    return _fails_fast(regex.pattern, regex.flags)
+
+
+@lru_cache(maxsize=None)
+def _fails_fast(pattern: str, flags: int) -> bool:
     try:
-        parsed = _p.parse(regex.pattern, regex.flags)
+        parsed = _p.parse(pattern, flags)
     except (re.error, RecursionError):
         return False
     if parsed.state.flags & re.MULTILINE or len(parsed) < 2:
@@ -199,8 +204,13 @@ def first_chars(regex: re.Pattern) -> frozenset[str] | None:
     """The characters one of which starts every match of a pattern (as `match` tries it,
     at the line's start); None when not known. Lets a union of anchored patterns be cut
     to those a line's first character can open."""
+    return _first_chars_of(regex.pattern, regex.flags)
+
+
+@lru_cache(maxsize=None)
+def _first_chars_of(pattern: str, flags: int) -> frozenset[str] | None:
     try:
-        parsed = _p.parse(regex.pattern, regex.flags)
+        parsed = _p.parse(pattern, flags)
     except (re.error, RecursionError):
         return None
     chars = _first_chars(list(parsed), bool(parsed.state.flags & re.IGNORECASE))

@@ -11,7 +11,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -239,6 +239,7 @@ class Rule:
 _LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 
 
+@lru_cache(maxsize=None)
 def _is_anchored(source: str) -> bool:
     """Say whether a pattern can only match at the start of the line: its parse begins
     with ^ (a top-level alternation like "^a|b" parses as a branch, so it does not)."""
