@@ -213,61 +213,8 @@ def _first_chars_of(pattern: str, flags: int) -> frozenset[str] | None:
         parsed = _p.parse(pattern, flags)
     except (re.error, RecursionError):
         return None
-    chars = _first_chars(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    chars = _edge_chars(list(parsed), bool(parsed.state.flags & re.IGNORECASE), last=False)
     return frozenset(chars) if chars else None
-
-
-def _first_chars(items, ignore_case: bool) -> set[str] | None:
-    """The characters one of which starts every match of the sequence `items`; None when
-    that is not known or the sequence may match nothing (mirrors `_final_chars`)."""
-    found: set[str] = set()
-    for op, av in items:
-        if op in _ZERO_WIDTH:
-            continue
-        chars, optional = _first_of(op, av, ignore_case)
-        if chars is None:
-            return None
-        found |= chars
-        if not optional:
-            return found
-    return None
-
-
-def _first_of(op, av, ignore_case: bool) -> tuple[set[str] | None, bool]:
-    """The characters one of which starts every match of one item, and whether the item
-    may match nothing."""
-    if op is _c.SUBPATTERN:
-        _, add, remove, body = av
-        case = (ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
-        return _first_chars(body, case), False
-    if op is _ATOMIC:
-        return _first_chars(av, ignore_case), False
-    if op in _REPEATS:
-        return _first_chars(av[2], ignore_case), av[0] == 0
-    if op is _c.BRANCH:
-        found = set()
-        for branch in av[1]:
-            chars = _first_chars(branch, ignore_case)
-            if chars is None:
-                return None, False
-            found |= chars
-        return found, False
-    if op is _c.IN and any(o is _c.RANGE for o, _ in av):
-        found = set()
-        for o, v in av:
-            if o is _c.RANGE and v[1] - v[0] <= 256:
-                chars = [chr(c) for c in range(v[0], v[1] + 1)]
-            elif o is _c.LITERAL:
-                chars = [chr(v)]
-            else:
-                return None, False
-            for ch in chars:
-                cases = _cases(ch, ignore_case)
-                if cases is None:
-                    return None, False
-                found |= cases
-        return found, False
-    return _final_of(op, av, ignore_case)  # one character: its first is its last
 
 
 def _max_line(parsed, hi: int) -> int | None:
@@ -285,20 +232,20 @@ def _line_ends(parsed, ignore_case: bool) -> tuple[str, ...]:
     line's end (`…$`, not multi-line); () when not known."""
     if parsed.state.flags & re.MULTILINE or len(parsed) < 2 or parsed[-1] != (_c.AT, _c.AT_END):
         return ()
-    chars = _final_chars(list(parsed)[:-1], ignore_case)
+    chars = _edge_chars(list(parsed)[:-1], ignore_case, last=True)
     return tuple(sorted(chars)) if chars else ()
 
 
-def _final_chars(items, ignore_case: bool) -> set[str] | None:
-    """The characters one of which ends every match of the sequence `items`; None when
-    that is not known or the sequence may match nothing. Zero-width items (\\b,
-    lookarounds) are passed over, optional ones add their characters to what stands
-    before them."""
+def _edge_chars(items, ignore_case: bool, last: bool) -> set[str] | None:
+    """The characters one of which starts (`last`: ends) every match of the sequence
+    `items`; None when that is not known or the sequence may match nothing. Zero-width
+    items (\\b, lookarounds) are passed over, optional ones add their characters to
+    those of the item beside them."""
     found: set[str] = set()
-    for op, av in reversed(items):
+    for op, av in (reversed(items) if last else items):
         if op in _ZERO_WIDTH:
             continue
-        chars, optional = _final_of(op, av, ignore_case)
+        chars, optional = _edge_of(op, av, ignore_case, last)
         if chars is None:
             return None
         found |= chars
@@ -307,33 +254,38 @@ def _final_chars(items, ignore_case: bool) -> set[str] | None:
     return None
 
 
-def _final_of(op, av, ignore_case: bool) -> tuple[set[str] | None, bool]:
-    """The characters one of which ends every match of one item, and whether the item
-    may match nothing."""
+def _edge_of(op, av, ignore_case: bool, last: bool) -> tuple[set[str] | None, bool]:
+    """The characters one of which starts (ends) every match of one item, and whether
+    the item may match nothing."""
     if op is _c.LITERAL:
         return _cases(chr(av), ignore_case), False
     if op is _c.IN:
-        if not all(o is _c.LITERAL for o, _ in av):
-            return None, False
         found: set[str] = set()
-        for _, v in av:
-            chars = _cases(chr(v), ignore_case)
-            if chars is None:
-                return None, False
-            found |= chars
+        for o, v in av:
+            if o is _c.LITERAL:
+                chars = [chr(v)]
+            elif o is _c.RANGE and v[1] - v[0] <= 256:
+                chars = [chr(c) for c in range(v[0], v[1] + 1)]
+            else:
+                return None, False  # categories (\\d, \\w), negation, wide ranges
+            for ch in chars:
+                cases = _cases(ch, ignore_case)
+                if cases is None:
+                    return None, False
+                found |= cases
         return found, False
     if op is _c.SUBPATTERN:
         _, add, remove, body = av
         case = (ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
-        return _final_chars(body, case), False
+        return _edge_chars(body, case, last), False
     if op is _ATOMIC:
-        return _final_chars(av, ignore_case), False
+        return _edge_chars(av, ignore_case, last), False
     if op in _REPEATS:
-        return _final_chars(av[2], ignore_case), av[0] == 0
+        return _edge_chars(av[2], ignore_case, last), av[0] == 0
     if op is _c.BRANCH:
         found = set()
         for branch in av[1]:
-            chars = _final_chars(branch, ignore_case)
+            chars = _edge_chars(branch, ignore_case, last)
             if chars is None:
                 return None, False
             found |= chars

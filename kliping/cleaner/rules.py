@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse
 
 from .dates import DATE_PATTERN
-from .gates import Gate, fails_fast, first_chars, fold, gate_of
+from .gates import Gate, fails_fast, first_chars, gate_of
 from .regex_safety import why_unsafe
 from .selectors import Selector, SelectorSyntaxError, compile_selector
 
@@ -100,11 +100,10 @@ class Screen:
     anchored: re.Pattern | None
     floating: re.Pattern | None
     alone: tuple[Pattern, ...]
-    #: The `alone` patterns whose gates need one of a few literals, and all those
-    #: literals (raw, and folded): a line with none of them passes them all over at once.
+    #: The `alone` patterns whose gates need one of a few literals, and a gate needing
+    #: any of all those literals: a line it rules out passes them all over at once.
     needled: tuple[Pattern, ...] = ()
-    raw_needles: tuple[str, ...] = ()
-    folded_needles: tuple[str, ...] = ()
+    needles: Gate | None = None
     #: First character -> the anchored patterns that can open with it (joined when a
     #: line first needs them, in `_joined`).
     by_first: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
@@ -122,9 +121,10 @@ class Screen:
         by_first = {ch: tuple(p for p in anchored if firsts[p] is None or ch in firsts[p])
                     for ch in sorted(set().union(*(f for f in firsts.values() if f)))}
         needled = tuple(p for p in alone if p.gate is not None and (p.gate.raw or p.gate.folded))
+        needles = Gate(min_len=0, max_len=None, raw=tuple(sorted({n for p in needled for n in p.gate.raw})),
+                       folded=tuple(sorted({n for p in needled for n in p.gate.folded})))
         return cls(union_regex(any_first), union_regex(floating), tuple(p for p in alone if p not in needled),
-                   needled, tuple(sorted({n for p in needled for n in p.gate.raw})),
-                   tuple(sorted({n for p in needled for n in p.gate.folded})), by_first)
+                   needled, needles if needled else None, by_first)
 
     def passes(self, line: str) -> bool:
         """Say whether some pattern of the key matches `line`."""
@@ -139,20 +139,9 @@ class Screen:
             gate = p.gate  # Pattern.could_match, without its call
             if (gate is None or gate.admits(line)) and p.regex.search(line):
                 return True
-        if self.needled and self._has_needle(line):
+        if self.needles is not None and self.needles.admits(line):
             for p in self.needled:
                 if p.gate.admits(line) and p.regex.search(line):
-                    return True
-        return False
-
-    def _has_needle(self, line: str) -> bool:
-        for needle in self.raw_needles:
-            if needle in line:
-                return True
-        if self.folded_needles:
-            low = fold(line)
-            for needle in self.folded_needles:
-                if needle in low:
                     return True
         return False
 
