@@ -39,7 +39,7 @@ STEMMED = {"title": "title_stem", "description": "description_stem", "text": "te
 #: The indexed columns: headline and description also as written (for plain
 #: `sqlite-utils search` and Datasette's `_search`, which match words as typed), the body
 #: by its stems only — every kliping search (CLI, canned query, `id_match()`) runs on the
-#: stems, and indexing the body's words twice cost a third of an ingest.
+#: stems, and indexing the body's words twice cost 30% of an ingest.
 FTS_COLUMNS = ["title", "description"] + [STEMMED[c] for c in TEXT_COLUMNS]
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 #: Default FTS5 rank: bm25 with the title weighted over the description over the text
