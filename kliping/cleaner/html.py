@@ -112,7 +112,6 @@ class PageMeta:
     captions: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     language: str | None = None
-    site_name: str | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -228,6 +227,12 @@ def site_words(url: str | None, site_name: str | None) -> set[str]:
     return words
 
 
+def site_brands(root, url: str | None) -> Callable[[], set[str]]:
+    """The site's brand words (`site_words` of the URL and og:site_name), read the first
+    time they are asked for: pages whose rule finds title and authors never need them."""
+    return functools.cache(lambda: site_words(url, _first(root, _OG_SITE_NAME)))
+
+
 def strip_site_name(title: str, brands: set[str]) -> str:
     """Remove segments naming the site from the start and end of a title."""
     parts = _SEPARATORS.split(title)
@@ -256,17 +261,17 @@ def _norm(s: str | None) -> str:
     return " ".join((s or "").lower().split())
 
 
-def choose_title(root, rule: Rule, url: str | None, site_name: str | None) -> str | None:
+def choose_title(root, rule: Rule, brands: Callable[[], set[str]]) -> str | None:
     """The headline: the rule's selector; else an <h1> that agrees with og:title or
-    <title> once the site name is cut off; else og:title, then <title>."""
+    <title> once the site name (`brands()`, see `site_brands`) is cut off; else
+    og:title, then <title>."""
     for sel in rule.selectors("title"):
         values = sel.values(root, page_html(root))
         if values:
             return values[0]
-    brands = site_words(url, site_name)
     og = _first(root, _OG_TITLE) or _first(root, _TWITTER_TITLE)
     tt = _first(root, _TITLE)
-    stripped = [strip_site_name(t, brands) for t in (og, tt) if t]
+    stripped = [strip_site_name(t, brands()) for t in (og, tt) if t]
     for h1 in _H1(root):
         text = " ".join(h1.text_content().split())
         if text and any(_norm(text) == _norm(s) for s in stripped):
@@ -296,13 +301,7 @@ def _raw_meta_dates(root, linked: Callable[[], list[dict]]) -> Iterator[str]:
 
 def _linked_data(root) -> Callable[[], list[dict]]:
     """The page's JSON-LD objects, parsed the first time they are asked for."""
-    parsed: list[list[dict]] = []
-
-    def linked() -> list[dict]:
-        if not parsed:
-            parsed.append(_json_ld(root))
-        return parsed[0]
-    return linked
+    return functools.cache(lambda: _json_ld(root))
 
 
 def _dates_near_title(root, title: str | None, zone: str) -> list[str]:
@@ -399,10 +398,10 @@ def _ld_names(value) -> list[str]:
     return [n for n in names if n]
 
 
-def find_authors(root, rule: Rule, brands: set[str],
+def find_authors(root, rule: Rule, brands: Callable[[], set[str]],
                  linked: Callable[[], list[dict]] | None = None) -> tuple[str, ...]:
-    """Authors from the rule's selector, JSON-LD or <meta name=author> (not the site).
-    `linked` gives the page's JSON-LD."""
+    """Authors from the rule's selector, JSON-LD or <meta name=author> (not the site:
+    `brands()`). `linked` gives the page's JSON-LD."""
     for sel in rule.selectors("author"):
         values = sel.values(root, page_html(root))
         if values:
@@ -414,7 +413,7 @@ def find_authors(root, rule: Rule, brands: set[str],
     if not names:
         meta = _first(root, _META_AUTHOR)
         names = [meta] if meta else []
-    keep = [n for n in names if not any(b in re.sub(r"\W+", "", n.lower()) for b in brands)]
+    keep = [n for n in names if not any(b in re.sub(r"\W+", "", n.lower()) for b in brands())]
     return tuple(dict.fromkeys(keep))
 
 
@@ -426,11 +425,10 @@ def page_url(root) -> str | None:
 def read_meta(root, rule: Rule, url: str | None) -> PageMeta:
     """Read title, date, authors, description, captions and related links of a page."""
     url = url or page_url(root)
-    site = _first(root, _OG_SITE_NAME)
-    brands = site_words(url, site)
-    meta = PageMeta(url=url, site_name=site)
+    brands = site_brands(root, url)
+    meta = PageMeta(url=url)
     linked = _linked_data(root)
-    meta.title = choose_title(root, rule, url, site)
+    meta.title = choose_title(root, rule, brands)
     meta.published = find_published(root, rule, meta.title, linked)
     meta.author = find_authors(root, rule, brands, linked)
     for sel in rule.selectors("editor"):
