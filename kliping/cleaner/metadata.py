@@ -93,9 +93,10 @@ def find_captions(ext: Extraction) -> tuple[str, ...]:
     return _unique(ext.values(CAPTION))
 
 
-def function_word_share(sample: str, words: frozenset[str]) -> float:
-    """Return the share of the sample's words that are in `words`."""
-    tokens = _WORD.findall(sample.lower())
+def function_word_share(sample: str | list[str], words: frozenset[str]) -> float:
+    """Return the share of the sample's words (or of these lower-cased tokens) that are
+    in `words`."""
+    tokens = _WORD.findall(sample.lower()) if isinstance(sample, str) else sample
     return sum(map(words.__contains__, tokens)) / len(tokens) if tokens else 0.0
 
 
@@ -104,14 +105,15 @@ def quick_language(sample: str, declared: str | None, settings: Settings) -> str
     function words are there, a script that only one language here writes (kana, hangul,
     han, arabic: a third of the letters), or another language's function words clearly
     are. None when unsure."""
+    tokens = _WORD.findall(sample.lower())
     words = FUNCTION_WORDS.get(declared or "")
-    if words and function_word_share(sample, words) >= settings.language_function_words:
+    if words and function_word_share(tokens, words) >= settings.language_function_words:
         return declared
-    letters = sum(ch.isalpha() for ch in sample) or 1
+    letters = sum(map(str.isalpha, sample)) or 1
     for lang, script in SCRIPTS:
         if len(script.findall(sample)) / letters >= 1 / 3:
             return lang
-    shares = sorted(((function_word_share(sample, w), lang) for lang, w in FUNCTION_WORDS.items()),
+    shares = sorted(((function_word_share(tokens, w), lang) for lang, w in FUNCTION_WORDS.items()),
                     reverse=True)
     (best, lang), (second, _) = shares[0], shares[1]
     if best >= 2 * settings.language_function_words and best >= 2 * second:
