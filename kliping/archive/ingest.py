@@ -24,8 +24,8 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 import sqlite_utils

@@ -98,12 +98,21 @@ class Gate:
         return line.endswith("\n") and line[:-1].endswith(self.ends)
 
 
+@lru_cache(maxsize=None)
+def _parsed(pattern: str, flags: int):
+    """The parse tree of a pattern (None when it cannot be parsed), shared by every
+    analysis here: each rule pattern is parsed once a process, not once per question."""
+    try:
+        return _p.parse(pattern, flags)
+    except (re.error, RecursionError):
+        return None
+
+
 def gate_of(regex: re.Pattern) -> Gate | None:
     """Return the gate of a compiled pattern, or None when it has nothing that rules
     lines out (no literal it needs, no bound on the line's length, no last character)."""
-    try:
-        parsed = _p.parse(regex.pattern, regex.flags)
-    except (re.error, RecursionError):
+    parsed = _parsed(regex.pattern, regex.flags)
+    if parsed is None:
         return None
     ignore_case = bool(parsed.state.flags & re.IGNORECASE)
     needles = _required(parsed, ignore_case)
@@ -170,18 +179,17 @@ def fails_fast(regex: re.Pattern) -> bool:
     """Say whether a pattern gives up on most lines at their first character: anchored
     at the line's start (not multi-line) and opening with literal text. Joined with
     others in one regex it costs next to nothing, and a gate would only add work."""
-    return _fails_fast(regex.pattern, regex.flags)
+    parsed = _parsed(regex.pattern, regex.flags)
+    if parsed is None or parsed.state.flags & re.MULTILINE or len(parsed) < 2:
+        return False
+    return is_anchored(regex) and _opens_with_literal(parsed[1:])
 
 
-@lru_cache(maxsize=None)
-def _fails_fast(pattern: str, flags: int) -> bool:
-    try:
-        parsed = _p.parse(pattern, flags)
-    except (re.error, RecursionError):
-        return False
-    if parsed.state.flags & re.MULTILINE or len(parsed) < 2:
-        return False
-    return parsed[0] == (_c.AT, _c.AT_BEGINNING) and _opens_with_literal(parsed[1:])
+def is_anchored(regex: re.Pattern) -> bool:
+    """Say whether a pattern can only match at the start of the line: its parse begins
+    with ^ (a top-level alternation like "^a|b" parses as a branch, so it does not)."""
+    parsed = _parsed(regex.pattern, regex.flags)
+    return parsed is not None and bool(len(parsed)) and parsed[0] == (_c.AT, _c.AT_BEGINNING)
 
 
 def _opens_with_literal(items) -> bool:
@@ -204,14 +212,8 @@ def first_chars(regex: re.Pattern) -> frozenset[str] | None:
     """The characters one of which starts every match of a pattern (as `match` tries it,
     at the line's start); None when not known. Lets a union of anchored patterns be cut
     to those a line's first character can open."""
-    return _first_chars_of(regex.pattern, regex.flags)
-
-
-@lru_cache(maxsize=None)
-def _first_chars_of(pattern: str, flags: int) -> frozenset[str] | None:
-    try:
-        parsed = _p.parse(pattern, flags)
-    except (re.error, RecursionError):
+    parsed = _parsed(regex.pattern, regex.flags)
+    if parsed is None:
         return None
     chars = _edge_chars(list(parsed), bool(parsed.state.flags & re.IGNORECASE), last=False)
     return frozenset(chars) if chars else None

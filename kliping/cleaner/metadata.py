@@ -93,10 +93,8 @@ def find_captions(ext: Extraction) -> tuple[str, ...]:
     return _unique(ext.values(CAPTION))
 
 
-def function_word_share(sample: str | list[str], words: frozenset[str]) -> float:
-    """Return the share of the sample's words (or of these lower-cased tokens) that are
-    in `words`."""
-    tokens = _WORD.findall(sample.lower()) if isinstance(sample, str) else sample
+def function_word_share(tokens: list[str], words: frozenset[str]) -> float:
+    """Return the share of the (lower-cased) tokens that are in `words`."""
     return sum(map(words.__contains__, tokens)) / len(tokens) if tokens else 0.0
 
 

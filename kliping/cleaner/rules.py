@@ -11,7 +11,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -19,14 +19,8 @@ from urllib.parse import urlsplit
 
 import jsonschema
 
-try:  # the regex parser, to tell patterns anchored at the line's start
-    from re import _constants as _sre_constants, _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _sre_constants
-    import sre_parse as _sre_parse
-
 from .dates import DATE_PATTERN
-from .gates import Gate, fails_fast, first_chars, gate_of
+from .gates import Gate, fails_fast, first_chars, gate_of, is_anchored
 from .regex_safety import why_unsafe
 from .selectors import Selector, SelectorSyntaxError, compile_selector
 
@@ -114,8 +108,8 @@ class Screen:
         alone = tuple(p for p in patterns if (p.gate is not None and not fails_fast(p.regex))
                       or _refers_to_groups(p.regex))
         rest = [p for p in patterns if p not in alone]
-        anchored = tuple(p for p in rest if _is_anchored(p.regex.pattern))
-        floating = tuple(p for p in rest if not _is_anchored(p.regex.pattern))
+        anchored = tuple(p for p in rest if is_anchored(p.regex))
+        floating = tuple(p for p in rest if not is_anchored(p.regex))
         firsts = {p: first_chars(p.regex) for p in anchored}
         any_first = tuple(p for p in anchored if firsts[p] is None)
         by_first = {ch: tuple(p for p in anchored if firsts[p] is None or ch in firsts[p])
@@ -226,17 +220,6 @@ class Rule:
 
 
 _LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
-
-
-@lru_cache(maxsize=None)
-def _is_anchored(source: str) -> bool:
-    """Say whether a pattern can only match at the start of the line: its parse begins
-    with ^ (a top-level alternation like "^a|b" parses as a branch, so it does not)."""
-    try:
-        parsed = _sre_parse.parse(source)
-    except re.error:
-        return False
-    return bool(len(parsed)) and parsed[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING)
 
 
 def union_regex(patterns: tuple[Pattern, ...]) -> re.Pattern | None:

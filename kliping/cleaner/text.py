@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Callable
 
 from . import dedupe
 from .dates import parse_date
@@ -252,10 +253,12 @@ def _title_marker(lines: list[Line], rule: Rule) -> int | None:
     return next((ln.number for ln in near_top if rule.first("headline.title_above", ln.text)), None)
 
 
-def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings: Settings) -> int | None:
+def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings: Settings,
+                 normalised: Callable[[str], str]) -> int | None:
     """Return which candidate is the headline: the one right above a `title_above` line;
     else the first line, unless a later line near the top is printed twice (as mirrors
-    and iNews do) and the first is not."""
+    and iNews do) and the first is not. `normalised` is the document's
+    `Extraction.normalised`."""
     def title_shaped(ln: Line) -> bool:
         if len(ln.text) > settings.max_title_chars or rule.first("body.dateline", ln.text):
             return False
@@ -268,7 +271,7 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
         if above and title_shaped(candidates[above[-1]]):
             return above[-1]
     top = candidates[:_TITLE_WINDOW]
-    norms = [dedupe.normalise(ln.text) for ln in top]
+    norms = [normalised(ln.text) for ln in top]
     for i, ln in enumerate(top):
         if rule.first("body.dateline", ln.text):
             break  # the lead: the headline, if any, is above it
@@ -331,7 +334,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
     candidates = [ln for ln in lines if ln.kind == CANDIDATE]
     rest = candidates
     if title is None and rule.title == "first-line" and candidates:
-        at = _title_index(lines, candidates, rule, settings)
+        at = _title_index(lines, candidates, rule, settings, ext.normalised)
         if at is not None:
             for ln in candidates[:at]:
                 ln.decide(DROP, "headline.before_title", "line above the headline")
