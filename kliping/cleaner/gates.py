@@ -145,8 +145,8 @@ def has_digit_run(n: int, line: str) -> bool:
 
 
 def _is_digit_class(op, av) -> bool:
-    return op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_UNI_DIGIT)] or \
-        op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]
+    """Say whether an item is \\d (the parser writes it as a class of one category)."""
+    return op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]
 
 
 def _digits_required(items) -> int:
