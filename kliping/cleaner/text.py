@@ -158,6 +158,9 @@ _LINE_CHECKS = (
 )
 
 _LINE_CHECK_KEYS = tuple(key for key, _ in _LINE_CHECKS)
+#: Every key pass 1 asks about a line (the body's dateline aside): a line none of them
+#: can match, as most of a page's paragraphs, is settled by one screen.
+_PASS_ONE_KEYS = ("footer.end", "footer.last", "photo.start", "body.related_start") + _LINE_CHECK_KEYS
 
 
 def _box_item(kind: str, s: str, taken: int) -> bool:
@@ -185,21 +188,22 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         if ended:
             line.decide(DROP, "footer.end", "after the end of the article")
             continue
-        if seen_text:
-            hit = rule.first("footer.end", s)
-            if hit:
-                line.decide(DROP, "footer.end", hit[0].source)
-                line.groups = _groups(hit[1])
-                ended = True
+        if rule.could_match(_PASS_ONE_KEYS, s):  # else no pattern below matches it
+            if seen_text:
+                hit = rule.first("footer.end", s)
+                if hit:
+                    line.decide(DROP, "footer.end", hit[0].source)
+                    line.groups = _groups(hit[1])
+                    ended = True
+                    continue
+                if rule.first("footer.last", s):
+                    ended = True  # this line still counts; the ones under it do not
+            opened = _open_box(line, rule)
+            if opened:
+                box, taken = opened, 0
                 continue
-        if seen_text and rule.first("footer.last", s):
-            ended = True  # this line still counts; the ones under it do not
-        opened = _open_box(line, rule)
-        if opened:
-            box, taken = opened, 0
-            continue
-        if _classify_by_patterns(line, rule):
-            continue
+            if _classify_by_patterns(line, rule):
+                continue
         if _URL_LINE.match(s):
             line.decide(DROP, "url", _URL_LINE.pattern, _URL_LINE.match(s).group(1))
             continue
