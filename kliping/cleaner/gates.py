@@ -76,26 +76,26 @@ class Gate:
 
     def admits(self, line: str) -> bool:
         """Say whether the pattern could match `line` (False: it certainly cannot)."""
-        if len(line) < self.min_len or (self.max_len is not None and len(line) > self.max_len):
+        size = len(line)
+        if size < self.min_len or (self.max_len is not None and size > self.max_len):
             return False
-        if self.ends and not line.endswith(self.ends) and not self._ends_before_newline(line):
+        ends = self.ends
+        if ends and not line.endswith(ends) and not (line[-1:] == "\n" and line[:-1].endswith(ends)):
             return False
         if self.digits and not has_digit_run(self.digits, line):
             return False
-        if not (self.raw or self.folded):
+        raw, folded = self.raw, self.folded
+        if not (raw or folded):
             return True
-        for needle in self.raw:
+        for needle in raw:
             if needle in line:
                 return True
-        if self.folded:
+        if folded:
             low = fold(line)
-            for needle in self.folded:
+            for needle in folded:
                 if needle in low:
                     return True
         return False
-
-    def _ends_before_newline(self, line: str) -> bool:
-        return line.endswith("\n") and line[:-1].endswith(self.ends)
 
 
 @lru_cache(maxsize=None)

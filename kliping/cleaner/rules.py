@@ -99,7 +99,7 @@ class Screen:
     needled: tuple[Pattern, ...] = ()
     needles: Gate | None = None
     #: First character -> the anchored patterns that can open with it (joined when a
-    #: line first needs them, in `_joined`).
+    #: line first needs them, in `_joined`, which keeps each first character's regex).
     by_first: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     _joined: dict[str, re.Pattern | None] = field(default_factory=dict)
 
@@ -122,22 +122,27 @@ class Screen:
 
     def passes(self, line: str) -> bool:
         """Say whether some pattern of the key matches `line`."""
-        anchored, first = self.anchored, line[:1]
-        if first in self.by_first:
-            anchored = self._joined.get(first)
-            if anchored is None:
-                anchored = self._joined[first] = union_regex(self.by_first[first])
+        first = line[:1]
+        anchored = self._joined.get(first, _UNSEEN)
+        if anchored is _UNSEEN:
+            anchored = self._joined[first] = (union_regex(self.by_first[first]) if first in self.by_first
+                                              else self.anchored)
         if (anchored and anchored.match(line)) or (self.floating and self.floating.search(line)):
             return True
         for p in self.alone:
             gate = p.gate  # Pattern.could_match, without its call
             if (gate is None or gate.admits(line)) and p.regex.search(line):
                 return True
-        if self.needles is not None and self.needles.admits(line):
+        needles = self.needles
+        if needles is not None and needles.admits(line):
             for p in self.needled:
                 if p.gate.admits(line) and p.regex.search(line):
                     return True
         return False
+
+
+#: A first character `Screen.passes` has not met yet.
+_UNSEEN = object()
 
 
 def _refers_to_groups(regex: re.Pattern) -> bool:
@@ -183,8 +188,16 @@ class Rule:
 
     def selectors(self, key: str) -> tuple[Selector, ...]:
         """Return the [html] selectors for `key` ("body"): this rule's, then inherited."""
-        inherited = self.parent.selectors(key) if self.parent else ()
-        return self.own_html.get(key, ()) + inherited
+        found = self._selectors.get(key)
+        if found is None:
+            inherited = self.parent.selectors(key) if self.parent else ()
+            found = self._selectors[key] = self.own_html.get(key, ()) + inherited
+        return found
+
+    @cached_property
+    def _selectors(self) -> dict[str, tuple[Selector, ...]]:
+        """`selectors` by key, joined when first asked for."""
+        return {}
 
     def id_or_class_words(self) -> tuple[str, ...]:
         """Return the strip_id_or_class words of this rule and the rules it extends."""
