@@ -20,7 +20,7 @@ from lxml import etree
 
 from .dates import parse_date
 from .rules import Rule
-from .selectors import Selector, attribute_steps, merge_selectors
+from .selectors import PageWords, Selector, attribute_steps, merge_selectors
 from .text import PARAGRAPH_END, is_sentence
 
 #: Elements that start a new text block.
@@ -117,10 +117,10 @@ class PageMeta:
 
 #: The HTML text of each tree `parse_page` made (while the tree lives): selectors pass
 #: over pages whose text lacks a word they need (`Selector.present_in`).
-_PAGE_HTML: "weakref.WeakKeyDictionary[object, str]" = weakref.WeakKeyDictionary()
+_PAGE_HTML: "weakref.WeakKeyDictionary[object, PageWords]" = weakref.WeakKeyDictionary()
 
 
-def page_html(root) -> str | None:
+def page_html(root) -> PageWords | None:
     """The HTML text `root` was parsed from by `parse_page` (None for other trees)."""
     return _PAGE_HTML.get(root)
 
@@ -137,7 +137,7 @@ def parse_page(text: str):
         raise NotAnArticle(f"no HTML document could be parsed ({exc})") from None
     if root is None or root.find("body") is None and not len(root):
         raise NotAnArticle("an empty HTML document")
-    _PAGE_HTML[root] = text
+    _PAGE_HTML[root] = PageWords(text)
     return root
 
 

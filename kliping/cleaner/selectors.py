@@ -54,6 +54,23 @@ _ATTRIBUTE_TESTS = (
 )
 
 
+class PageWords:
+    """A page's HTML text, asked which words it holds (`word in page`): each word is
+    looked for once a page, though several selectors need it."""
+
+    __slots__ = ("html", "_found")
+
+    def __init__(self, html: str):
+        self.html = html
+        self._found: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self._found.get(word)
+        if found is None:
+            found = self._found[word] = word in self.html
+        return found
+
+
 class SelectorSyntaxError(ValueError):
     """A selector that is neither valid CSS nor valid XPath."""
 
@@ -70,12 +87,16 @@ class Selector:
     local: bool = False
     needs: tuple[str, ...] = ()
 
-    def present_in(self, html: str | None) -> bool:
+    def present_in(self, html: "str | PageWords | None") -> bool:
         """Say whether a page with this HTML text may hold a match: it has every word
         the selector needs (True when the text is not known)."""
-        return html is None or all(word in html for word in self.needs)
+        if html is not None:
+            for word in self.needs:
+                if word not in html:
+                    return False
+        return True
 
-    def elements(self, root, html: str | None = None) -> list:
+    def elements(self, root, html: "str | PageWords | None" = None) -> list:
         """Return the matching elements (or strings, for an XPath that selects text);
         `html`, the page's text when known, settles pages lacking a needed word."""
         if html is not None and not self.present_in(html):
@@ -88,7 +109,7 @@ class Selector:
             return [str(found)] if found not in ("", False) else []
         return list(found)
 
-    def values(self, root, html: str | None = None) -> list[str]:
+    def values(self, root, html: "str | PageWords | None" = None) -> list[str]:
         """Return the text of each match: its attribute, or its whitespace-folded text."""
         out = []
         for node in self.elements(root, html):
