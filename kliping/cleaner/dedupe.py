@@ -75,7 +75,7 @@ def repeated_normalised(norms: list[str], settings: Settings = DEFAULT_SETTINGS)
 
 
 def _near(a: str, b: str, settings: Settings) -> bool:
-    shorter, longer = sorted((len(a), len(b)))
+    shorter, longer = (len(a), len(b)) if len(a) <= len(b) else (len(b), len(a))
     if shorter < settings.near_duplicate * longer:
         return False
     return fuzz.ratio(a, b) >= settings.near_duplicate * 100

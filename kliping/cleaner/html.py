@@ -572,13 +572,15 @@ def _text_pieces(el) -> list[str | None]:
                 add(None)
             elif not isinstance(tag, str):
                 continue
-            if tag != "br" and node.text:
-                add(node.text)
+            text = node.text if tag != "br" else None
+            if text:
+                add(text)
         else:
             if tag in BLOCK_TAGS:
                 add(None)
-            if node.tail and node is not el:
-                add(node.tail)
+            tail = node.tail
+            if tail and node is not el:
+                add(tail)
     return pieces
 
 
