@@ -3,7 +3,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kliping.cleaner import Settings, clean_text
-from kliping.cleaner.dedupe import is_repeat, normalise, repeated_indexes
+import re
+import unicodedata
+
+from kliping.cleaner.dedupe import PLAIN_PUNCTUATION, is_repeat, normalise, repeated_indexes
 
 LEAD = ("Presiden Rusia Vladimir Putin memperingatkan Presiden AS Joe Biden bahwa hubungan "
         "kedua negara bisa putus jika Barat menjatuhkan sanksi terhadap Moskow.")
@@ -14,6 +17,26 @@ TITLE = "Putin Ingatkan Biden: Hubungan AS dan Rusia Bisa Putus"
 def test_normalise_folds_case_punctuation_and_width():
     assert normalise("“Putin”  Ingatkan—BIDEN!") == "putin ingatkan biden"
     assert normalise("ＰＵＴＩＮ") == "putin"
+
+
+def _normalised_the_long_way(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold()))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127) | st.sampled_from(PLAIN_PUNCTUATION)))
+def test_ascii_with_plain_punctuation_takes_the_byte_table_to_the_same_result(text):
+    assert normalise(text) == _normalised_the_long_way(text)
+
+
+@given(st.text())
+def test_any_text_normalises_as_nfkc_and_case_folding_say(text):
+    assert normalise(text) == _normalised_the_long_way(text)
+
+
+def test_plain_punctuation_is_left_alone_by_nfkc_and_case_folding():
+    for ch in PLAIN_PUNCTUATION:
+        assert unicodedata.normalize("NFKC", ch) == ch == ch.casefold()
+        assert not re.match(r"\w", ch)
 
 
 def test_title_twice_is_kept_once(rules):

@@ -47,6 +47,21 @@ def test_url_matching(rules, url, outlet):
     assert rules.match(url=url).rule.id == outlet
 
 
+def test_hosts_matched_once_answer_the_same_and_are_kept_within_bounds(monkeypatch):
+    import kliping.cleaner.rules as rules_module
+
+    rules = load_rules()
+    monkeypatch.setattr(rules_module, "HOSTS_REMEMBERED", 3)
+    urls = ["https://jateng.tribunnews.com/a", "https://www.kontan.co.id/b", "https://voi.id/c",
+            "https://x.blogspot.com/d", "https://www.kompas.com/e", "https://notkontan.co.id/f"]
+    first = [(m.rule.id, m.reason) if m else None for m in map(rules.match_host, urls)]
+    again = [(m.rule.id, m.reason) if m else None for m in map(rules.match_host, urls + urls[::-1])]
+    assert again == first + first[::-1]
+    assert first[0] == ("tribunnews", "parent domain 'tribunnews.com' of 'jateng.tribunnews.com'")
+    assert first[4] is None and first[5] is None
+    assert len(rules._by_host) <= 3
+
+
 def test_url_match_says_why(rules):
     assert "parent domain 'tribunnews.com'" in rules.match(url="https://jateng.tribunnews.com/x").reason
     assert rules.match(url="https://www.voi.id/x").reason == "host 'voi.id' of 'voi.id'"

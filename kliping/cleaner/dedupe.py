@@ -20,10 +20,18 @@ _ASCII_FOLD = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c 
                     for c in range(256))
 
 
+#: Punctuation beyond ASCII that news text is full of (curly quotes, dashes): NFKC and
+#: case folding leave each as it is, and none is part of a word.
+PLAIN_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u00ab\u00bb\u2022\u00b7"
+_BEYOND_PLAIN = re.compile(f"[^\x00-\x7f{PLAIN_PUNCTUATION}]")
+
+
 def normalise(text: str) -> str:
     """Return `text` NFKC-folded, case-folded, with punctuation runs as single spaces."""
-    if text.isascii():  # NFKC changes no ASCII text; one byte table does the rest
-        return " ".join(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
+    if text.isascii() or not _BEYOND_PLAIN.search(text):
+        # NFKC changes no ASCII text nor PLAIN_PUNCTUATION; one byte table does the rest
+        # (each character beyond ASCII, encoded as "?", a space).
+        return " ".join(text.encode("ascii", "replace").translate(_ASCII_FOLD).decode("ascii").split())
     return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 

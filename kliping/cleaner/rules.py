@@ -261,6 +261,10 @@ class Match:
     reason: str
 
 
+#: Hosts whose rule `RuleSet.match_host` keeps (a dump comes from a few outlets' hosts).
+HOSTS_REMEMBERED = 4096
+
+
 class RuleSet:
     """The rules in force: built-in ones, overridden by a user's directory."""
 
@@ -268,6 +272,7 @@ class RuleSet:
         if GENERIC not in rules:
             raise RuleError(f"no '{GENERIC}' rule among {sorted(rules)}")
         self.rules = dict(sorted(rules.items()))
+        self._by_host: dict[str, Match | None] = {}
 
     def __getitem__(self, rule_id: str) -> Rule:
         try:
@@ -299,6 +304,13 @@ class RuleSet:
         host = host.removeprefix("www.")
         if not host:
             return None
+        if host not in self._by_host:
+            if len(self._by_host) >= HOSTS_REMEMBERED:
+                self._by_host.clear()
+            self._by_host[host] = self._match_host(host)
+        return self._by_host[host]
+
+    def _match_host(self, host: str) -> Match | None:
         best: tuple[int, Rule, str] | None = None
         for rule in self:
             for h in rule.hosts:
