@@ -1,5 +1,7 @@
 """The date forms Indonesian outlets print, each zone, and what is not a date."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kliping.cleaner.dates import find_date, parse_date, zone_offset
 
@@ -68,3 +70,35 @@ def test_every_date_form_needs_a_four_digit_year():
     from kliping.cleaner.gates import _digits_required, _p
 
     assert all(_digits_required(_p.parse(form)) >= 4 for form in _FORMS)
+
+
+# Fragments that make dates, near-dates and text around them, for the property below.
+_PIECES = ["Jumat", "Friday", ",", " ", "31", "1", "05", "12", "Desember", "December", "Jan.",
+           "2021", "2022", "1999", "-", "/", ".", "T", "09:42", "9:42", "21.05", ":00", "PM",
+           "WIB", "WITA", "+07:00", "Z", "GMT+7", "pukul", "x", "Rp", "kata", "\n",
+           "31 Desember 2021", "December 31, 2021", "2021-12-31T09:42:00+07:00", "31/12/2021",
+           "Jumat, 31 Desember 2021 - 09:42:00 WIB", "Sabtu, 1 Jan 2022 | 13.05 WITA", "9:42 PM",
+           "2021-12-31", "31 Februari 2021", "2021-13-01"]
+
+
+def _first_date_every_form_scanned(text, zone):
+    """find_date as first written: every form searched through the whole text."""
+    from kliping.cleaner.dates import _COMPILED, _iso
+    best = None
+    for rx in _COMPILED:
+        for m in rx.finditer(text):
+            iso = _iso(m, zone)
+            if iso is None:
+                continue
+            if best is None or m.start() < best[1].start() or (
+                    m.start() == best[1].start() and m.end() > best[1].end()):
+                best = (iso, m)
+            break
+    return best and (best[0], best[1].span())
+
+
+@settings(max_examples=600)
+@given(st.lists(st.sampled_from(_PIECES), max_size=10).map(" ".join), st.sampled_from(["WIB", "WITA", None]))
+def test_a_date_opening_the_text_is_challenged_only_there(text, zone):
+    found = find_date(text, zone)
+    assert (found and (found[0], found[1].span())) == _first_date_every_form_scanned(text, zone)

@@ -10,6 +10,7 @@ a date with no time stays a bare date ("2021-12-31").
 """
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, timedelta, timezone
 
@@ -57,6 +58,9 @@ _FORMS = [
 _COMPILED = [re.compile(r"(?<!\w)" + form, re.IGNORECASE) for form in _FORMS]
 #: What every form needs: four digits in a row.
 _YEAR = re.compile(r"\d\d\d\d")
+_NUMBERS = re.compile(r"\d+")
+_AM_PM = re.compile(r"([AaPp])\.?[Mm]")
+_NUMERIC_ZONE = re.compile(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?")
 
 #: The `{date}` placeholder of rule patterns: any form above, without named groups,
 #: case-insensitive whatever the flags of the pattern around it.
@@ -65,14 +69,16 @@ DATE_PATTERN = "(?i:" + "|".join(
 ) + ")"
 
 
+@functools.lru_cache(maxsize=256)
 def zone_offset(zone: str | None) -> timezone | None:
-    """Return the UTC offset for a zone name or numeric offset, or None if unknown."""
+    """Return the UTC offset for a zone name or numeric offset, or None if unknown
+    (remembered for the few zones pages write)."""
     if not zone:
         return None
-    z = re.sub(r"\s+", "", zone).upper()
+    z = "".join(zone.split()).upper()
     if z in ZONES:
         return timezone(timedelta(hours=ZONES[z]))
-    m = re.fullmatch(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?", z)
+    m = _NUMERIC_ZONE.fullmatch(z)
     if not m:
         return None
     sign = 1 if m.group(1) == "+" else -1
@@ -96,10 +102,10 @@ def _iso(m: re.Match, default_zone: str | None) -> str | None:
     clock = groups.get("time")
     if not clock:
         return when.isoformat()
-    parts = re.findall(r"\d+", clock.split(".")[0] if clock.count(".") > 2 else clock)
+    parts = _NUMBERS.findall(clock.split(".")[0] if clock.count(".") > 2 else clock)
     hour, minute = int(parts[0]), int(parts[1])
     second = int(parts[2]) if len(parts) > 2 and len(parts[2]) == 2 else 0
-    ampm = re.search(r"([AaPp])\.?[Mm]", clock)
+    ampm = _AM_PM.search(clock)
     if ampm:
         if hour > 12:
             return None
@@ -118,7 +124,9 @@ def find_date(text: str, default_zone: str | None = None) -> tuple[str, re.Match
         return None
     best: tuple[str, re.Match] | None = None
     for rx in _COMPILED:
-        for m in rx.finditer(text):
+        # Once a date opens the text, only another form's (longer) match there can win.
+        found = rx.finditer(text) if best is None or best[1].start() else filter(None, (rx.match(text),))
+        for m in found:
             iso = _iso(m, default_zone)
             if iso is None:
                 continue
