@@ -99,7 +99,7 @@ class Screen:
     needled: tuple[Pattern, ...] = ()
     needles: Gate | None = None
     #: First character -> the anchored patterns that can open with it (joined when a
-    #: line first needs them, in `_joined`, which keeps each first character's regex).
+    #: line first needs them, in `_joined`).
     by_first: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     _joined: dict[str, re.Pattern | None] = field(default_factory=dict)
 
@@ -125,8 +125,8 @@ class Screen:
         first = line[:1]
         anchored = self._joined.get(first, _UNSEEN)
         if anchored is _UNSEEN:
-            anchored = self._joined[first] = (union_regex(self.by_first[first]) if first in self.by_first
-                                              else self.anchored)
+            anchored = (self._joined.setdefault(first, union_regex(self.by_first[first]))
+                        if first in self.by_first else self.anchored)
         if (anchored and anchored.match(line)) or (self.floating and self.floating.search(line)):
             return True
         for p in self.alone:
