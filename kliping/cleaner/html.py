@@ -10,7 +10,6 @@ import copy
 import functools
 import json
 import re
-import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -20,7 +19,7 @@ from lxml import etree
 
 from .dates import parse_date
 from .rules import Rule
-from .selectors import PageWords, Selector, attribute_steps, merge_selectors
+from .selectors import Selector, attribute_steps, merge_selectors, remember_page
 from .text import PARAGRAPH_END, is_sentence
 
 #: Elements that start a new text block.
@@ -115,16 +114,6 @@ class PageMeta:
     extra: dict = field(default_factory=dict)
 
 
-#: The HTML text of each tree `parse_page` made (while the tree lives): selectors pass
-#: over pages whose text lacks a word they need (`Selector.present_in`).
-_PAGE_HTML: "weakref.WeakKeyDictionary[object, PageWords]" = weakref.WeakKeyDictionary()
-
-
-def page_html(root) -> PageWords | None:
-    """The HTML text `root` was parsed from by `parse_page` (None for other trees)."""
-    return _PAGE_HTML.get(root)
-
-
 def parse_page(text: str):
     """Parse HTML text into an lxml tree; raise NotAnArticle for feeds and empty pages."""
     head = text[:2000].lstrip().lower()
@@ -137,7 +126,7 @@ def parse_page(text: str):
         raise NotAnArticle(f"no HTML document could be parsed ({exc})") from None
     if root is None or root.find("body") is None and not len(root):
         raise NotAnArticle("an empty HTML document")
-    _PAGE_HTML[root] = PageWords(text)
+    remember_page(root, text)  # selectors pass over pages lacking a word they need
     return root
 
 
@@ -266,7 +255,7 @@ def choose_title(root, rule: Rule, brands: Callable[[], set[str]]) -> str | None
     <title> once the site name (`brands()`, see `site_brands`) is cut off; else
     og:title, then <title>."""
     for sel in rule.selectors("title"):
-        values = sel.values(root, page_html(root))
+        values = sel.values(root)
         if values:
             return values[0]
     og = _first(root, _OG_TITLE) or _first(root, _TWITTER_TITLE)
@@ -361,7 +350,7 @@ def find_published(root, rule: Rule, title: str | None = None,
     (a date with a time near the headline first). `linked` gives the page's JSON-LD."""
     zone = rule.timezone
     for sel in rule.selectors("published"):
-        for value in sel.values(root, page_html(root)):
+        for value in sel.values(root):
             iso = parse_date(re.sub(r"\s+T", "T", value), zone)
             if iso:
                 return iso
@@ -403,7 +392,7 @@ def find_authors(root, rule: Rule, brands: Callable[[], set[str]],
     """Authors from the rule's selector, JSON-LD or <meta name=author> (not the site:
     `brands()`). `linked` gives the page's JSON-LD."""
     for sel in rule.selectors("author"):
-        values = sel.values(root, page_html(root))
+        values = sel.values(root)
         if values:
             return tuple(dict.fromkeys(values))
     names: list[str] = []
@@ -432,12 +421,12 @@ def read_meta(root, rule: Rule, url: str | None) -> PageMeta:
     meta.published = find_published(root, rule, meta.title, linked)
     meta.author = find_authors(root, rule, brands, linked)
     for sel in rule.selectors("editor"):
-        values = sel.values(root, page_html(root))
+        values = sel.values(root)
         if values:
             meta.editor = values[0]
             break
     for sel in rule.selectors("description"):
-        values = sel.values(root, page_html(root))
+        values = sel.values(root)
         if values:
             meta.description = values[0]
             break
@@ -543,7 +532,7 @@ def take_out(root, rule: Rule, key: str) -> list[str]:
     """Return the text of the rule's `key` elements (captions, related) and remove them."""
     values = []
     for sel in rule.selectors(key):
-        for el in sel.elements(root, page_html(root)):
+        for el in sel.elements(root):
             if isinstance(el, str):
                 continue
             text = " ".join(el.text_content().split())
@@ -602,7 +591,7 @@ def _join_blocks(pieces: list[str | None]) -> list[str]:
 def rule_body(root, rule: Rule) -> list[str] | None:
     """Return the body blocks by the rule's body selectors, or None when none match."""
     for sel in rule.selectors("body"):
-        found = [el for el in sel.elements(root, page_html(root)) if not isinstance(el, str)]
+        found = [el for el in sel.elements(root) if not isinstance(el, str)]
         if found:
             blocks: list[str] = []
             for el in found:

@@ -14,12 +14,14 @@ A selector also knows the words every match needs in the page's HTML (`needs`: t
 class names, ids and attribute values a CSS selector tests; for XPath, the attribute
 values of `contains(@a, 'v')` and `@a = 'v'` tests when nothing is negated or
 alternative): a page whose text lacks one cannot match, and the selector is not
-evaluated on it. Attribute values stand in the HTML as written (a class spelled with
-character references, "post&#45;title", would be taken for missing).
+evaluated on it (the page's text is known for trees `remember_page` was told of, as
+`html.parse_page` does). Attribute values stand in the HTML as written (a class spelled
+with character references, "post&#45;title", would be taken for missing).
 """
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,6 +73,16 @@ class PageWords:
         return found
 
 
+#: The HTML text of each page tree `remember_page` was told of, while the tree lives.
+_PAGES: "weakref.WeakKeyDictionary[object, PageWords]" = weakref.WeakKeyDictionary()
+
+
+def remember_page(root, html: str) -> None:
+    """Note the HTML text a page's tree was parsed from: selectors evaluated on `root`
+    then pass over the page when its text lacks a word they need."""
+    _PAGES[root] = PageWords(html)
+
+
 class SelectorSyntaxError(ValueError):
     """A selector that is neither valid CSS nor valid XPath."""
 
@@ -98,7 +110,10 @@ class Selector:
 
     def elements(self, root, html: "str | PageWords | None" = None) -> list:
         """Return the matching elements (or strings, for an XPath that selects text);
-        `html`, the page's text when known, settles pages lacking a needed word."""
+        the page's text (`html`, else the one `remember_page` noted for `root`), when
+        known, settles pages lacking a needed word."""
+        if html is None:
+            html = _PAGES.get(root)
         if html is not None and not self.present_in(html):
             return []
         try:
