@@ -14,6 +14,8 @@ import functools
 import re
 from datetime import date, datetime, timedelta, timezone
 
+from .gates import has_digit_run
+
 MONTHS = {
     "januari": 1, "january": 1, "jan": 1,
     "februari": 2, "pebruari": 2, "february": 2, "feb": 2, "peb": 2,
@@ -56,8 +58,6 @@ _FORMS = [
     rf"(?:{_DAY}\s*,?\s*)?(?P<day>\d{{1,2}})[/.-](?P<mnum>\d{{1,2}})[/.-](?P<year>\d{{4}}){_TAIL}",
 ]
 _COMPILED = [re.compile(r"(?<!\w)" + form, re.IGNORECASE) for form in _FORMS]
-#: What every form needs: four digits in a row.
-_YEAR = re.compile(r"\d\d\d\d")
 _NUMBERS = re.compile(r"\d+")
 _AM_PM = re.compile(r"([AaPp])\.?[Mm]")
 _NUMERIC_ZONE = re.compile(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?")
@@ -120,7 +120,7 @@ def _iso(m: re.Match, default_zone: str | None) -> str | None:
 
 def find_date(text: str, default_zone: str | None = None) -> tuple[str, re.Match] | None:
     """Return (ISO date, match) for the first well-formed date in `text`, or None."""
-    if not _YEAR.search(text):  # every form has a four-digit year
+    if not has_digit_run(4, text):  # every form has a four-digit year
         return None
     best: tuple[str, re.Match] | None = None
     for rx in _COMPILED:
