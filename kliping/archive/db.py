@@ -48,7 +48,8 @@ FTS_RANK = "bm25(10.0, 3.0, 10.0, 3.0, 1.0)"
 FTS_TRIGGERS = ("articles_ai", "articles_ad", "articles_au")
 #: The table whose row (inside an ingest transaction) defers indexing to the ingest.
 FTS_DEFERRED = "fts_deferred"
-_FTS_LIST = ", ".join(f"[{c}]" for c in FTS_COLUMNS)
+#: FTS_COLUMNS as an SQL column list.
+FTS_COLUMN_LIST = ", ".join(f"[{c}]" for c in FTS_COLUMNS)
 _NEW = ", ".join(f"new.[{c}]" for c in FTS_COLUMNS)
 _OLD = ", ".join(f"old.[{c}]" for c in FTS_COLUMNS)
 _NOT_DEFERRED = f"WHEN NOT EXISTS (SELECT 1 FROM [{FTS_DEFERRED}])"
@@ -58,12 +59,12 @@ _NOT_DEFERRED = f"WHEN NOT EXISTS (SELECT 1 FROM [{FTS_DEFERRED}])"
 FTS_TRIGGER_SQL = {
     "articles_ai": f"""CREATE TRIGGER [articles_ai] AFTER INSERT ON [articles] {_NOT_DEFERRED}
 BEGIN
-  INSERT INTO [articles_fts] (rowid, {_FTS_LIST}) VALUES (new.rowid, {_NEW});
+  INSERT INTO [articles_fts] (rowid, {FTS_COLUMN_LIST}) VALUES (new.rowid, {_NEW});
 END""",
-    "articles_au": f"""CREATE TRIGGER [articles_au] AFTER UPDATE OF [id], {_FTS_LIST} ON [articles] {_NOT_DEFERRED}
+    "articles_au": f"""CREATE TRIGGER [articles_au] AFTER UPDATE OF [id], {FTS_COLUMN_LIST} ON [articles] {_NOT_DEFERRED}
 BEGIN
-  INSERT INTO [articles_fts] ([articles_fts], rowid, {_FTS_LIST}) VALUES ('delete', old.rowid, {_OLD});
-  INSERT INTO [articles_fts] (rowid, {_FTS_LIST}) VALUES (new.rowid, {_NEW});
+  INSERT INTO [articles_fts] ([articles_fts], rowid, {FTS_COLUMN_LIST}) VALUES ('delete', old.rowid, {_OLD});
+  INSERT INTO [articles_fts] (rowid, {FTS_COLUMN_LIST}) VALUES (new.rowid, {_NEW});
 END""",
 }
 

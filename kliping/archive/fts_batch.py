@@ -14,13 +14,12 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from .db import FTS_COLUMNS, FTS_DEFERRED, utc_now
+from .db import FTS_COLUMN_LIST, FTS_DEFERRED, utc_now
 
-_COLUMNS = ", ".join(f"[{c}]" for c in FTS_COLUMNS)
-_INDEX = (f"INSERT INTO [articles_fts] (rowid, {_COLUMNS}) SELECT [id], {_COLUMNS} "
+_INDEX = (f"INSERT INTO [articles_fts] (rowid, {FTS_COLUMN_LIST}) SELECT [id], {FTS_COLUMN_LIST} "
           "FROM [articles] WHERE [id] IN (SELECT value FROM json_each(?)) ORDER BY [id]")
-_UNINDEX = (f"INSERT INTO [articles_fts] ([articles_fts], rowid, {_COLUMNS}) "
-            f"SELECT 'delete', [id], {_COLUMNS} FROM [articles] WHERE [id] = ?")
+_UNINDEX = (f"INSERT INTO [articles_fts] ([articles_fts], rowid, {FTS_COLUMN_LIST}) "
+            f"SELECT 'delete', [id], {FTS_COLUMN_LIST} FROM [articles] WHERE [id] = ?")
 
 
 class BatchIndex:
