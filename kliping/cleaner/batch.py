@@ -6,6 +6,7 @@ stops the batch.
 """
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 import threading
@@ -23,6 +24,8 @@ from .settings import DEFAULT_SETTINGS, Settings
 CHUNK = 16
 #: Chunks per worker read ahead of the results consumed.
 IN_FLIGHT = 4
+#: Seconds between looks at the stop flag while the read-ahead is full.
+_POLL = 0.1
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -117,17 +120,40 @@ def pool_map(func: Callable[[T], R], items: Iterable[T], jobs: int,
 
     def metered(items: Iterable[T]) -> Iterator[T]:
         for item in items:
-            slots.acquire()
-            if stopped.is_set():  # the consumer left early: end the pool's feeding thread
+            while not slots.acquire(timeout=_POLL):
+                if stopped.is_set():  # the consumer left: end the pool's feeding thread
+                    return
+            if stopped.is_set():
                 return
             yield item
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with context.Pool(jobs, initializer, initargs) as pool:
+        _stop_at_exit(stopped)
         try:
             for result in pool.imap(func, metered(items), chunksize=CHUNK):
                 slots.release()
                 yield result
         finally:  # before the pool is terminated: it waits for its feeding thread
             stopped.set()
+            _LIVE.discard(stopped)
             slots.release()
+
+
+#: Stop flags of the pools running now. A consumer that stops reading and keeps its
+#: stream (an error mid-stream) never runs the stream's `finally`; at exit,
+#: multiprocessing terminates the pool and waits for the feeding thread, so the flags
+#: are set first, or that wait would last for ever.
+_LIVE: set[threading.Event] = set()
+_registered = False
+
+
+def _stop_at_exit(stopped: threading.Event) -> None:
+    """Have `stopped` set at exit, before multiprocessing's own exit handler runs (exit
+    handlers run last registered first, and multiprocessing registers its handler when
+    the first pool starts: this registers after it)."""
+    global _registered
+    _LIVE.add(stopped)
+    if not _registered:
+        atexit.register(lambda: [flag.set() for flag in list(_LIVE)])
+        _registered = True
