@@ -8,8 +8,10 @@ from typing import Iterable
 
 import click
 
-from .cleaner import Article, RuleError, Settings, expand_paths, iter_documents, load_rules
+from .cleaner import Article, RuleError, Settings, iter_documents, load_rules
 from .cleaner.batch import clean_stream, default_jobs
+from .cleaner.inputs import Walk, output_stat
+from .cli_options import max_size_option
 from .cleaner.rules import RuleSet
 
 
@@ -32,6 +34,23 @@ def open_rules(rules_dirs: Iterable[str], outlet: str | None = None) -> RuleSet:
         except RuleError as exc:
             raise click.BadParameter(str(exc), param_hint="--outlet") from None
     return rules
+
+
+def list_inputs(paths: Iterable[str], output=None) -> list[str]:
+    """The files `paths` name (directories walked), saying on stderr in one line what
+    a walk passed over and which input is the output file (`output`, a stream the
+    command writes to); no input at all is an error."""
+    walk = Walk(paths, output=output_stat(output) if output is not None else None)
+    names = list(walk)
+    for name in walk.output_named:
+        report(f"{name}: input file is also the output; skipped")
+    note = walk.summary()
+    if note:
+        report(note)
+    if not names:
+        raise click.ClickException(f"no input: {', '.join(walk.paths)}: no file kliping reads "
+                                   "(.txt, .html, .jsonl, .warc, and the same gzipped for the last two)")
+    return names
 
 
 def report(exc: Exception) -> None:
@@ -75,16 +94,17 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, show_default="0: one per CPU",
               help="Worker processes; output order stays the input order.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def clean_command(paths, outlet, url, rules_dirs, pretty, explain_match, jobs, quiet) -> None:
+@max_size_option
+def clean_command(paths, outlet, url, rules_dirs, pretty, explain_match, jobs, quiet, max_size) -> None:
     """Clean scrapes (files, directories, - for stdin) into JSON Lines on stdout.
 
     A document that cannot be read or cleaned is reported on stderr with its name;
     the others are still cleaned, and the exit status is 1.
     """
     rules = open_rules(rules_dirs, outlet)
-    names = list(expand_paths(paths))
+    names = list_inputs(paths, output=sys.stdout)
     jobs = choose_jobs(jobs, names)
-    docs = iter_documents(names, url=url)
+    docs = iter_documents(names, url=url, max_bytes=max_size << 20)
     outcomes = clean_stream(docs, rules, rules_dirs, Settings(), outlet, jobs)
     failed = 0
     out = sys.stdout

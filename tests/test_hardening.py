@@ -34,3 +34,166 @@ def test_a_pool_left_unfinished_does_not_hang_the_exit():
     """, timeout=30)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "left"
+
+
+# ------------------------------------------------------------- bounded memory (items 5, 6)
+
+import gzip
+import io
+import tracemalloc
+
+from kliping.cleaner.inputs import InputError, RawDoc, iter_documents
+
+#: The caps these tests set, and the size of what they feed: far over the cap, so that
+#: reading it whole would show in the peak.
+CAP = 1 << 20
+HUGE = 64 << 20
+
+
+def read_all(path, limit=CAP) -> tuple[list, int]:
+    """The documents of one input read with `limit`, and the peak memory it took."""
+    tracemalloc.start()
+    try:
+        items = list(iter_documents([str(path)], max_bytes=limit))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return items, peak
+
+
+def test_gzip_bomb_line_is_reported_and_the_next_record_still_read(tmp_path):
+    path = tmp_path / "dump.jsonl.gz"
+    good = b'{"url": "https://x.id/b", "text": "Judul\\n\\nIsi berita yang baik."}\n'
+    with gzip.open(path, "wb", compresslevel=9) as fh:
+        fh.write(b'{"url": "https://x.id/a", "text": "')
+        for _ in range(HUGE // (1 << 20)):
+            fh.write(b"a" * (1 << 20))
+        fh.write(b'"}\n' + good)
+    assert path.stat().st_size < HUGE // 100  # a bomb: tiny on disk
+    items, peak = read_all(path)
+    assert [type(i) for i in items] == [InputError, RawDoc]
+    assert items[0].source.endswith("dump.jsonl.gz:1")
+    assert "longer than" in items[0].message and "1 MiB" in items[0].message
+    assert items[1].source.endswith(":2") and items[1].url == "https://x.id/b"
+    assert peak < 12 * CAP
+
+
+def test_warc_response_whose_content_encoding_is_a_bomb(tmp_path):
+    from warc_samples import PAGE_1, write_response
+    body = gzip.compress(b"<html><body><p>" + b"x" * HUGE + b"</p></body></html>", compresslevel=9)
+    bomb = write_response(tmp_path / "bomb.warc", False, "https://x.id/bomb", body, "text/html",
+                          ("Content-Encoding", "gzip"))
+    good = write_response(tmp_path / "good.warc", False, "https://x.id/good", PAGE_1.encode(), "text/html")
+    both = tmp_path / "both.warc"
+    both.write_bytes(bomb.read_bytes() + good.read_bytes())
+    items, peak = read_all(both)
+    assert [type(i) for i in items] == [InputError, RawDoc]
+    assert items[0].source.endswith("both.warc#1") and "larger than" in items[0].message
+    assert items[1].url == "https://x.id/good"
+    assert peak < 12 * CAP
+
+
+def test_one_line_text_file_over_the_cap_is_refused_without_reading_it_whole(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:
+        for _ in range(HUGE // (1 << 20)):
+            fh.write(b"kata " * (1 << 18))
+    items, peak = read_all(path)
+    assert len(items) == 1 and isinstance(items[0], InputError)
+    assert "larger than 1 MiB" in items[0].message
+    assert peak < 12 * CAP
+
+
+def test_the_cap_is_a_command_line_option(run_cli, tmp_path):
+    (tmp_path / "big.txt").write_text("Judul\n\n" + "Isi berita ini panjang. " * 100_000)
+    (tmp_path / "small.txt").write_text("Judul Berita\n\nJAKARTA - Isi berita yang pendek sekali, "
+                                         "cukup untuk satu paragraf yang baik.\n")
+    result = run_cli("clean", str(tmp_path), "--max-size", "1")
+    assert result.exit_code == 1
+    assert "big.txt: larger than 1 MiB" in result.stderr
+    assert result.stdout.count("\n") == 1
+
+
+# ------------------------------------------------------------- inputs and names (items 2, 7, 10, 15)
+
+import json
+import os
+import shutil
+
+from conftest import SAMPLES
+
+KLIPING = [sys.executable, "-c", "from kliping.cli import main; main()"]
+
+
+def kliping(*args, stdout=subprocess.PIPE, cwd=None, timeout=60) -> subprocess.CompletedProcess:
+    return subprocess.run([*KLIPING, *args], stdout=stdout, stderr=subprocess.PIPE, cwd=cwd or ROOT,
+                          timeout=timeout)
+
+
+def copy_samples(folder, count=2):
+    folder.mkdir(exist_ok=True)
+    for sample in sorted(SAMPLES.glob("*.txt"))[:count]:
+        shutil.copy(sample, folder / sample.name)
+    return folder
+
+
+def test_clean_into_a_file_inside_the_folder_it_reads_ends(tmp_path):
+    folder = copy_samples(tmp_path / "in")
+    out = folder / "out.jsonl"
+    with open(out, "wb") as fh:
+        done = kliping("clean", str(folder), stdout=fh)
+    stderr = done.stderr.decode()
+    assert f"{out}: input file is also the output; skipped" in stderr
+    assert done.returncode == 0, stderr
+    assert len(out.read_text().splitlines()) == 2
+
+
+def test_file_names_that_are_not_utf8_are_escaped_and_stored(tmp_path):
+    folder = copy_samples(tmp_path / "in", count=1)
+    odd = os.fsencode(folder) + b"/caf\xe9.txt"
+    with open(odd, "wb") as fh:
+        fh.write(b"Judul Lain\n\n" + next(folder.glob("*.txt")).read_bytes())
+    done = kliping("clean", str(folder))
+    assert done.returncode == 0, done.stderr
+    sources = [json.loads(line)["source"] for line in done.stdout.decode("utf-8").splitlines()]
+    assert f'"{folder}/caf\\xe9.txt"' in sources
+    db = tmp_path / "k.db"
+    stored = kliping("ingest", str(folder), "--db", str(db))
+    assert stored.returncode == 0, stored.stderr
+    assert b"2 documents" in stored.stdout and b"0 failed" in stored.stdout
+    import sqlite3
+    with sqlite3.connect(db) as conn:
+        sources = [row[0] for row in conn.execute("select source from raw")]
+    assert f'"{folder}/caf\\xe9.txt"' in sources
+
+
+def test_a_file_name_cannot_forge_a_line_of_the_error_output(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\nkliping: all good.txt").write_bytes(b"\x00\x01binary")
+    done = kliping("clean", str(folder))
+    lines = done.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f'kliping: "{folder}/a\\nkliping: all good.txt": ')
+    assert done.returncode == 1
+
+
+def test_walk_says_what_it_passed_over(tmp_path):
+    folder = copy_samples(tmp_path / "in", count=1)
+    (folder / "notes.pdf").write_bytes(b"%PDF")
+    (folder / "list.csv").write_text("a,b")
+    (folder / "page.txt.gz").write_bytes(b"\x1f\x8b")
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    done = kliping("clean", str(folder))
+    assert done.returncode == 0
+    [line] = done.stderr.decode().splitlines()
+    assert line == ("kliping: skipped 4 files: 2 with another ending (.csv, .pdf); "
+                    "1 dangling link; 1 gzip-compressed page (gunzip it to read it)")
+
+
+def test_no_input_at_all_is_an_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    done = kliping("clean", str(tmp_path / "empty"))
+    assert done.returncode == 1
+    assert b"no input" in done.stderr and b"Traceback" not in done.stderr
+    done = kliping("ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "k.db"))
+    assert done.returncode == 1 and b"no input" in done.stderr

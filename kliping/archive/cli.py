@@ -8,6 +8,8 @@ import sys
 
 import click
 
+from ..cli_options import max_size_option
+
 DEFAULT_DB = "kliping.db"
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
@@ -82,9 +84,10 @@ def _open(db_path: str, create: bool):
 @click.option("--batch-size", type=click.IntRange(1), default=None, metavar="N",
               show_default="2000", help="Inputs per transaction (a run killed mid-way keeps the batches it committed).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@max_size_option
 @signature_options
 def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jobs, batch_size, quiet,
-           **signature) -> None:
+           max_size, **signature) -> None:
     """Clean scrapes (files, directories, - for stdin) and store them in the archive.
 
     Every input is kept in the `raw` table as received, also when it cannot be read or
@@ -94,14 +97,14 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
     updated, unchanged and failed; exits 1 when any failed.
     """
     from ..cleaner import clean
-    from ..cli import choose_jobs, document_count, open_rules, progress, report
+    from ..cli import choose_jobs, document_count, list_inputs, open_rules, progress, report
     from .db import ArchiveError
-    from .ingest import BATCH_SIZE, input_names, receive
+    from .ingest import BATCH_SIZE, receive
     from .ingest import ingest as run_ingest
     from .workers import prepare_stream
 
     rules = open_rules(rules_dirs, outlet)
-    names = input_names(paths)
+    names = list_inputs(paths)
     db = _open(db_path, create=True)
     settings = signature_settings(db, **signature)
     jobs = choose_jobs(jobs, names)
@@ -121,7 +124,7 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
                                             settings=settings, skip_duplicates=skip_duplicates,
                                             batch_size=batch_size or BATCH_SIZE)
             else:
-                items = prepare_stream(receive(names, url=url), db_path, rules_dirs, settings, outlet,
+                items = prepare_stream(receive(names, url=url, max_bytes=max_size << 20), db_path, rules_dirs, settings, outlet,
                                        reclean, jobs)
                 with progress(items, total=document_count(names), quiet=quiet) as items:
                     summary = run_ingest(db, items, clean_doc, reclean=reclean, on_item=on_item,

@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Iterator
 import sqlite_utils
 
 from ..cleaner import DEFAULT_SETTINGS, Article, InputError, RawDoc, Settings
-from ..cleaner.inputs import expand_paths, read_input
+from ..cleaner.inputs import MAX_DOCUMENT_BYTES, read_input
 from ..cleaner.signature import SignedText, sign_text
 from .db import utc_now
 from .dedup import Deduplicator
@@ -168,11 +168,6 @@ class IngestSummary:
         return text
 
 
-def input_names(paths: Iterable[str]) -> list[str]:
-    """The inputs named by `paths`: files as given, directories walked, "-" for stdin."""
-    return list(expand_paths(paths))
-
-
 def _mtime(path: str) -> str | None:
     try:
         stamp = os.stat(path).st_mtime
@@ -181,13 +176,15 @@ def _mtime(path: str) -> str | None:
     return datetime.fromtimestamp(stamp, timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def receive(names: Iterable[str], url: str | None = None) -> Iterator[Received]:
+def receive(names: Iterable[str], url: str | None = None,
+            max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[Received]:
     """Read each input name ("-" is standard input) into its documents: one for a text
     or HTML file, one per record of a JSON Lines or WARC file. Those the cleaner's
-    readers reject keep their bytes (`InputError.data`), source and declared URL."""
+    readers reject keep their bytes (`InputError.data`), source and declared URL;
+    documents over `max_bytes` are rejected unread."""
     for name in names:
         mtime = None if name == "-" else _mtime(name)
-        for item in read_input(name, url=url):
+        for item in read_input(name, url=url, max_bytes=max_bytes):
             if isinstance(item, InputError):
                 yield Received(item.source, item.data, error=item.message, fetched_at=mtime,
                                url=item.url, content_type=item.content_type)

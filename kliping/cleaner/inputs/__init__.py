@@ -27,17 +27,17 @@ from typing import BinaryIO, Iterable, Iterator
 
 from .html import HTML_SUFFIXES, head_text, read_html, sniff_markup
 from .jsonl import JSONL_SUFFIXES, iter_jsonl
-from .record import InputError, RawDoc
+from .record import MAX_DOCUMENT_BYTES, InputError, RawDoc, display_name, too_large
 from .text import TEXT_SUFFIXES, WESTERN_ENCODINGS, decode_bytes, read_text
+from .walk import INPUT_SUFFIXES, Walk, output_stat
 from .warc import WARC_SUFFIXES, iter_warc
 
 __all__ = [
-    "INPUT_SUFFIXES", "InputError", "RawDoc", "WESTERN_ENCODINGS", "decode_bytes", "expand_paths",
-    "input_kind", "iter_documents", "read_bytes", "read_input", "read_path",
+    "INPUT_SUFFIXES", "InputError", "MAX_DOCUMENT_BYTES", "RawDoc", "WESTERN_ENCODINGS", "Walk",
+    "decode_bytes", "display_name", "expand_paths", "input_kind", "iter_documents", "output_stat",
+    "read_bytes", "read_input", "read_path",
 ]
 
-#: File endings picked when a directory is walked.
-INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 STDIN = "<stdin>"
 #: Formats whose files hold many documents.
 MANY = {"warc": "WARC", "jsonl": "JSON Lines"}
@@ -50,60 +50,55 @@ _JSON_ARRAY = re.compile(r"\[\s*[\[{\]]")
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     """Yield files named by `paths`: files as given, directories walked in sorted order
-    (files ending in one of INPUT_SUFFIXES, hidden ones left out)."""
-    for name in paths:
-        if name == "-":
-            yield name
-            continue
-        path = Path(name)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and (
-                    child.name.lower().endswith(INPUT_SUFFIXES)
-                ):
-                    yield str(child)
-        else:
-            yield name
+    (files ending in one of INPUT_SUFFIXES, hidden ones left out). `Walk` also says
+    what the walk passed over."""
+    return iter(Walk(paths))
 
 
-def iter_documents(paths: Iterable[str], url: str | None = None) -> Iterator[RawDoc | InputError]:
+def iter_documents(paths: Iterable[str], url: str | None = None,
+                   max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[RawDoc | InputError]:
     """Yield a RawDoc, or an InputError, for every document named by `paths`.
 
     "-" reads standard input. `url` is the URL of single-document inputs (text and HTML
     files, stdin); JSON Lines and WARC records carry their own. Errors are yielded, not
-    raised, so callers can report them and go on with the rest of the batch.
+    raised, so callers can report them and go on with the rest of the batch. A document
+    over `max_bytes` is an error, found without reading it whole.
     """
     for name in expand_paths(paths):
-        yield from read_input(name, url=url)
+        yield from read_input(name, url=url, max_bytes=max_bytes)
 
 
-def read_input(name: str, url: str | None = None) -> Iterator[RawDoc | InputError]:
-    """Yield every document of one input: a file, or "-" for standard input."""
-    source = STDIN if name == "-" else name
+def read_input(name: str, url: str | None = None,
+               max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[RawDoc | InputError]:
+    """Yield every document of one input: a file, or "-" for standard input. Its
+    documents are named by `display_name(name)`."""
+    source = STDIN if name == "-" else display_name(name)
     try:
         with _opened(name) as (kind, stream):
             if kind == "warc":
-                yield from iter_warc(stream, source)
+                yield from iter_warc(stream, source, max_bytes)
             elif kind == "jsonl":
-                yield from iter_jsonl(stream, source)
+                yield from iter_jsonl(stream, source, max_bytes)
             else:
-                yield _read_one(kind, stream.read(), source, url)
+                yield _read_one(kind, _read_bounded(stream, source, max_bytes), source, url)
     except InputError as exc:
         yield exc
     except OSError as exc:
         yield InputError(source, exc.strerror or str(exc))
 
 
-def read_path(path: str | os.PathLike, url: str | None = None) -> RawDoc:
+def read_path(path: str | os.PathLike, url: str | None = None,
+              max_bytes: int = MAX_DOCUMENT_BYTES) -> RawDoc:
     """Read one single-document file (text or HTML) into a RawDoc; raise InputError
-    naming it when that fails, or when it holds many documents (JSON Lines, WARC)."""
-    source = str(path)
+    naming it when that fails, when it is over `max_bytes`, or when it holds many
+    documents (JSON Lines, WARC)."""
+    source = display_name(str(path))
     try:
-        with _opened(source) as (kind, stream):
+        with _opened(str(path)) as (kind, stream):
             if kind in MANY:
                 raise InputError(source, f"a {MANY[kind]} file holds many documents: "
                                  "read it with iter_documents")
-            return _read_one(kind, stream.read(), source, url)
+            return _read_one(kind, _read_bounded(stream, source, max_bytes), source, url)
     except OSError as exc:
         raise InputError(source, exc.strerror or str(exc)) from None
 
@@ -137,6 +132,15 @@ def input_kind(name: str, head: bytes) -> str:
     return "html" if sniff_markup(start) else "text"
 
 
+def _read_bounded(stream: BinaryIO, source: str, limit: int) -> bytes:
+    """All of `stream`, or InputError when it holds more than `limit` bytes (found by
+    reading one byte more, never the whole)."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(source, too_large(limit))
+    return data
+
+
 def _read_one(kind: str, data: bytes, source: str, url: str | None) -> RawDoc:
     if kind == "json":
         raise InputError(source, "a JSON document, not JSON Lines: kliping reads one JSON "
@@ -150,7 +154,7 @@ def _read_one(kind: str, data: bytes, source: str, url: str | None) -> RawDoc:
 def _opened(name: str) -> Iterator[tuple[str, BinaryIO]]:
     """Open the input `name` ("-" for stdin) and tell its kind; gzip is undone for
     WARC and JSON Lines and refused (with InputError) for anything else."""
-    source = STDIN if name == "-" else name
+    source = STDIN if name == "-" else display_name(name)
     if name == "-":
         file = None
         stream = sys.stdin.buffer

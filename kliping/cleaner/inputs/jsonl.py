@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import json
 import zlib
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from .html import HTML, sniff_markup
-from .record import InputError, RawDoc
+from .record import MAX_DOCUMENT_BYTES, InputError, RawDoc, mebibytes
 
 #: File endings read as JSON Lines (gzip-compressed ones too).
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -26,15 +26,41 @@ _STRING_KEYS = ("url", "title", "fetched_at")
 _JSON_TYPES = {dict: "an object", list: "an array", str: "a string", int: "a number",
                float: "a number", bool: "a boolean", type(None): "null"}
 _BOM = b"\xef\xbb\xbf"
+_SKIP_CHUNK = 1 << 16
 
 
-def iter_jsonl(lines: Iterable[bytes], name: str) -> Iterator[RawDoc | InputError]:
+class Overlong(bytes):
+    """What `bounded_lines` yields, empty, in place of a line over the limit."""
+
+
+def bounded_lines(stream: BinaryIO, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[bytes]:
+    """The lines of `stream`, as iterating over it gives them, except that a line longer
+    than `limit` bytes is never held whole: it is read past in chunks and an `Overlong`
+    stands for it (a gzip bomb of one line)."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        del line  # not held while the rest is read past
+        while (rest := stream.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
+            pass
+        yield Overlong()
+
+
+def iter_jsonl(lines: Iterable[bytes], name: str, max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[RawDoc | InputError]:
     """Yield a RawDoc, or an InputError, for every non-blank line of `lines` (binary
-    lines of the file `name`); a file that breaks off (truncated gzip, read error)
-    ends with an InputError naming the last line read."""
+    lines of the file `name`, or a stream of them: it is then read by `bounded_lines`);
+    a file that breaks off (truncated gzip, read error) ends with an InputError naming
+    the last line read. A line longer than `max_bytes` is reported, not read."""
+    if hasattr(lines, "readline"):
+        lines = bounded_lines(lines, max_bytes)
     n = 0
     try:
         for n, line in enumerate(lines, 1):
+            if isinstance(line, Overlong) or len(line) > max_bytes:
+                yield InputError(f"{name}:{n}", f"line longer than {mebibytes(max_bytes)} (the "
+                                 "--max-size limit): not read")
+                continue
             if not line.strip():
                 continue
             try:

@@ -3,6 +3,43 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: The largest document read, in bytes (a page, a text file, a JSON Lines line, a WARC
+#: record's payload once decoded): real pages are far smaller, and cleaning holds a few
+#: copies of a document at once, so a bigger one, a gzip bomb or a dump with no line
+#: breaks is reported instead of filling the memory (`--max-size` changes it).
+MAX_DOCUMENT_BYTES = 16 << 20
+
+
+def mebibytes(size: int) -> str:
+    """`size` in bytes as people write it: "16 MiB", "1.5 MiB", "512 KiB"."""
+    if size >= 1 << 20:
+        return f"{size / (1 << 20):g} MiB"
+    return f"{size / 1024:g} KiB"
+
+
+def display_name(name: str) -> str:
+    """A file name as `source` and messages show it: as it is when every character
+    prints; else in double quotes, with escapes for line breaks and other controls
+    (which could forge a line of output or drive a terminal) and for bytes that are not
+    UTF-8 (which would make the output invalid UTF-8): `"a\\nb.txt"`, `"caf\\xe9.txt"`."""
+    if name.isprintable():
+        return name
+    return '"' + "".join(map(_escaped, name)) + '"'
+
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (os.fsdecode's surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if ch in '"\\':
+        return "\\" + ch
+    return ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+
+
+def too_large(limit: int) -> str:
+    """The message for a document over `limit` bytes."""
+    return f"larger than {mebibytes(limit)} (the --max-size limit): not read"
+
 
 class InputError(Exception):
     """A document (a file, or one record of a JSON Lines or WARC file) that could not be

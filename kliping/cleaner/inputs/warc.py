@@ -10,15 +10,14 @@ in file order (as `warcio index` lists them).
 """
 from __future__ import annotations
 
-import copy
 import io
 from typing import BinaryIO, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import BufferedReader
+from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
 
 from .html import HTML, head_text, read_html, sniff_markup
-from .record import InputError, RawDoc
+from .record import MAX_DOCUMENT_BYTES, InputError, RawDoc, too_large
 
 #: File endings read as WARC archives.
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -28,13 +27,16 @@ PAGE_TYPES = ("text/html", "application/xhtml+xml")
 #: Content types whose payload is sniffed for an HTML page.
 SNIFFED_TYPES = ("", "text/plain", "application/octet-stream", "unknown/unknown")
 _CHUNK = 1 << 16
+#: Compressed bytes fed to the content decoder at a time.
+_DECODE_BLOCK = 1 << 10
 
 
-def iter_warc(stream: BinaryIO, name: str) -> Iterator[RawDoc | InputError]:
+def iter_warc(stream: BinaryIO, name: str, max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[RawDoc | InputError]:
     """Yield a RawDoc, or an InputError, for every page in the WARC `stream` (its
     uncompressed bytes: the caller undoes gzip with the gzip module). An archive that
     breaks off or cannot be parsed ends with an InputError saying where; the records
-    before that point are yielded."""
+    before that point are yielded. A record whose payload, stored or decoded, is over
+    `max_bytes` is reported and read past."""
     watched = _WatchedStream(stream)
     archive = ArchiveIterator(watched)
     n = 0
@@ -44,7 +46,7 @@ def iter_warc(stream: BinaryIO, name: str) -> Iterator[RawDoc | InputError]:
                 yield InputError(f"{name}#{n}", "no Content-Length: the archive breaks off in "
                                  "this record's headers, or they are corrupt")
                 return
-            item = read_page(record, f"{name}#{n}")
+            item = read_page(record, f"{name}#{n}", max_bytes)
             if item is not None:
                 yield item
             if _missing_bytes(record):
@@ -85,10 +87,10 @@ class _WatchedStream:
         return data
 
 
-def read_page(record, source: str) -> RawDoc | InputError | None:
+def read_page(record, source: str, max_bytes: int = MAX_DOCUMENT_BYTES) -> RawDoc | InputError | None:
     """The page in one WARC record, an InputError when it cannot be read (or the archive
-    breaks off inside it), or None when the record is not a page. Reads the record to
-    its end either way."""
+    breaks off inside it, or it is over `max_bytes`), or None when the record is not a
+    page. Reads the record to its end either way."""
     headers = record.http_headers
     content_type = (headers or record.rec_headers).get_header("Content-Type")
     mime = (content_type or "").split(";")[0].strip().lower()
@@ -99,11 +101,14 @@ def read_page(record, source: str) -> RawDoc | InputError | None:
         return _truncated(record, source)
     url = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<> ") or None
     fetched_at = record.rec_headers.get_header("WARC-Date")
-    body = _read_all(record.raw_stream)
+    body = _read_all(record.raw_stream, max_bytes)
+    if body is None:
+        return _truncated(record, source) or InputError(source, too_large(max_bytes), url=url,
+                                                        content_type=mime or None)
     if _missing_bytes(record):
         return _truncated(record, source, data=body, url=url, content_type=mime or None)
     try:
-        payload = _decoded_payload(record, body)
+        payload = _decoded_payload(record, body, max_bytes)
     except ValueError as exc:
         return InputError(source, str(exc), data=body, url=url, content_type=mime or None)
     if mime not in PAGE_TYPES and sniff_markup(head_text(payload)) != HTML:
@@ -118,9 +123,15 @@ def _is_success(headers) -> bool:
     return headers is not None and headers.get_statuscode().startswith("2")
 
 
-def _read_all(stream) -> bytes:
-    chunks = []
+def _read_all(stream, limit: int) -> bytes | None:
+    """All of `stream`, or None (read to its end all the same) when it holds more than
+    `limit` bytes."""
+    chunks, size = [], 0
     while chunk := stream.read(_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            _skip(stream)
+            return None
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -144,16 +155,27 @@ def _truncated(record, source: str, **kept) -> InputError | None:
                       f"({missing} bytes missing)", **kept)
 
 
-def _decoded_payload(record, body: bytes) -> bytes:
+def _decoded_payload(record, body: bytes, limit: int) -> bytes:
     """`body` (the HTTP body as stored) with chunked transfer and gzip/deflate/brotli
-    content encodings undone, by warcio's own readers; ValueError when that fails."""
-    encoding = (record.http_headers.get_header("Content-Encoding") or "").strip().lower() \
-        if record.http_headers else ""
+    content encodings undone, by warcio's own readers; ValueError when that fails or
+    gives more than `limit` bytes."""
+    headers = record.http_headers
+    if headers is None:
+        return body
+    encoding = (headers.get_header("Content-Encoding") or "").strip().lower()
     if encoding and encoding != "identity" and encoding not in BufferedReader.get_supported_decompressors():
         raise ValueError(f"cannot undo the HTTP Content-Encoding {encoding!r}")
-    stored = copy.copy(record)
-    stored.raw_stream = io.BytesIO(body)
+    stream = io.BytesIO(body)
+    if headers.get_header("Transfer-Encoding") == "chunked":
+        stream = ChunkedDataReader(stream)  # de-chunked here, never larger than `body`
+    if encoding and encoding != "identity":
+        # A small block: deflate expands 1,032 times at most, so no single step of the
+        # decoder can put a bomb's gigabytes in memory before the limit is seen.
+        stream = BufferedReader(stream, block_size=_DECODE_BLOCK, decomp_type=encoding)
     try:
-        return _read_all(stored.content_stream())
+        payload = _read_all(stream, limit)
     except Exception as exc:  # zlib, brotli and chunk-size errors
         raise ValueError(f"cannot undo the HTTP encoding ({type(exc).__name__}: {exc})") from None
+    if payload is None:
+        raise ValueError(too_large(limit) + " once its HTTP encoding is undone")
+    return payload
