@@ -63,3 +63,27 @@ def test_url_line_becomes_the_url(rules):
     art = clean_text("https://voi.id/berita/1/x\nBagikan:\n\nJAKARTA - Isi berita yang panjang sekali di sini.",
                      rules=rules)
     assert art.url == "https://voi.id/berita/1/x" and art.text == "Isi berita yang panjang sekali di sini."
+
+
+KICKER_PAGE = """Sulawesi Utara
+Menuju Sulut Maju, Sejahtera dan Berkelanjutan
+Berita Kecelakaan
+Sopir Truk Hilang Kendali di Banyumanik, Lima Orang Terluka
+Sopir truk kontainer mengaku melihat pejalan kaki menyeberang sebelum kecelakaan di Banyumanik
+Penulis: Reza Pradana | Editor: Daniel Purnomo
+SEMARANG - Sopir truk kontainer mengalami kecelakaan tunggal di Jalan Perintis Kemerdekaan pada Rabu malam.
+Polisi masih memeriksa sopir dan saksi di lokasi kejadian.
+"""
+
+
+def test_last_before_text_passes_over_kickers_banners_and_a_standfirst(tmp_path):
+    """Real Tribun pages print a regional banner, its slogan and a topic kicker above the
+    headline, and a standfirst without its full stop under it."""
+    from kliping.cleaner import clean_text, load_rules
+    (tmp_path / "kicker.toml").write_text('name = "Kicker"\nfingerprints = [\'^Penulis: \']\n'
+                                          '[headline]\ntitle = "last-before-text"\n')
+    art = clean_text(KICKER_PAGE, rules=load_rules([tmp_path]), outlet="kicker")
+    assert art.title == "Sopir Truk Hilang Kendali di Banyumanik, Lima Orang Terluka"
+    assert art.dateline == "SEMARANG" and len(art.paragraphs) == 2
+    first_line = clean_text(KICKER_PAGE, rules=load_rules(), outlet="generic")
+    assert first_line.title == "Sulawesi Utara"  # what a rule without it takes

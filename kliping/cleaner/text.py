@@ -53,6 +53,8 @@ _PAGE_LEAD_WINDOW = 40
 _SENTENCE_WORDS = 5
 #: A caption-like line this long at the very end is the last paragraph with its sign-off.
 _CLOSING_CHARS = 100
+#: A line of this many words, mostly not capitalised, is a sentence, not a headline.
+_PROSE_WORDS = 8
 #: How many remaining lines after the headline may come before the lead paragraph.
 _LEAD_WINDOW = 5
 
@@ -274,6 +276,10 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
         above = [i for i, ln in enumerate(candidates) if ln.number < marker]
         if above and title_shaped(candidates[above[-1]]):
             return above[-1]
+    if rule.title == "last-before-text":
+        at = _last_before_text(lines, candidates, rule, title_shaped)
+        if at is not None:
+            return at
     top = candidates[:_TITLE_WINDOW]
     norms = [normalised(ln.text) for ln in top]
     for i, ln in enumerate(top):
@@ -285,6 +291,30 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
                                     for other in norms[i + 1:]):
             return i
     return 0 if candidates and title_shaped(candidates[0]) else None
+
+
+def _last_before_text(lines: list[Line], candidates: list[Line], rule: Rule,
+                      title_shaped: Callable[[Line], bool]) -> int | None:
+    """Which candidate is the headline when kickers, banners and section labels stand
+    above it (`title = "last-before-text"`): the last title-shaped line above where the
+    text begins (the first sentence, the lead's dateline, a byline or a date line),
+    passing over a standfirst that lacks its full stop (a long line in sentence case)."""
+    stop = next((ln.number for ln in lines[:_MARKER_WINDOW * 2]
+                 if ln.kind in (EDITOR, AUTHOR, PUBLISHED)
+                 or (ln.kind == CANDIDATE and (is_sentence(ln.text) or rule.first("body.dateline", ln.text)))),
+                None)
+    if stop is None:
+        return None
+    above = [i for i, ln in enumerate(candidates) if ln.number < stop and title_shaped(ln)]
+    headlines = [i for i in above if not _sentence_case_prose(candidates[i].text)]
+    return (headlines or above or [None])[-1]
+
+
+def _sentence_case_prose(text: str) -> bool:
+    """Say whether a line reads as a sentence rather than a headline: many words, most
+    of them not capitalised (headlines of the outlets using this are in title case)."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= _PROSE_WORDS and sum(w[0].isupper() for w in words) * 2 < len(words)
 
 
 def keep_closing_paragraph(lines: list[Line]) -> None:
@@ -337,7 +367,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
     keep_closing_paragraph(lines)
     candidates = [ln for ln in lines if ln.kind == CANDIDATE]
     rest = candidates
-    if title is None and rule.title == "first-line" and candidates:
+    if title is None and rule.title != "none" and candidates:
         at = _title_index(lines, candidates, rule, settings, ext.normalised)
         if at is not None:
             for ln in candidates[:at]:
