@@ -81,7 +81,7 @@ strip_id_or_class = ["x"]
     ]
     assert "does not match '^[a-z]{2}$'" in problems[0].message and "ISO 639-1" in problems[0].hint
     assert "unknown placeholder {kota}" in problems[1].message
-    assert "one of: 'first-line', 'none'" in problems[2].hint
+    assert "one of: 'first-line', 'last-before-text', 'none'" in problems[2].hint
     assert "missing ), unterminated subpattern" in problems[3].message
 
 

@@ -87,3 +87,17 @@ def test_last_before_text_passes_over_kickers_banners_and_a_standfirst(tmp_path)
     assert art.dateline == "SEMARANG" and len(art.paragraphs) == 2
     first_line = clean_text(KICKER_PAGE, rules=load_rules(), outlet="generic")
     assert first_line.title == "Sulawesi Utara"  # what a rule without it takes
+
+
+@pytest.mark.parametrize("stamp,published", [("2021-09", "2021-09"), ("2023-12-29", "2023-12-29")])
+def test_crawler_date_stamp_before_the_lead(rules, stamp, published):
+    """Crawled texts of okezone, bisnis and Tribun pages start " date 2021-09 JAKARTA - …"."""
+    from kliping.cleaner import clean_text
+    text = (f" date {stamp} JAKARTA - Kecelakaan tunggal terjadi di Lebak Bulus pada Rabu siang, "
+            "kata polisi.\n\nMobil itu menabrak pembatas jalan.\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.published == published and art.dateline == "JAKARTA"
+    assert art.paragraphs[0].startswith("Kecelakaan tunggal")
+    dated = clean_text(f" date {stamp} Judul Berita\n\nSenin, 03 Januari 2022 08:15 WIB\n\n"
+                       "JAKARTA - Isi berita yang cukup panjang untuk dibaca di sini.\n", rules=rules, outlet="generic")
+    assert dated.title == "Judul Berita" and dated.published == "2022-01-03T08:15:00+07:00"

@@ -30,6 +30,8 @@ SCRIPTS = (
     ("ar", re.compile(r"[\u0600-\u06ff]")),
 )
 _WORD = re.compile(r"[^\W\d_]+")
+#: A month-only date, as crawlers stamp pages: "2021-09".
+_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
 #: langdetect codes folded to ISO 639-1.
 _LANG_FOLD = {"zh-cn": "zh", "zh-tw": "zh"}
 #: Languages langdetect confuses with the one a rule declares (Malay-like Indonesian, …).
@@ -52,8 +54,9 @@ def _unique(values: list[str]) -> tuple[str, ...]:
 
 def find_published(ext: Extraction, rule: Rule) -> str | None:
     """Return the date of the first date line under the headline (else the first date
-    line: a blog's date header), ISO 8601 in the outlet's zone. A date above the
-    headline is often the site's "today" bar, not the article's date."""
+    line: a blog's date header), ISO 8601 in the outlet's zone; else the crawler's
+    stamp (a month-only one as YYYY-MM). A date above the headline is often the site's
+    "today" bar, not the article's date."""
     title_at = next((ln.number for ln in ext.lines if ln.kind == TITLE), 0)
     dated = [ln for ln in ext.lines if ln.kind == PUBLISHED]
     dated.sort(key=lambda ln: ln.number < title_at)  # those under the headline first
@@ -61,6 +64,8 @@ def find_published(ext: Extraction, rule: Rule) -> str | None:
         iso = parse_date(ln.value, rule.timezone)
         if iso:
             return iso
+    if ext.stamp:
+        return ext.stamp if _MONTH.fullmatch(ext.stamp) else parse_date(ext.stamp, rule.timezone)
     return None
 
 

@@ -41,7 +41,7 @@ PLACEHOLDERS = {
 
 #: Pattern lists of a rule, as (section, key).
 PATTERN_KEYS = (
-    ("header", "drop"),
+    ("header", "stamp"), ("header", "drop"),
     ("headline", "title_above"), ("headline", "published"), ("headline", "updated"),
     ("photo", "start"), ("photo", "file"), ("photo", "captions"),
     ("body", "dateline"), ("body", "related"), ("body", "related_start"), ("body", "related_inline"),

@@ -90,6 +90,7 @@ class Extraction:
     description: str | None = None
     dateline: str | None = None
     url: str | None = None
+    stamp: str | None = None
     norms: dict[str, str] = field(default_factory=dict, repr=False)
 
     def normalised(self, text: str) -> str:
@@ -447,12 +448,25 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
         body[i].decide(DROP, "dedupe.paragraph", "repeats an earlier paragraph")
 
 
+def take_stamp(lines: list[Line], rule: Rule) -> str | None:
+    """Remove a crawler's date stamp (`header.stamp`) from the start of the first line
+    and return its value."""
+    first = next((ln for ln in lines if ln.text), None)
+    hit = rule.first("header.stamp", first.text) if first is not None else None
+    if hit is None or hit[1].start() > 0:
+        return None
+    first.text = first.text[hit[1].end():].lstrip()
+    return _value(hit[1])
+
+
 def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
                  title: str | None = None) -> Extraction:
     """Run the three passes over a plain-text scrape (or the text blocks of a page whose
     `title` is already known)."""
     lines = split_lines(text)
+    stamp = take_stamp(lines, rule)
     classify_lines(lines, rule)
     ext = place_headline(lines, rule, settings, title)
+    ext.stamp = stamp
     tidy_body(ext, rule, settings)
     return ext
