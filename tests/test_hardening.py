@@ -197,3 +197,42 @@ def test_no_input_at_all_is_an_error(tmp_path):
     assert b"no input" in done.stderr and b"Traceback" not in done.stderr
     done = kliping("ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "k.db"))
     assert done.returncode == 1 and b"no input" in done.stderr
+
+
+# ------------------------------------------------------------- control characters (item 9)
+
+HOSTILE = "\x1b]0;owned\x07\x1b[2J"
+
+
+def test_control_characters_are_stripped_from_every_field(rules):
+    from kliping.cleaner import clean_text
+    text = (f"Judul {HOSTILE}Berita Banjir\n\nPenulis: Ani{HOSTILE} | Editor: Budi\x9b\n\n"
+            f"JAKARTA - Banjir merendam{HOSTILE} ratusan rumah warga di Jakarta Timur pada Senin pagi.\n\n"
+            f"Baca Juga: Banjir Lagi{HOSTILE}\n")
+    fields = clean_text(text, rules=rules, outlet="generic").to_dict()
+    flat = json.dumps(fields, ensure_ascii=False)
+    assert not any(c in flat for c in "\x1b\x07\x9b"), flat
+    assert fields["title"] == "Judul ]0;owned[2JBerita Banjir" and fields["editor"] == "Budi"
+    page = (f"<html><head><title>Judul{HOSTILE}</title><meta name='author' content='Ani{HOSTILE}'></head>"
+            f"<body><article><h1>Judul{HOSTILE}</h1>"
+            + "<p>JAKARTA - Banjir merendam ratusan rumah warga di Jakarta Timur pada Senin pagi, kata "
+              f"petugas{HOSTILE} pemadam kebakaran setempat kepada wartawan yang meliput.</p>"
+              "<p>Air mulai surut pada sore hari setelah hujan berhenti, tetapi warga masih bertahan di "
+              "tempat pengungsian karena takut hujan turun lagi pada malam harinya.</p>"
+            + "</article></body></html>")
+    html = clean_text(page, rules=rules, content_type="text/html").to_dict()
+    assert not any(c in json.dumps(html, ensure_ascii=False) for c in "\x1b\x07"), html
+
+
+def test_search_output_escapes_what_an_archive_holds(tmp_path):
+    """An archive written by an older kliping (or by hand) may hold control characters:
+    `kliping search` on a terminal must not pass them to it."""
+    import sqlite3
+    from conftest import ingest_samples
+    db = ingest_samples(tmp_path / "k.db")
+    with sqlite3.connect(db) as conn:
+        conn.execute("update articles set title = ? || title", (HOSTILE,))
+    done = kliping("search", "sanksi", "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert b"\x1b" not in done.stdout and b"\x07" not in done.stdout
+    assert b"\\x1b]0;owned\\x07" in done.stdout

@@ -169,6 +169,7 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse
     (**like this** when not on a terminal and in --json). At most 64 words are searched
     and prefixes need 3 letters; what was left out is noted on stderr.
     """
+    from ..cleaner.inputs.record import escape_controls
     from .query import QueryError, parse_query
     from .search import SearchTimeout, quoted_short
     from .search import search as run_search
@@ -201,12 +202,12 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse
         click.echo(f"No articles match {quoted_short(text)}.", err=True)
         return
     for n, hit in enumerate(hits, 1):
-        title = hit.title or "(no title)"
+        title = escape_controls(hit.title or "(no title)")
         click.echo(click.style(f"{n}. {title}", bold=True) if styled else f"{n}. {title}")
         copies = f"+{hit.copies} near-duplicate{'s' if hit.copies != 1 else ''}" if hit.copies else None
         meta = " · ".join(x for x in (hit.outlet, (hit.published or "")[:10], hit.url, copies) if x)
-        click.echo(f"   {meta}")
-        snippet = hit.snippet
+        click.echo(f"   {escape_controls(meta)}")
+        snippet = escape_controls(hit.snippet)
         if styled:
             snippet = snippet.replace("\ue000", "\x1b[1;33m").replace("\ue001", "\x1b[0m")
         click.echo(f"   {snippet}\n")

@@ -16,7 +16,7 @@ from .inputs import RawDoc
 from .metadata import detect_language, find_captions, find_people, find_published, find_related
 from .rules import Match, RuleSet, load_rules
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import Extraction, extract_text
+from .text import Extraction, extract_text, strip_controls
 
 #: Content types that are feeds, never articles.
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
@@ -88,11 +88,13 @@ def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | 
 
 
 def build_article(doc: RawDoc, explained: Explained, settings: Settings) -> Article:
-    """Assemble the Article from the decided lines (and the page head, for HTML)."""
+    """Assemble the Article from the decided lines (and the page head, for HTML). The
+    lines are free of control characters already; what the page head and the input's
+    record say is freed of them here."""
     rule, ext, page = explained.match.rule, explained.ext, explained.page or PageMeta()
     paragraphs = ext.paragraphs
     authors, editor = find_people(ext)
-    return Article(
+    return _without_controls(Article(
         source=doc.source,
         outlet=rule.id,
         paragraphs=tuple(paragraphs),
@@ -106,7 +108,21 @@ def build_article(doc: RawDoc, explained: Explained, settings: Settings) -> Arti
         related=tuple(dict.fromkeys(page.related + find_related(ext))),
         captions=tuple(dict.fromkeys(page.captions + find_captions(ext))),
         url=doc.url or page.url or ext.url,
-    )
+    ))
+
+
+def _without_controls(article: Article) -> Article:
+    """`article` with control characters removed from its string fields."""
+    changes = {}
+    for key in ("title", "published", "dateline", "editor", "language", "description", "url"):
+        value = getattr(article, key)
+        if value is not None and strip_controls(value) != value:
+            changes[key] = strip_controls(value) or None
+    for key in ("author", "related", "captions"):
+        values = getattr(article, key)
+        if any(strip_controls(v) != v for v in values):
+            changes[key] = tuple(v for v in map(strip_controls, values) if v)
+    return article.replace(**changes) if changes else article
 
 
 def clean(doc: RawDoc, rules: RuleSet | None = None, settings: Settings = DEFAULT_SETTINGS,

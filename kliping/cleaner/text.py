@@ -27,6 +27,10 @@ CANDIDATE = "candidate"  # not decided by pass 1
 #: Lines that are only a URL: kept as the article's URL when it has none.
 _URL_LINE = re.compile(r"^(?:URL\s*:\s*)?(https?://\S+)$", re.IGNORECASE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+#: C0 and C1 control characters but tab and the line breaks: never text, and on a
+#: terminal they set titles, clear screens or move the cursor (a scrape can hold them).
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ASCII_CONTROLS = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20)) + b"\x7f"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 #: The spaces of _SPACES other than the plain one: with no run of plain spaces either,
 #: folding spaces changes nothing.
@@ -110,9 +114,19 @@ class Extraction:
 
 
 def tidy(line: str) -> str:
-    """Return a line NFC-normalised, without invisible characters or runs of spaces."""
+    """Return a line NFC-normalised, without invisible or control characters or runs
+    of spaces."""
     line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
-    return fold_spaces(line).strip()
+    return fold_spaces(strip_controls(line)).strip()
+
+
+def strip_controls(text: str) -> str:
+    """Return `text` without control characters (tab and line breaks kept)."""
+    if text.isascii():  # bytes.translate is several times faster than a regex search
+        data = text.encode("ascii")
+        kept = data.translate(None, _ASCII_CONTROLS)
+        return text if len(kept) == len(data) else kept.decode("ascii")
+    return CONTROLS.sub("", text) if CONTROLS.search(text) else text
 
 
 def fold_spaces(text: str) -> str:
@@ -136,7 +150,7 @@ def split_lines(text: str) -> list[Line]:
     joined = unicodedata.normalize("NFC", "\n".join(raw))
     if any(chr(c) in joined for c in _INVISIBLE):  # translate() is slow on non-ASCII text
         joined = joined.translate(_INVISIBLE)
-    joined = fold_spaces(joined)
+    joined = fold_spaces(strip_controls(joined))
     return [Line(n, line.strip()) for n, line in enumerate(joined.split("\n"), 1)]
 
 

@@ -1,6 +1,7 @@
 """The record every reader yields (`RawDoc`) and the error for input it cannot read."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: The largest document read, in bytes (a page, a text file, a JSON Lines line, a WARC
@@ -25,6 +26,14 @@ def display_name(name: str) -> str:
     if name.isprintable():
         return name
     return '"' + "".join(map(_escaped, name)) + '"'
+
+
+def escape_controls(text: str) -> str:
+    """`text` with control characters written as escapes (`\\x1b`), for a terminal."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _escaped(ch: str) -> str:
