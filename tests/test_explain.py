@@ -44,6 +44,7 @@ def test_explain_names_the_key_of_every_dropped_line(run_cli, rules, sample):
     assert dropped == DROPPED[sample]
     lines = read_path(SAMPLES / sample).text.splitlines()
     ends = {r["number"] for r in got if r["key"] == "footer.end" and r["pattern"]}
+    ends |= {r["number"] for r in got if rules[r["outlet"]].first("footer.last", r["text"])}  # ends, and counts
     for r in got:
         assert r["text"] == " ".join(lines[r["number"] - 1].split()), r
         if r["pattern"] and r["rule"]:  # the pattern named is in that rule file and matches
@@ -95,7 +96,7 @@ def test_terminal_output_is_coloured_and_plain_when_piped():
     assert "   1  dropped     Get iNews App with new looks!" in plain
     assert "header.drop (?i)^get inews app\\b.*$  [inews]" in plain
     assert "  16  body        MOSKOW, iNews.id" in plain and "→ dateline: MOSKOW" in plain
-    assert "  45  dropped     iNews.id\n                  footer.end: under the article's end (line 44)" in plain
+    assert "  45  dropped     iNews.id\n                  footer.end: under the article's end (line 42)" in plain
     assert re.search(r"\n\d+ lines: \d+ body, ", plain)
 
 

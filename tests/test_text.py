@@ -101,3 +101,24 @@ def test_crawler_date_stamp_before_the_lead(rules, stamp, published):
     dated = clean_text(f" date {stamp} Judul Berita\n\nSenin, 03 Januari 2022 08:15 WIB\n\n"
                        "JAKARTA - Isi berita yang cukup panjang untuk dibaca di sini.\n", rules=rules, outlet="generic")
     assert dated.title == "Judul Berita" and dated.published == "2022-01-03T08:15:00+07:00"
+
+
+@pytest.mark.parametrize("last,kept", [
+    ("Namun, masih banyak faktor lain yang patut diperhitungkan sebelum seorang i", False),
+    ("Harga naik tajam pekan lalu. Pedagang mengaku pembeli mulai berkur", True),
+    ("「我々は進歩を続ける」と彼は結論づけた。彼らは", True),
+    ("Harga naik tajam pekan lalu, kata pedagang.", True),
+])
+def test_a_scrape_cut_off_inside_its_last_paragraph(rules, last, kept):
+    """Crawlers' excerpts stop mid-word; labelling.md keeps a cut-off paragraph only when
+    it holds a whole sentence."""
+    from kliping.cleaner import clean_text
+    text = ("Judul Berita Harga\n\nJAKARTA - Harga cabai naik tajam di pasar tradisional pada Senin, "
+            "kata pedagang.\n\n" + last)
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert (art.paragraphs[-1] == last) is kept
+    page = ("<html><body><article><h1>Judul</h1><p>JAKARTA - Harga cabai naik tajam di pasar "
+            "tradisional pada Senin pagi, kata pedagang kepada wartawan di lokasi. Pembeli mengeluh "
+            "karena harga sudah naik dua kali lipat dalam sepekan terakhir ini.</p>"
+            f"<p>{last}</p></article></body></html>")
+    assert clean_text(page, rules=rules, content_type="text/html").paragraphs[-1] == last  # pages are whole

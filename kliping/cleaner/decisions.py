@@ -86,6 +86,8 @@ def line_decisions(explained: Explained, source: str) -> list[Decision]:
         rule_id = pattern_rule(rule, line.key, line.pattern)
         if line.key in ("photo.start", "body.related_start") and rule_id:
             box_at = number
+        if line.key == "footer.end" and not rule_id and ended_at is None and rows:
+            ended_at = rows[-1].number  # a footer.last line ended it, and still counted
         reason = _reason(line, rule_id, ended_at, box_at)
         if line.key == "footer.end" and rule_id:
             ended_at = number

@@ -78,7 +78,7 @@ def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | 
             root = parse_page(doc.text)
             meta = read_meta(root, match.rule, url)
             text = "\n\n".join(page_blocks(root, match.rule, meta))
-    ext = extract_text(text, match.rule, settings, title=doc.title or meta.title)
+    ext = extract_text(text, match.rule, settings, title=doc.title or meta.title, page=True)
     if len(" ".join(ext.paragraphs)) < MIN_ARTICLE_CHARS:
         raise NotAnArticle("no article text found on the page (a front page or a list?)")
     reason = front_page_reason(meta.url, ext.paragraphs)

@@ -45,7 +45,9 @@ _BODY_CHARS = 80
 #: A line ending in one full stop reads as a sentence, not a headline.
 _SENTENCE_END = re.compile(r"[^.]\.[\"”’]?$")
 #: A body paragraph ends like a sentence; a headline, however long, seldom does.
-PARAGRAPH_END = re.compile(r"[.!?…][\"”’)]?$")
+PARAGRAPH_END = re.compile(r"[.!?…。！？][\"”’)」』]?$")
+#: A sentence ends inside a line: its mark, then a space (or a CJK full stop).
+_SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’)]?\s+\S|[。！？]")
 #: Longer than this and ending in a full stop: a sentence, not a headline.
 _LONG_SENTENCE = 100
 #: How many non-blank lines at the top are searched for a `title_above` line.
@@ -462,6 +464,19 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
         body[i].decide(DROP, "dedupe.paragraph", "repeats an earlier paragraph")
 
 
+def drop_cut_off_end(lines: list[Line]) -> None:
+    """A scrape cut off inside its last paragraph (a crawler's excerpt, a capped field)
+    ends in a fragment: when the last line of the input is body text that ends like no
+    sentence and holds no whole sentence either, it is dropped (labelling.md: a cut-off
+    paragraph stays when it holds a complete sentence)."""
+    last = next((ln for ln in reversed(lines) if ln.text), None)
+    if last is None or last.kind != BODY or not last.body:
+        return
+    if PARAGRAPH_END.search(last.body) or _SENTENCE_INSIDE.search(last.body):
+        return
+    last.decide(DROP, "body.cut_off", "the scrape ends inside this paragraph, before a sentence ends")
+
+
 def take_stamp(lines: list[Line], rule: Rule) -> str | None:
     """Remove a crawler's date stamp (`header.stamp`) from the start of the first line
     and return its value."""
@@ -474,13 +489,15 @@ def take_stamp(lines: list[Line], rule: Rule) -> str | None:
 
 
 def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
-                 title: str | None = None) -> Extraction:
-    """Run the three passes over a plain-text scrape (or the text blocks of a page whose
-    `title` is already known)."""
+                 title: str | None = None, page: bool = False) -> Extraction:
+    """Run the three passes over a plain-text scrape (or, with `page`, the text blocks
+    of an HTML page, whose `title` may be known already)."""
     lines = split_lines(text)
     stamp = take_stamp(lines, rule)
     classify_lines(lines, rule)
     ext = place_headline(lines, rule, settings, title)
     ext.stamp = stamp
     tidy_body(ext, rule, settings)
+    if not page:
+        drop_cut_off_end(lines)
     return ext
