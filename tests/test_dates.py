@@ -8,6 +8,8 @@ from kliping.cleaner.dates import find_date, parse_date, zone_offset
 
 @pytest.mark.parametrize("text,expected", [
     ("Jumat, 31 Desember 2021 - 09:42:00 WIB", "2021-12-31T09:42:00+07:00"),
+    ("Kamis, 07 Januari 2016 – 19:06 WIB", "2016-01-07T19:06:00+07:00"),  # jpnn: an en dash
+    ("Sabtu, 16 Des 2017 — 01:26 WIB", "2017-12-16T01:26:00+07:00"),
     ("31 Desember 2021 09:42 WIB", "2021-12-31T09:42:00+07:00"),
     ("Friday 31 December 2021", "2021-12-31"),
     ("Friday, December 31, 2021", "2021-12-31"),

@@ -122,3 +122,27 @@ def test_a_scrape_cut_off_inside_its_last_paragraph(rules, last, kept):
             "karena harga sudah naik dua kali lipat dalam sepekan terakhir ini.</p>"
             f"<p>{last}</p></article></body></html>")
     assert clean_text(page, rules=rules, content_type="text/html").paragraphs[-1] == last  # pages are whole
+
+
+def test_standfirst_above_the_byline_of_a_page_without_a_lead(rules):
+    """Page 2 of a Tribun story: headline, standfirst, byline, and text with no dateline."""
+    from kliping.cleaner import clean_text
+    text = ("Banjir Rendam Ratusan Rumah di Bandung Selatan\n"
+            "Luapan tiga sungai merendam ratusan rumah warga di Kabupaten Bandung sejak Senin malam\n"
+            "Penulis: Cipta Permana | Editor: Tarsisius Sutomonaio\n"
+            "Warga mulai mengungsi ke masjid dan balai desa terdekat pada Selasa pagi.\n"
+            "Petugas membagikan makanan siap saji kepada para pengungsi.\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.description.startswith("Luapan tiga sungai") and art.editor == "Tarsisius Sutomonaio"
+    assert art.paragraphs[0].startswith("Warga mulai mengungsi")
+    short = clean_text("Banjir di Bandung\nWarga mulai mengungsi ke masjid terdekat pada Selasa pagi.\n"
+                       "Editor: Tarsisius\n", rules=rules, outlet="generic")
+    assert short.description is None and short.paragraphs  # nothing under the byline: text, not a standfirst
+
+
+def test_a_teaser_cut_from_the_lead_is_not_a_standfirst(rules):
+    from kliping.cleaner import clean_text
+    lead = "Harga cengkih kering di tingkat petani Minahasa naik menjadi Rp 120 ribu per kilogram menjelang panen."
+    text = (f"Harga Cengkih Naik\n\n{lead[:60]}\n\nMINAHASA - {lead}\n\nPetani berharap harga bertahan lama.\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.description is None and art.paragraphs[0] == lead

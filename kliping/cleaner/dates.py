@@ -1,7 +1,8 @@
 """Find and normalise the dates Indonesian outlets print, to ISO 8601.
 
 Forms understood (day names optional, Indonesian or English):
-  "Jumat, 31 Desember 2021 - 09:42:00 WIB", "31 Des 2021 09.42 WITA",
+  "Jumat, 31 Desember 2021 - 09:42:00 WIB", "Kamis, 07 Januari 2016 – 19:06 WIB",
+  "31 Des 2021 09.42 WITA",
   "Friday 31 December 2021", "December 31, 2021 9:42 PM", "31/12/2021 09:42 WIB",
   "2021-12-31T09:42:00+07:00".
 Zones: WIB = +07:00, WITA = +08:00, WIT = +09:00, GMT/UTC/Z = +00:00, "GMT+7" and
@@ -42,7 +43,7 @@ _DAY = (
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ZONE = r"(?:WITA|WIB|WIT|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|GMT|UTC|Z|[+-]\d{2}:?\d{2})"
 _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\.\d+)?(?:\s*[AaPp]\.?[Mm]\.?)?"
-_SEP = r"(?:\s*(?:[-|/,•·]|\bpukul\b|\bjam\b|\bat\b)?\s*)"
+_SEP = r"(?:\s*(?:[-–—|/,•·]|\bpukul\b|\bjam\b|\bat\b)?\s*)"
 _TAIL = rf"(?:{_SEP}(?P<time>{_TIME})(?:\s*(?P<zone>{_ZONE})\b)?)?"
 
 #: One regex per form; the groups say where day, month, year, time and zone are.

@@ -108,14 +108,14 @@ def quick_language(sample: str, declared: str | None, settings: Settings) -> str
     function words are there, a script that only one language here writes (kana, hangul,
     han, arabic: a third of the letters), or another language's function words clearly
     are. None when unsure."""
+    letters = sum(map(str.isalpha, sample)) or 1
+    for lang, script in SCRIPTS:  # first: a Chinese text quoting Indonesian titles is Chinese
+        if len(script.findall(sample)) / letters >= 1 / 3:
+            return lang
     tokens = _WORD.findall(sample.lower())
     words = FUNCTION_WORDS.get(declared or "")
     if words and function_word_share(tokens, words) >= settings.language_function_words:
         return declared
-    letters = sum(map(str.isalpha, sample)) or 1
-    for lang, script in SCRIPTS:
-        if len(script.findall(sample)) / letters >= 1 / 3:
-            return lang
     shares = sorted(((function_word_share(tokens, w), lang) for lang, w in FUNCTION_WORDS.items()),
                     reverse=True)
     (best, lang), (second, _) = shares[0], shares[1]

@@ -46,6 +46,10 @@ _BODY_CHARS = 80
 _SENTENCE_END = re.compile(r"[^.]\.[\"”’]?$")
 #: A body paragraph ends like a sentence; a headline, however long, seldom does.
 PARAGRAPH_END = re.compile(r"[.!?…。！？][\"”’)」』]?$")
+#: Characters of the scripts written without spaces between words (kana, han, hangul).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: As many of them make a sentence as _SENTENCE_WORDS words do.
+_SENTENCE_CJK_CHARS = 10
 #: A sentence ends inside a line: its mark, then a space (or a CJK full stop).
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’)]?\s+\S|[。！？]")
 #: Longer than this and ending in a full stop: a sentence, not a headline.
@@ -57,6 +61,8 @@ _TITLE_WINDOW = 6
 #: On a page, the text begins within this many blocks, at a sentence of this many words.
 _PAGE_LEAD_WINDOW = 40
 _SENTENCE_WORDS = 5
+#: A standfirst this long that a paragraph starts with is a teaser cut from it.
+_TEASER_CHARS = 30
 #: A caption-like line this long at the very end is the last paragraph with its sign-off.
 _CLOSING_CHARS = 100
 #: A line of this many words, mostly not capitalised, is a sentence, not a headline.
@@ -366,8 +372,12 @@ def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
 
 
 def is_sentence(text: str) -> bool:
-    """Say whether a block reads as text: a sentence of a few words at least."""
-    return len(text.split(None, _SENTENCE_WORDS - 1)) >= _SENTENCE_WORDS and bool(PARAGRAPH_END.search(text))
+    """Say whether a block reads as text: a sentence of a few words at least (in
+    Chinese and Japanese, written without spaces, of a few words' worth of characters)."""
+    if not PARAGRAPH_END.search(text):
+        return False
+    return (len(text.split(None, _SENTENCE_WORDS - 1)) >= _SENTENCE_WORDS
+            or len(_CJK.findall(text)) >= _SENTENCE_CJK_CHARS)
 
 
 def place_headline(lines: list[Line], rule: Rule, settings: Settings,
@@ -424,11 +434,29 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
             ext.dateline = city
             lead.decide(BODY, "body.dateline", pattern.source, city)
             lead.body = lead.text[m.end():].lstrip(" ,.-–—:")
+    elif not page and ext.title and rule.description == "before-lead":
+        _standfirst_above_byline(lines, rest, ext)
     for ln in lines:
         if ln.kind == CANDIDATE:
             ln.decide(BODY, "body")
             ln.body = ln.text
     return ext
+
+
+def _standfirst_above_byline(lines: list[Line], rest: list[Line], ext: Extraction) -> None:
+    """With no dateline lead (page 2 of a story, a lead without its prefix), the one
+    line between the headline and the byline right under it is the standfirst, when
+    the text goes on under the byline."""
+    title_at = next((ln.number for ln in lines if ln.kind == TITLE), None)
+    byline = next((ln for ln in lines if title_at is not None and ln.number > title_at
+                   and ln.kind in (EDITOR, AUTHOR)), None)
+    if byline is None:
+        return
+    above = [ln for ln in rest if ln.number < byline.number]
+    below = any(ln.number > byline.number for ln in rest)
+    if len(above) == 1 and below and 20 <= len(above[0].text) <= _MAX_STANDFIRST:
+        above[0].decide(DESCRIPTION, "headline.description", "line between title and byline", above[0].text)
+        ext.description = above[0].text
 
 
 # ------------------------------------------------------------------- pass 3: body
@@ -453,11 +481,9 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
             ln.decide(DROP, ln.key or "body.strip_inline", ln.pattern)
     body = [ln for ln in ext.lines if ln.kind == BODY]
     captions = ext.values(CAPTION)
-    description = ext.normalised(ext.description) if ext.description else None
+    lead_copy(ext, body, settings)
     for ln in body:
-        if description is not None and dedupe.repeats_normalised(description, ext.normalised(ln.body), settings):
-            ln.decide(DROP, "dedupe.description", "repeats the standfirst")
-        elif dedupe.is_caption_echo(ln.body, captions):
+        if dedupe.is_caption_echo(ln.body, captions):
             ln.decide(DROP, "dedupe.caption", "image alt text that a caption repeats")
     body = [ln for ln in body if ln.kind == BODY]
     for i in dedupe.repeated_normalised([ext.normalised(ln.body) for ln in body], settings):
@@ -486,6 +512,23 @@ def take_stamp(lines: list[Line], rule: Rule) -> str | None:
         return None
     first.text = first.text[hit[1].end():].lstrip()
     return _value(hit[1])
+
+
+def lead_copy(ext: Extraction, body: list[Line], settings: Settings) -> None:
+    """A standfirst that repeats a paragraph of the text, or the start of one (a teaser
+    cut from the lead), is no standfirst: the page printed its lead twice, and the text
+    keeps it (labelling.md: a lead printed twice counts once)."""
+    if not ext.description:
+        return
+    standfirst = ext.normalised(ext.description)
+    for ln in body:
+        text = ext.normalised(ln.body)
+        if dedupe.repeats_normalised(standfirst, text, settings) or (
+                len(standfirst) >= _TEASER_CHARS and text.startswith(standfirst.rstrip(" .…"))):
+            copy = next(d for d in ext.lines if d.kind == DESCRIPTION)
+            copy.decide(DROP, "dedupe.description", "the lead printed twice, not a standfirst")
+            ext.description = None
+            return
 
 
 def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
