@@ -146,3 +146,13 @@ def test_a_teaser_cut_from_the_lead_is_not_a_standfirst(rules):
     text = (f"Harga Cengkih Naik\n\n{lead[:60]}\n\nMINAHASA - {lead}\n\nPetani berharap harga bertahan lama.\n")
     art = clean_text(text, rules=rules, outlet="generic")
     assert art.description is None and art.paragraphs[0] == lead
+
+
+def test_the_byline_under_the_sign_off_that_ends_the_article(rules):
+    """jpnn closes the text with "(fat/jpnn)" and prints "Redaktur & Reporter : X" under it."""
+    from kliping.cleaner import clean_text
+    text = ("Tujuh Fatwa Baru MUI\n\nJAKARTA - Majelis Ulama Indonesia mengeluarkan tujuh fatwa baru, "
+            "kata ketuanya. (fat/jpnn)\n\nEditor: Fathra Nazrul Islam\n\nBERITA TERKAIT\n\nEditor: Bukan Ini\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.editor == "Fathra Nazrul Islam"
+    assert art.paragraphs == ("Majelis Ulama Indonesia mengeluarkan tujuh fatwa baru, kata ketuanya. (fat/jpnn)",)

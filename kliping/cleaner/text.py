@@ -40,6 +40,8 @@ _MAX_STANDFIRST = 600
 #: At most this many lines belong to a photo or related box; a related title is shorter.
 _BOX_ITEMS = 6
 _MAX_RELATED = 200
+#: How many lines under the article's end are still read for its byline.
+_BYLINE_AFTER_END = 3
 #: A sentence this long, or the lead's dateline, shows the article text has begun.
 _BODY_CHARS = 80
 #: A line ending in one full stop reads as a sentence, not a headline.
@@ -202,7 +204,7 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
     takes the lines under it, up to the next blank line, as captions or related titles.
     """
     box: tuple[str, str] | None = None  # (kind, rule key) of the open box
-    taken = 0
+    taken = after_end = 0
     ended = seen_text = False
     for line in lines:
         s = line.text
@@ -211,7 +213,9 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
             box = None
             continue
         if ended:
-            line.decide(DROP, "footer.end", "after the end of the article")
+            after_end += 1
+            if after_end > _BYLINE_AFTER_END or not _byline_after_end(line, rule):
+                line.decide(DROP, "footer.end", "after the end of the article")
             continue
         if rule.could_match(_PASS_ONE_KEYS, s):  # else no pattern below matches it
             if seen_text:
@@ -239,6 +243,18 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         box = None
         if not seen_text and _starts_body(s, rule):
             seen_text = True  # the footer's end markers count from here on
+
+
+def _byline_after_end(line: Line, rule: Rule) -> bool:
+    """Decide a line just under the article's end that is its editor line ("Redaktur &
+    Reporter : X" under jpnn's sign-off): it is read, the rest stays dropped. (Author
+    patterns are not tried there: a name in capitals under the end is anybody's.)"""
+    hit = rule.first("byline.editor", line.text)
+    if hit is None:
+        return False
+    line.decide(EDITOR, "byline.editor", hit[0].source, _value(hit[1]))
+    line.groups = _groups(hit[1])
+    return True
 
 
 def _starts_body(s: str, rule: Rule) -> bool:
