@@ -156,3 +156,15 @@ def test_the_byline_under_the_sign_off_that_ends_the_article(rules):
     art = clean_text(text, rules=rules, outlet="generic")
     assert art.editor == "Fathra Nazrul Islam"
     assert art.paragraphs == ("Majelis Ulama Indonesia mengeluarkan tujuh fatwa baru, kata ketuanya. (fat/jpnn)",)
+
+
+def test_a_credit_line_and_the_caption_under_it(tmp_path):
+    from kliping.cleaner import clean_text, load_rules
+    (tmp_path / "credits.toml").write_text("name = 'Credits'\n[photo]\ncredit = ['^Tribun\\w+\\.com/\\w+(?: \\w+)*$']\n")
+    rules = load_rules([tmp_path])
+    text = ("Gibran Jamin Vaksin Tersedia\n\nTribunSolo.com/Adi Surya\nWali Kota Solo Gibran di Balai Kota, Senin (1/3).\n\n"
+            "SOLO - Wali Kota Solo menjamin vaksin tersedia bagi warga.\n\nTribunSolo.com/Adi Surya\n"
+            "SOLO - Stok vaksin cukup hingga akhir bulan, katanya.\n")
+    art = clean_text(text, rules=rules, outlet="credits")
+    assert art.captions == ("TribunSolo.com/Adi Surya", "Wali Kota Solo Gibran di Balai Kota, Senin (1/3).")
+    assert art.paragraphs[-1] == "SOLO - Stok vaksin cukup hingga akhir bulan, katanya."  # a lead is never the caption

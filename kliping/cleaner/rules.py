@@ -43,7 +43,7 @@ PLACEHOLDERS = {
 PATTERN_KEYS = (
     ("header", "stamp"), ("header", "drop"),
     ("headline", "title_above"), ("headline", "published"), ("headline", "updated"),
-    ("photo", "start"), ("photo", "file"), ("photo", "captions"),
+    ("photo", "start"), ("photo", "file"), ("photo", "captions"), ("photo", "credit"),
     ("body", "dateline"), ("body", "related"), ("body", "related_start"), ("body", "related_inline"),
     ("body", "strip_inline"), ("body", "drop"),
     ("byline", "author"), ("byline", "editor"),

@@ -182,6 +182,7 @@ _LINE_CHECKS = (
     ("headline.updated", DROP), ("headline.published", PUBLISHED),
     ("byline.editor", EDITOR), ("byline.author", AUTHOR),
     ("body.related", RELATED), ("photo.file", DROP), ("photo.captions", CAPTION),
+    ("photo.credit", CAPTION),
 )
 
 _LINE_CHECK_KEYS = tuple(key for key, _ in _LINE_CHECKS)
@@ -232,11 +233,14 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
                 box, taken = opened, 0
                 continue
             if _classify_by_patterns(line, rule):
+                if line.key == "photo.credit":  # the caption may stand right under it
+                    box, taken = (CAPTION, "photo.credit"), _BOX_ITEMS - 1
                 continue
         if _URL_LINE.match(s):
             line.decide(DROP, "url", _URL_LINE.pattern, _URL_LINE.match(s).group(1))
             continue
-        if box and _box_item(box[0], s, taken):
+        if box and _box_item(box[0], s, taken) and not (
+                box[1] == "photo.credit" and rule.first("body.dateline", s)):
             line.decide(box[0], box[1], "line inside a box opened above", s)
             taken += 1
             continue
