@@ -168,3 +168,20 @@ def test_a_credit_line_and_the_caption_under_it(tmp_path):
     art = clean_text(text, rules=rules, outlet="credits")
     assert art.captions == ("TribunSolo.com/Adi Surya", "Wali Kota Solo Gibran di Balai Kota, Senin (1/3).")
     assert art.paragraphs[-1] == "SOLO - Stok vaksin cukup hingga akhir bulan, katanya."  # a lead is never the caption
+
+
+def test_a_headline_between_paragraphs_is_a_related_link(rules):
+    """Real scrapes lose the "Baca Juga" label of the links between paragraphs; a
+    subheading, a numbered item or a sentence stays text."""
+    from kliping.cleaner import clean_text
+    text = ("Gibran Jamin Vaksin Tersedia di Solo\n\n"
+            "SOLO - Wali Kota Solo menjamin vaksin tersedia bagi warga, katanya pada Senin.\n\n"
+            "Peduli Ekonomi Rakyat, Ketua Kartini Perindo Bagikan Gerobak ke 3 Pedagang\n\n"
+            "Stok Vaksin Cukup\n\n"
+            "1. Stok Vaksin Cukup Hingga Akhir Bulan Menurut Dinas Kesehatan Kota Solo\n\n"
+            "• KABAR DUKA Iwan Fals Berduka, Puluhan Penumpang Bus Tewas di Tol Sriwijaya\n\n"
+            "Menurut Dinas Kesehatan Kota Solo, stok vaksin cukup hingga akhir bulan ini.\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.related == ("Peduli Ekonomi Rakyat, Ketua Kartini Perindo Bagikan Gerobak ke 3 Pedagang",
+                           "KABAR DUKA Iwan Fals Berduka, Puluhan Penumpang Bus Tewas di Tol Sriwijaya")
+    assert "Stok Vaksin Cukup" in art.paragraphs and art.paragraphs[2].startswith("1. Stok")

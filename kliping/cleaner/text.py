@@ -63,6 +63,12 @@ _TITLE_WINDOW = 6
 #: On a page, the text begins within this many blocks, at a sentence of this many words.
 _PAGE_LEAD_WINDOW = 40
 _SENTENCE_WORDS = 5
+#: A line between paragraphs of this many words, this share of them capitalised, is
+#: another story's headline (a subheading is shorter; prose is never so capitalised).
+_TEASER_WORDS = 8
+_TEASER_CAPITALS = 0.75
+#: A list item's marker: "1. ", "2) ", "- ", "• ".
+_LIST_ITEM = re.compile(r"(?:\d{1,2}[.)]|[-•*–])\s")
 #: A standfirst this long that a paragraph starts with is a teaser cut from it.
 _TEASER_CHARS = 30
 #: A caption-like line this long at the very end is the last paragraph with its sign-off.
@@ -508,6 +514,29 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
     body = [ln for ln in body if ln.kind == BODY]
     for i in dedupe.repeated_normalised([ext.normalised(ln.body) for ln in body], settings):
         body[i].decide(DROP, "dedupe.paragraph", "repeats an earlier paragraph")
+    find_teasers([ln for ln in body if ln.kind == BODY])
+
+
+def find_teasers(body: list[Line]) -> None:
+    """A headline between two paragraphs is a link to another story whose "Baca Juga"
+    label the scraper lost (labelling.md: an unlabelled title line inside the body is
+    related): many words, nearly all capitalised, no full stop. A subheading of the
+    article is shorter; prose is never capitalised word by word."""
+    for ln in body[1:-1]:
+        title = ln.body.removeprefix("• ")  # a bullet's item is a link too; a numbered one is not
+        if _is_teaser(title):
+            ln.decide(RELATED, "body.teaser", "a headline between paragraphs: another story's link", title)
+
+
+def _is_teaser(text: str) -> bool:
+    if (len(text) > _MAX_RELATED or text.endswith((".", ",", ":", ";"))
+            or _LIST_ITEM.match(text) or _CJK.search(text)):  # list items are the article's
+        return False
+    words = text.split()
+    if len(words) < _TEASER_WORDS:
+        return False
+    lettered = [w for w in words if w[:1].isalpha()]
+    return len(lettered) >= _TEASER_WORDS and sum(w[0].isupper() for w in lettered) >= _TEASER_CAPITALS * len(lettered)
 
 
 def drop_cut_off_end(lines: list[Line]) -> None:
