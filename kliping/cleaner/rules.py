@@ -170,6 +170,7 @@ class Rule:
     own_html: dict[str, tuple[Selector, ...]] = field(default_factory=dict)
     generators: tuple[Pattern, ...] = ()
     strip_id_or_class: tuple[str, ...] = ()
+    teasers: bool = True
     parent: "Rule | None" = None
     data: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -483,6 +484,7 @@ def parse_rule_file(path: Path, parent: Rule | None = None) -> Rule:
         own_html=own_html,
         generators=generators,
         strip_id_or_class=tuple(html.get("strip_id_or_class", [])),
+        teasers=data.get("body", {}).get("teasers", parent.teasers if parent else True),
         parent=parent,
         data=data,
     )

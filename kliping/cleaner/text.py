@@ -514,7 +514,8 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
     body = [ln for ln in body if ln.kind == BODY]
     for i in dedupe.repeated_normalised([ext.normalised(ln.body) for ln in body], settings):
         body[i].decide(DROP, "dedupe.paragraph", "repeats an earlier paragraph")
-    find_teasers([ln for ln in body if ln.kind == BODY])
+    if rule.teasers:
+        find_teasers([ln for ln in body if ln.kind == BODY])
 
 
 def find_teasers(body: list[Line]) -> None:
