@@ -185,3 +185,15 @@ def test_a_headline_between_paragraphs_is_a_related_link(rules):
     assert art.related == ("Peduli Ekonomi Rakyat, Ketua Kartini Perindo Bagikan Gerobak ke 3 Pedagang",
                            "KABAR DUKA Iwan Fals Berduka, Puluhan Penumpang Bus Tewas di Tol Sriwijaya")
     assert "Stok Vaksin Cukup" in art.paragraphs and art.paragraphs[2].startswith("1. Stok")
+
+
+def test_a_byline_label_with_the_name_on_the_next_line(rules):
+    """Tempo prints "Reporter:" / "Editor:" and the name under them; Kompas.id "Editor:" / "NAME"."""
+    from kliping.cleaner import clean_text
+    text = ("Cerita Sri Mulyani Tentang Pajak\n\nReporter:\nEditor:\n\nMartha Warta Silaban\n\n"
+            "JAKARTA - Menteri Keuangan Sri Mulyani bercerita tentang pajak kepada peserta.\n\n"
+            "Editor:\nKompas.com/Robertus Belarminus\n\nIa meminta anak muda taat membayar pajak.\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.editor == "Martha Warta Silaban"
+    assert art.paragraphs == ("Menteri Keuangan Sri Mulyani bercerita tentang pajak kepada peserta.",
+                              "Ia meminta anak muda taat membayar pajak.")

@@ -40,6 +40,10 @@ _MAX_STANDFIRST = 600
 #: At most this many lines belong to a photo or related box; a related title is shorter.
 _BOX_ITEMS = 6
 _MAX_RELATED = 200
+#: A byline's label alone on its line: "Editor:", "Penulis :", "Redaktur & Reporter :".
+_BYLINE_LABEL = re.compile(r"[A-Z][\w &]{2,25}\s*:$")
+#: A name on its own line: a few words, no digits, no sentence, no credit's slash.
+_NAME_LINE = re.compile(r"[^\W\d_][^\d/:|.!?]{1,58}[^\W\d_]$")
 #: How many lines under the article's end are still read for its byline.
 _BYLINE_AFTER_END = 3
 #: A sentence this long, or the lead's dateline, shows the article text has begun.
@@ -213,11 +217,16 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
     box: tuple[str, str] | None = None  # (kind, rule key) of the open box
     taken = after_end = 0
     ended = seen_text = False
-    for line in lines:
+    for i, line in enumerate(lines):
         s = line.text
         if not s:
             line.decide(BLANK, "blank")
             box = None
+            continue
+        if line.kind != CANDIDATE:  # a name read with the byline label above it
+            continue
+        if _BYLINE_LABEL.match(s) and _byline_on_next_line(lines, i, rule):
+            ended = ended or bool(seen_text and rule.first("footer.end", s))
             continue
         if ended:
             after_end += 1
@@ -253,6 +262,24 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         box = None
         if not seen_text and _starts_body(s, rule):
             seen_text = True  # the footer's end markers count from here on
+
+
+def _byline_on_next_line(lines: list[Line], at: int, rule: Rule) -> bool:
+    """A byline label alone on its line ("Editor:") with the name on the next non-blank
+    one (Tempo, Kompas.id): read as one byline, "Editor: ARIS PRASETYO"."""
+    label = lines[at]
+    name = next((ln for ln in lines[at + 1:at + 3] if ln.text), None)
+    if name is None or not _NAME_LINE.match(name.text) or name.kind != CANDIDATE:
+        return False
+    joined = f"{label.text} {name.text}"
+    for key, kind in (("byline.editor", EDITOR), ("byline.author", AUTHOR)):
+        hit = rule.first(key, joined)
+        if hit:
+            label.decide(kind, key, hit[0].source, _value(hit[1]))
+            label.groups = _groups(hit[1])
+            name.decide(DROP, "byline.name", "the name under the byline label above")
+            return True
+    return False
 
 
 def _byline_after_end(line: Line, rule: Rule) -> bool:
