@@ -194,6 +194,6 @@ def test_a_byline_label_with_the_name_on_the_next_line(rules):
             "JAKARTA - Menteri Keuangan Sri Mulyani bercerita tentang pajak kepada peserta.\n\n"
             "Editor:\nKompas.com/Robertus Belarminus\n\nIa meminta anak muda taat membayar pajak.\n")
     art = clean_text(text, rules=rules, outlet="generic")
-    assert art.editor == "Martha Warta Silaban"
+    assert art.editor == "Martha Warta Silaban" and art.captions == ("Kompas.com/Robertus Belarminus",)
     assert art.paragraphs == ("Menteri Keuangan Sri Mulyani bercerita tentang pajak kepada peserta.",
                               "Ia meminta anak muda taat membayar pajak.")

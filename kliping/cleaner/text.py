@@ -191,8 +191,8 @@ _LINE_CHECKS = (
     ("header.drop", DROP), ("body.drop", DROP), ("footer.drop", DROP),
     ("headline.updated", DROP), ("headline.published", PUBLISHED),
     ("byline.editor", EDITOR), ("byline.author", AUTHOR),
-    ("body.related", RELATED), ("photo.file", DROP), ("photo.captions", CAPTION),
-    ("photo.credit", CAPTION),
+    ("body.related", RELATED), ("photo.file", DROP), ("photo.credit", CAPTION),
+    ("photo.captions", CAPTION),
 )
 
 _LINE_CHECK_KEYS = tuple(key for key, _ in _LINE_CHECKS)
