@@ -236,3 +236,18 @@ def test_search_output_escapes_what_an_archive_holds(tmp_path):
     assert done.returncode == 0, done.stderr
     assert b"\x1b" not in done.stdout and b"\x07" not in done.stdout
     assert b"\\x1b]0;owned\\x07" in done.stdout
+
+
+# ------------------------------------------------------------- rules that extend in a loop (item 14)
+
+def test_extends_loops_and_unknown_parents_are_found_with_file_and_line(tmp_path, run_cli):
+    (tmp_path / "a.toml").write_text('name = "A"\nlanguage = "id"\nextends = "b"\n')
+    (tmp_path / "b.toml").write_text('name = "B"\nextends = "a"\n')
+    (tmp_path / "c.toml").write_text('name = "C"\n\nextends = "nosuch"\n')
+    checked = run_cli("rules", "check", str(tmp_path / "a.toml"), str(tmp_path / "b.toml"), str(tmp_path / "c.toml"))
+    assert checked.exit_code == 1
+    assert f"{tmp_path / 'a.toml'}:3:" in checked.output and "extends loops: a -> b -> a" in checked.output
+    assert f"{tmp_path / 'b.toml'}:2:" in checked.output
+    assert f"{tmp_path / 'c.toml'}:3:" in checked.output and "unknown rule 'nosuch'" in checked.output
+    cleaned = run_cli("clean", str(ROOT / "samples" / "kontan-putin-biden.txt"), "--rules", str(tmp_path))
+    assert cleaned.exit_code != 0 and f"{tmp_path / 'a.toml'}:3:" in cleaned.stderr

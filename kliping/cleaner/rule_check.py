@@ -17,7 +17,7 @@ from typing import Iterable
 
 import jsonschema
 
-from .rules import GENERIC, HTML_KEYS, PATTERN_KEYS, PLACEHOLDERS, expand, rule_files, rule_schema
+from .rules import GENERIC, HTML_KEYS, PATTERN_KEYS, PLACEHOLDERS, expand, extends_problem, rule_files, rule_schema
 from .regex_safety import SAFETY_HINT as _SAFETY_HINT, why_unsafe
 from .rule_positions import Positions, scan_positions
 from .selectors import SelectorSyntaxError, compile_selector
@@ -207,23 +207,32 @@ def check_rule_set(files: dict[str, Path], checked: Iterable[Path]) -> list[Prob
     checked = {Path(p).resolve() for p in checked}
     hosts: dict[str, list[tuple[str, Path, Path]]] = {}
     problems = []
+    read = {rule_id: _read_quietly(path) for rule_id, path in files.items()}
+    parents = {rule_id: _parent(rule_id, data or {}) for rule_id, (_, data) in read.items()}
     for rule_id, path in files.items():
-        text, data = _read_quietly(path)
+        text, data = read[rule_id]
         if data is None:
             continue
         positions = scan_positions(text)
         here = Path(path).resolve() in checked
-        extends = data.get("extends")
-        if here and isinstance(extends, str) and extends not in files:
+        problem = extends_problem(rule_id, parents) if here and isinstance(data.get("extends"), str) else None
+        if problem:
             line, col = positions.where(("extends",))
-            problems.append(Problem(str(path), line, col, f"extends unknown rule {extends!r}",
-                                    f"rules in force: {', '.join(files)}; false for none"))
+            hint = (f"rules in force: {', '.join(files)}; false for none" if problem.startswith("extends unknown")
+                    else "a rule's parent must not extend it back: end the chain at generic or false")
+            problems.append(Problem(str(path), line, col, problem, hint))
         for i, host in enumerate(data.get("hosts") or []):
             if isinstance(host, str):
                 hosts.setdefault(host.lower().removeprefix("www."), []).append((rule_id, path, i))
     for host, owners in sorted(hosts.items()):
         problems += _host_overlaps(host, owners, hosts, checked)
     return problems
+
+
+def _parent(rule_id: str, data: dict) -> str | None:
+    """The id of the rule `rule_id` extends (generic unless it says otherwise)."""
+    parent = data.get("extends", None if rule_id == GENERIC else GENERIC)
+    return parent if isinstance(parent, str) else None
 
 
 def _host_overlaps(host, owners, hosts, checked) -> list[Problem]:

@@ -490,6 +490,22 @@ def parse_rule_file(path: Path, parent: Rule | None = None) -> Rule:
     )
 
 
+def extends_problem(rule_id: str, extends: dict[str, str | None]) -> str | None:
+    """What is wrong with the `extends` chain from `rule_id` (`extends`: each rule id's
+    parent id, None for none): a parent that is no rule, or a chain that comes back to
+    `rule_id`; None when the chain ends."""
+    chain = [rule_id]
+    while (parent := extends.get(chain[-1])) is not None:
+        if parent not in extends:
+            return f"extends unknown rule {parent!r}" if len(chain) == 1 else None
+        if parent == rule_id:
+            return "extends loops: " + " -> ".join(chain + [parent])
+        if parent in chain:
+            return None  # a loop further on: reported for the rules in it
+        chain.append(parent)
+    return None
+
+
 def rule_files(*dirs: str | Path | None) -> dict[str, Path]:
     """Map rule id → file over `dirs` in order; a later directory overrides an earlier one."""
     files: dict[str, Path] = {}
@@ -526,17 +542,17 @@ def load_rules(extra_dirs: Iterable[str | Path] | str | Path | None = None) -> R
         raw_extends[rule_id] = None if ext is False else ext
     loaded: dict[str, Rule] = {}
 
-    def load(rule_id: str, chain: tuple[str, ...] = ()) -> Rule:
+    for rule_id in files:
+        problem = extends_problem(rule_id, raw_extends)
+        if problem:
+            line = locate(files[rule_id].read_text(encoding="utf-8"), ("extends",))
+            raise RuleError(f"{files[rule_id]}:{line}: {problem}")
+
+    def load(rule_id: str) -> Rule:
         if rule_id in loaded:
             return loaded[rule_id]
-        if rule_id in chain:
-            raise RuleError(f"{files[rule_id]}: 'extends' loops: {' -> '.join(chain + (rule_id,))}")
         parent_id = raw_extends[rule_id]
-        parent = None
-        if parent_id:
-            if parent_id not in files:
-                raise RuleError(f"{files[rule_id]}: extends unknown rule {parent_id!r}")
-            parent = load(parent_id, chain + (rule_id,))
+        parent = load(parent_id) if parent_id else None
         loaded[rule_id] = parse_rule_file(files[rule_id], parent)
         return loaded[rule_id]
 
