@@ -8,6 +8,8 @@ import sys
 import pytest
 import textwrap
 
+from pathlib import Path
+
 from conftest import ROOT
 
 
@@ -251,3 +253,84 @@ def test_extends_loops_and_unknown_parents_are_found_with_file_and_line(tmp_path
     assert f"{tmp_path / 'c.toml'}:3:" in checked.output and "unknown rule 'nosuch'" in checked.output
     cleaned = run_cli("clean", str(ROOT / "samples" / "kontan-putin-biden.txt"), "--rules", str(tmp_path))
     assert cleaned.exit_code != 0 and f"{tmp_path / 'a.toml'}:3:" in cleaned.stderr
+
+
+# ------------------------------------------------------------- the archive as a file (items 11, 12, 13)
+
+import sqlite3
+import stat
+import tempfile
+
+
+def test_write_commands_leave_everything_in_the_main_file(tmp_path):
+    """A copy of the .db alone holds every article, even while another connection
+    keeps the WAL open (a `serve` running during an ingest)."""
+    from conftest import ingest_samples
+    db = tmp_path / "k.db"
+    ingest_samples(db)
+    reader = sqlite3.connect(db)  # another process's connection, open through the ingest
+    reader.execute("select count(*) from articles").fetchone()
+    done = kliping("ingest", str(ROOT / "tests" / "corpus" / "text"), "--db", str(db), "-q")
+    assert done.returncode == 0, done.stderr
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db.read_bytes())  # the main file only, no -wal
+    with sqlite3.connect(copy) as conn:
+        copied = conn.execute("select count(*) from articles").fetchone()[0]
+    reader.close()
+    with sqlite3.connect(db) as conn:
+        assert copied == conn.execute("select count(*) from articles").fetchone()[0] > 100
+
+
+def _without_root_override() -> list[str]:
+    """A command prefix under which file permissions apply even to root (CI runs as
+    root, which writes to read-only files otherwise)."""
+    if os.getuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: permissions cannot be made to apply")
+    return ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+
+
+def test_reading_commands_work_on_an_archive_in_a_read_only_folder(tmp_path):
+    from conftest import ingest_samples
+    folder = Path(tempfile.mkdtemp(dir="/tmp"))
+    try:
+        db = ingest_samples(folder / "k.db")
+        os.chmod(db, 0o444)
+        os.chmod(folder, 0o555)
+        for args in (["search", "sanksi"], ["dupes"], ["search", "putin", "--json"]):
+            done = subprocess.run([*_without_root_override(), *KLIPING, *args, "--db", str(db)],
+                                  capture_output=True, cwd=ROOT, timeout=60)
+            assert done.returncode == 0, (args, done.stderr.decode())
+            assert b"readonly" not in done.stderr
+        assert sorted(p.name for p in folder.iterdir()) == ["k.db"]
+    finally:
+        os.chmod(folder, 0o755)
+        shutil.rmtree(folder)
+
+
+def test_serving_beyond_this_machine_warns_and_keeps_raw_and_free_sql_out(archive):
+    import asyncio
+    from kliping.archive.serve import make_datasette
+
+    def status(ds, url):
+        async def fetch():
+            return (await ds.client.get(url)).status_code
+        return asyncio.run(fetch())
+
+    public = make_datasette(archive, public=True)
+    assert status(public, "/kliping/raw.json") == 403
+    assert status(public, "/kliping/signatures.json") == 403
+    assert status(public, "/kliping.json?sql=select+source+from+raw") == 403
+    assert status(public, "/kliping/articles.json") == 200
+    assert status(public, "/kliping/search.json?q=sanksi") == 200
+    local = make_datasette(archive)
+    assert status(local, "/kliping/raw.json") == 200
+
+
+def test_serve_on_all_interfaces_says_what_it_shares(archive):
+    from kliping.archive.cli import serve_warning
+    assert serve_warning("127.0.0.1", all_tables=False) is None
+    warning = serve_warning("0.0.0.0", all_tables=False)
+    assert "anyone who can reach" in warning and "raw" in warning and "--all-tables" in warning
+    assert "free SQL" in serve_warning("0.0.0.0", all_tables=True)

@@ -58,11 +58,11 @@ def echo_json_lines(records) -> None:
         click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
 
 
-def _open(db_path: str, create: bool):
+def _open(db_path: str, create: bool, readonly: bool = False):
     from .db import ArchiveError, open_archive
 
     try:
-        return open_archive(db_path, create=create)
+        return open_archive(db_path, create=create, readonly=readonly)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -98,7 +98,7 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
     """
     from ..cleaner import clean
     from ..cli import choose_jobs, document_count, list_inputs, open_rules, progress, report
-    from .db import ArchiveError
+    from .db import ArchiveError, checkpoint
     from .ingest import BATCH_SIZE, receive
     from .ingest import ingest as run_ingest
     from .workers import prepare_stream
@@ -136,6 +136,7 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
             raise click.ClickException(
                 f"{db_path}: {exc}; the unfinished batch was rolled back, finished batches are kept"
             ) from None
+        checkpoint(db)
     click.echo(f"{db_path}: {summary}")
     if summary.failed:
         sys.exit(1)
@@ -181,7 +182,7 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse
         raise click.ClickException(str(exc)) from None
     for note in parsed.notes:
         click.echo(f"Note: {note}.", err=True)
-    db = _open(db_path, create=False)
+    db = _open(db_path, create=False, readonly=True)
     styled = sys.stdout.isatty() and not as_json
     mark = ("\ue000", "\ue001") if styled else ("**", "**")
     try:
@@ -230,10 +231,10 @@ def dupes(db_path, cluster_id, paragraphs, article_id, as_json, rebuild, **signa
     apply with --rebuild.
     """
     from .clusters import clusters, shared_paragraphs
-    from .db import ArchiveError
+    from .db import ArchiveError, checkpoint
     from .dedup import rebuild as run_rebuild
 
-    db = _open(db_path, create=False)
+    db = _open(db_path, create=False, readonly=not rebuild)
     with contextlib.closing(db):
         if rebuild:
             settings = signature_settings(**signature)
@@ -242,6 +243,7 @@ def dupes(db_path, cluster_id, paragraphs, article_id, as_json, rebuild, **signa
                     count = run_rebuild(db, settings)
             except ArchiveError as exc:
                 raise click.ClickException(str(exc)) from None
+            checkpoint(db)
             click.echo(f"{db_path}: {count} articles signed again", err=True)
         if paragraphs:
             _echo_paragraphs(shared_paragraphs(db, article_id), as_json)
@@ -282,20 +284,41 @@ def _echo_paragraphs(found, as_json: bool) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-def serve(db_path, host, port) -> None:
+@click.option("--all-tables", is_flag=True,
+              help="Served beyond this machine, still show the raw and signature tables and allow free SQL.")
+def serve(db_path, host, port, all_tables) -> None:
     """Browse and search the archive in Datasette (read-only).
 
     Opens with facets on outlet, language and month, and a ranked stemmed "search"
-    query at /NAME/search (NAME is the file name without .db).
+    query at /NAME/search (NAME is the file name without .db). Served on an address
+    other people can reach (--host 0.0.0.0), the raw table (local paths, whole
+    inputs), the signature tables and free SQL are kept out unless --all-tables.
     """
     from pathlib import Path
 
+    from .serve import is_loopback
     from .serve import serve as run_serve
 
     path = Path(db_path)
-    _open(db_path, create=False).close()  # a missing or unusable file fails here, clearly
+    _open(db_path, create=False, readonly=True).close()  # a missing or unusable file fails here, clearly
+    warning = serve_warning(host, all_tables)
+    if warning:
+        click.echo(f"kliping: {warning}", err=True)
     click.echo(f"Serving {path} at http://{host}:{port}/{path.stem}/search (Ctrl-C to stop)", err=True)
-    run_serve(path, host=host, port=port)
+    run_serve(path, host=host, port=port, public=not (all_tables or is_loopback(host)))
+
+
+def serve_warning(host: str, all_tables: bool) -> str | None:
+    """What `kliping serve` on `host` shares with others, or None on this machine only."""
+    from .serve import is_loopback
+
+    if is_loopback(host):
+        return None
+    if all_tables:
+        return (f"serving on {host}: anyone who can reach this address can read every table, "
+                "the raw inputs with their local paths too, and run free SQL (read-only)")
+    return (f"serving on {host}: anyone who can reach this address can read the articles and "
+            "search them; the raw and signature tables and free SQL are kept out (--all-tables to share them)")
 
 
 COMMANDS = [ingest, search, dupes, serve]

@@ -23,6 +23,7 @@ Everything is plain SQLite: sqlite-utils, Datasette and the sqlite3 shell open i
 """
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -139,14 +140,18 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def open_archive(path: str | Path, create: bool = True) -> sqlite_utils.Database:
+def open_archive(path: str | Path, create: bool = True, readonly: bool = False) -> sqlite_utils.Database:
     """Open (and when `create`, create) the archive at `path`, schema up to date.
 
-    The file is put in WAL mode; the id_* SQL functions are registered.
+    The file is put in WAL mode; the id_* SQL functions are registered. `readonly`
+    opens it for reading only (search, dupes, serve): nothing is written, so an archive
+    in a read-only folder or on a read-only disk can be read.
     """
     path = Path(path)
     if not create and not path.is_file():
         raise ArchiveError(f"no archive at {path}: create one with `kliping ingest PATH --db {path}`")
+    if readonly:
+        return _open_readonly(path)
     try:
         db = sqlite_utils.Database(path)
         register_functions(db.conn)
@@ -166,6 +171,38 @@ def open_archive(path: str | Path, create: bool = True) -> sqlite_utils.Database
             raise
         raise ArchiveError(f"{path}: cannot open as a kliping archive: {exc}") from exc
     return db
+
+
+def _open_readonly(path: Path) -> sqlite_utils.Database:
+    """The archive opened read-only. In WAL mode a reader needs the -shm file, which a
+    read-only folder cannot hold; the file is then opened as immutable (SQLite reads it
+    without any lock or side file: right for a folder no writer can write to)."""
+    uri = path.resolve().as_uri()
+    last = None
+    for query in ("?mode=ro", "?mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(uri + query, uri=True, check_same_thread=False)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        if version != SCHEMA_VERSION:
+            conn.close()
+            raise ArchiveError(f"{path}: schema version {version}, not {SCHEMA_VERSION}: open it once "
+                               "with a writing command (kliping ingest) to bring it up to date")
+        db = sqlite_utils.Database(conn)
+        register_functions(db.conn)
+        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        return db
+    raise ArchiveError(f"{path}: cannot open as a kliping archive: {last}")
+
+
+def checkpoint(db: sqlite_utils.Database) -> None:
+    """Copy everything the WAL holds into the main file and empty the WAL, so that the
+    .db file alone holds the archive even while another process keeps the WAL open
+    (`kliping serve`); every writing command ends with it."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

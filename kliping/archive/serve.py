@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -60,21 +61,48 @@ def register_plugin() -> None:
         pm.register(plugin, name="kliping")
 
 
-def make_datasette(path: str | Path, metadata: dict | None = None, **settings):
+#: Tables kept from the web when the archive is served beyond this machine: the inputs
+#: (local file paths, whole pages) and the near-duplicate machinery.
+PRIVATE_TABLES = ("raw", "signatures", "signature_bands", "signature_params", "paragraphs", "fts_deferred")
+
+
+def is_loopback(host: str) -> bool:
+    """Say whether `host` is an address only this machine reaches."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def make_datasette(path: str | Path, metadata: dict | None = None, public: bool = False, **settings):
     """A Datasette instance serving the archive at `path` with kliping's metadata and
-    SETTINGS (`settings` override them)."""
+    SETTINGS (`settings` override them). `public`: for others to reach, without the
+    PRIVATE_TABLES and free SQL. An archive in a folder this process cannot write to is
+    served as immutable (a read-only connection in WAL mode needs to write its -shm)."""
     from datasette.app import Datasette
 
     register_plugin()
     path = Path(path)
-    return Datasette([str(path)], metadata=metadata_for(path.stem, metadata),
-                     settings={**SETTINGS, **settings})
+    metadata = metadata_for(path.stem, metadata)
+    if public:
+        database = metadata.setdefault("databases", {}).setdefault(path.stem, {})
+        database["allow_sql"] = False
+        tables = database.setdefault("tables", {})
+        for table in PRIVATE_TABLES:
+            tables.setdefault(table, {})["allow"] = False
+    writable = os.access(path.parent, os.W_OK)
+    return Datasette([str(path)] if writable else [], immutables=[] if writable else [str(path)],
+                     metadata=metadata, settings={**SETTINGS, **settings})
 
 
-def serve(path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
+def serve(path: str | Path, host: str = "127.0.0.1", port: int = 8001, public: bool = False) -> None:
     """Run Datasette on host:port until interrupted."""
     import uvicorn
 
-    ds = make_datasette(path)
+    ds = make_datasette(path, public=public)
     asyncio.run(ds.invoke_startup())
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
