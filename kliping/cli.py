@@ -74,7 +74,22 @@ def format_pretty(article: Article) -> str:
     return "\n".join(head + ["", d["text"]] + tail) + "\n"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: Exit status after Ctrl-C, as shells report a process ended by SIGINT.
+INTERRUPTED_EXIT = 130
+
+
+class Commands(click.Group):
+    """The command group: Ctrl-C ends any command with one line, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("kliping: interrupted (Ctrl-C); what was written before is kept", err=True)
+            ctx.exit(INTERRUPTED_EXIT)
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kliping")
 def main() -> None:
     """Clean raw scrapes of Indonesian news into articles and archive them."""

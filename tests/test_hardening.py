@@ -334,3 +334,27 @@ def test_serve_on_all_interfaces_says_what_it_shares(archive):
     warning = serve_warning("0.0.0.0", all_tables=False)
     assert "anyone who can reach" in warning and "raw" in warning and "--all-tables" in warning
     assert "free SQL" in serve_warning("0.0.0.0", all_tables=True)
+
+
+# ------------------------------------------------------------- Ctrl-C (item 8)
+
+import signal
+import time
+
+
+def test_ctrl_c_during_a_parallel_ingest_stops_with_one_line(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for sample in sorted(SAMPLES.glob("*.txt")):
+        text = sample.read_text(encoding="utf-8")
+        for i in range(400):
+            (folder / f"{i:03d}-{sample.name}").write_text(f"Varian {i}\n\n" + text, encoding="utf-8")
+    proc = subprocess.Popen([*KLIPING, "ingest", str(folder), "--db", str(tmp_path / "k.db"), "--jobs", "2", "-q"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True)
+    time.sleep(4)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
+    out, err = proc.communicate(timeout=60)
+    lines = err.decode().strip().splitlines()
+    assert b"Traceback" not in err, err.decode()[-2000:]
+    assert len(lines) == 1 and "interrupted" in lines[0], lines
+    assert proc.returncode == 130

@@ -9,6 +9,7 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import signal
 import threading
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -128,7 +129,7 @@ def pool_map(func: Callable[[T], R], items: Iterable[T], jobs: int,
             yield item
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with context.Pool(jobs, initializer, initargs) as pool:
+    with context.Pool(jobs, _quiet_worker, (initializer, initargs)) as pool:
         _stop_at_exit(stopped)
         try:
             for result in pool.imap(func, metered(items), chunksize=CHUNK):
@@ -138,6 +139,13 @@ def pool_map(func: Callable[[T], R], items: Iterable[T], jobs: int,
             stopped.set()
             _LIVE.discard(stopped)
             slots.release()
+
+
+def _quiet_worker(initializer: Callable[..., None], initargs: tuple) -> None:
+    """Start a worker that leaves Ctrl-C to the main process (which stops the pool and
+    says so once), instead of each worker printing its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    initializer(*initargs)
 
 
 #: Stop flags of the pools running now. A consumer that stops reading and keeps its
