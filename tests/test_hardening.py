@@ -358,3 +358,20 @@ def test_ctrl_c_during_a_parallel_ingest_stops_with_one_line(tmp_path):
     assert b"Traceback" not in err, err.decode()[-2000:]
     assert len(lines) == 1 and "interrupted" in lines[0], lines
     assert proc.returncode == 130
+
+
+# ------------------------------------------------------------- SQL functions' work (item 4)
+
+def test_sql_functions_do_bounded_work_whatever_their_arguments(archive):
+    """Datasette's time limit cannot interrupt a Python function: each bounds its own work."""
+    from kliping.archive.db import open_archive
+    db = open_archive(archive, create=False, readonly=True)
+    huge_query = "sanksi " * 1_500_000  # 10 MB
+    started = time.process_time()
+    db.execute("select id_match(?)", [huge_query]).fetchone()
+    db.execute("select id_snippet(text, 'sanksi', '<', '>', '…', 100000000) from articles").fetchall()
+    db.execute("select id_snippet(?, ?)", ["kata sanksi lain " * 600_000, huge_query]).fetchone()
+    assert time.process_time() - started < 3
+    from kliping.archive.query import parse_query
+    notes = parse_query("sanksi " * 1000 + "embargo").notes
+    assert any("characters" in n for n in notes)

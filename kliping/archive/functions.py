@@ -31,6 +31,12 @@ def id_stem(text):
 
 log = logging.getLogger(__name__)
 
+#: id_snippet() shows at most this many words, from at most this many characters of
+#: the text (an article is far shorter): an SQL function cannot be interrupted by
+#: Datasette's time limit, so it bounds its own work.
+MAX_SNIPPET_WORDS = 200
+MAX_SNIPPET_TEXT = 200_000
+
 
 def _text(value) -> str | None:
     """An SQL value as text (a BLOB decoded as UTF-8 with replacement)."""
@@ -55,10 +61,10 @@ def id_snippet(text, query, start="<mark>", end="</mark>", ellipsis="…", size=
     if text is None:
         return None
     try:
-        size = int(size) if size else DEFAULT_WORDS
+        size = min(int(size), MAX_SNIPPET_WORDS) if size else DEFAULT_WORDS
     except (TypeError, ValueError, OverflowError):
         size = DEFAULT_WORDS
-    text = _text(text)
+    text = _text(text)[:MAX_SNIPPET_TEXT]
     try:
         return query_snippet(text, _text(query), _text(start) or "", _text(end) or "",
                              _text(ellipsis) or "", size)

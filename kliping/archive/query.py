@@ -51,6 +51,8 @@ MAX_PREFIXES = 8
 
 #: Parentheses nested deeper than this are ignored (the words inside are kept).
 MAX_DEPTH = 8
+#: A query longer than this many characters is read up to here (64 words fit many times).
+MAX_QUERY_CHARS = 2000
 
 
 class QueryError(ValueError):
@@ -337,6 +339,9 @@ def parse_query(text: str, columns: tuple[str, ...] = STEM_COLUMNS) -> Query:
 @lru_cache(maxsize=32)
 def _parse_query(text: str, columns: tuple[str, ...]) -> Query:
     # cached: id_snippet() parses the same query once per result row
+    cut = len(text) > MAX_QUERY_CHARS
+    if cut:  # a person types far less; past this, reading it would only cost time
+        text = text[:MAX_QUERY_CHARS]
     tokens, flattened = _limit_depth(tokenize(text))
     tree = _Parser(tokens).parse()
     notes: list[str] = []
@@ -355,6 +360,8 @@ def _parse_query(text: str, columns: tuple[str, ...]) -> Query:
                          f"{budget.dropped} more were left out")
         if flattened:
             notes.append(f"parentheses nested deeper than {MAX_DEPTH} levels were ignored")
+        if cut:
+            notes.append(f"only the first {MAX_QUERY_CHARS:,} characters of the query are read")
     if tree is None:
         typed = [w for w in words(text) if w.lower() not in ("and", "or", "not")]
         if typed and all(fold(w) in STOP_WORDS for w in typed):
