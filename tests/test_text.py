@@ -197,3 +197,14 @@ def test_a_byline_label_with_the_name_on_the_next_line(rules):
     assert art.editor == "Martha Warta Silaban" and art.captions == ("Kompas.com/Robertus Belarminus",)
     assert art.paragraphs == ("Menteri Keuangan Sri Mulyani bercerita tentang pajak kepada peserta.",
                               "Ia meminta anak muda taat membayar pajak.")
+
+
+def test_text_glued_above_the_headline_and_printed_again_under_it(rules):
+    """Search indexes store amp pages so: the whole text in one line, the headline, the text again."""
+    from kliping.cleaner import clean_text
+    lead = ("JAKARTA - Penjualan semen di dalam negeri naik 4,2% pada bulan lalu seiring mulainya proyek "
+            "infrastruktur di sejumlah daerah, kata asosiasi.")
+    art = clean_text(f"{lead} Permintaan dari Jawa masih mendominasi.\nPenjualan Semen Naik di Awal Kuartal IV\n"
+                     f"{lead}\n\nPermintaan dari Jawa masih mendominasi.\n", rules=rules, outlet="generic")
+    assert art.title == "Penjualan Semen Naik di Awal Kuartal IV" and art.dateline == "JAKARTA"
+    assert art.paragraphs == (lead.removeprefix("JAKARTA - "), "Permintaan dari Jawa masih mendominasi.")

@@ -73,6 +73,9 @@ _TEASER_WORDS = 8
 _TEASER_CAPITALS = 0.75
 #: A list item's marker: "1. ", "2) ", "- ", "• ".
 _LIST_ITEM = re.compile(r"(?:\d{1,2}[.)]|[-•*–])\s")
+#: The text glued above the headline and printed again under it: as many characters
+#: of both copies agree.
+_GLUED_PREFIX = 80
 #: A standfirst this long that a paragraph starts with is a teaser cut from it.
 _TEASER_CHARS = 30
 #: A caption-like line this long at the very end is the last paragraph with its sign-off.
@@ -356,6 +359,8 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
         at = _last_before_text(lines, candidates, rule, title_shaped)
         if at is not None:
             return at
+    if _glued_copy_above(candidates, title_shaped, normalised):
+        return 1
     top = candidates[:_TITLE_WINDOW]
     norms = [normalised(ln.text) for ln in top]
     for i, ln in enumerate(top):
@@ -367,6 +372,19 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
                                     for other in norms[i + 1:]):
             return i
     return 0 if candidates and title_shaped(candidates[0]) else None
+
+
+def _glued_copy_above(candidates: list[Line], title_shaped: Callable[[Line], bool],
+                      normalised: Callable[[str], str]) -> bool:
+    """Say whether the text stands once above the headline and again under it, as search
+    indexes store amp pages: the whole text glued into one line, the headline, the text
+    again. The first copy then goes as a line above the headline. (Not when the second
+    copy is cut short by the scrape to half the first: that would lose the rest.)"""
+    if len(candidates) < 3 or title_shaped(candidates[0]) or not title_shaped(candidates[1]):
+        return False
+    first, again = normalised(candidates[0].text), normalised(candidates[2].text)
+    return (len(again) * 2 >= len(first) and len(first) >= _GLUED_PREFIX
+            and first[:_GLUED_PREFIX] == again[:_GLUED_PREFIX])
 
 
 def _last_before_text(lines: list[Line], candidates: list[Line], rule: Rule,
