@@ -11,7 +11,7 @@ import click
 from .cleaner import Article, RuleError, Settings, iter_documents, load_rules
 from .cleaner.batch import clean_stream, default_jobs
 from .cleaner.inputs import Walk, output_stat
-from .cli_options import max_size_option
+from .cli_options import max_size_option, time_limit_option
 from .cleaner.rules import RuleSet
 
 
@@ -110,7 +110,9 @@ def main() -> None:
               help="Worker processes; output order stays the input order.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @max_size_option
-def clean_command(paths, outlet, url, rules_dirs, pretty, explain_match, jobs, quiet, max_size) -> None:
+@time_limit_option
+def clean_command(paths, outlet, url, rules_dirs, pretty, explain_match, jobs, quiet, max_size,
+                  time_limit) -> None:
     """Clean scrapes (files, directories, - for stdin) into JSON Lines on stdout.
 
     A document that cannot be read or cleaned is reported on stderr with its name;
@@ -120,7 +122,7 @@ def clean_command(paths, outlet, url, rules_dirs, pretty, explain_match, jobs, q
     names = list_inputs(paths, output=sys.stdout)
     jobs = choose_jobs(jobs, names)
     docs = iter_documents(names, url=url, max_bytes=max_size << 20)
-    outcomes = clean_stream(docs, rules, rules_dirs, Settings(), outlet, jobs)
+    outcomes = clean_stream(docs, rules, rules_dirs, Settings(document_seconds=time_limit), outlet, jobs)
     failed = 0
     out = sys.stdout
     with progress(outcomes, total=document_count(names), quiet=quiet) as stream:

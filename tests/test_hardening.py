@@ -375,3 +375,42 @@ def test_sql_functions_do_bounded_work_whatever_their_arguments(archive):
     from kliping.archive.query import parse_query
     notes = parse_query("sanksi " * 1000 + "embargo").notes
     assert any("characters" in n for n in notes)
+
+
+# ------------------------------------------------------------- a time budget per document (item 3)
+
+SLOW = r"^.*,.*,.*,.*,.*,.*P"  # overlapping repeats in a row: slow, and not refused at load
+
+
+def test_a_slow_pattern_costs_its_document_a_clear_error_not_the_run(tmp_path, run_cli):
+    from kliping.cleaner.regex_safety import why_unsafe
+    assert why_unsafe(SLOW) is None  # what slips through the load-time check
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "acme.toml").write_text(f"name = 'Acme'\n[body]\ndrop = ['{SLOW}']\n")
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "a-slow.txt").write_text("Judul Berita\n\n" + "a," * 400 + "x\n")
+    shutil.copy(SAMPLES / "kontan-putin-biden.txt", docs / "b-good.txt")
+    started = time.monotonic()
+    result = run_cli("clean", str(docs), "--rules", str(rules), "--outlet", "acme", "--time-limit", "1")
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 1
+    [error] = result.stderr.strip().splitlines()
+    assert error.startswith(f"kliping: {docs / 'a-slow.txt'}: cannot clean: OverBudget: took longer than 1 s")
+    assert json.loads(result.stdout)["source"].endswith("b-good.txt")
+
+
+def test_the_budget_puts_back_a_timer_set_around_it():
+    import signal
+    from kliping.cleaner.budget import OverBudget, time_budget
+    signal.setitimer(signal.ITIMER_REAL, 30)
+    try:
+        with time_budget(5):
+            pass
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 29
+        with pytest.raises(OverBudget):
+            with time_budget(0.2):
+                time.sleep(2)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import sqlite3
 import sys
 
 import click
 
-from ..cli_options import max_size_option
+from ..cli_options import max_size_option, time_limit_option
 
 DEFAULT_DB = "kliping.db"
 
@@ -36,8 +37,6 @@ def signature_options(command):
 def signature_settings(db=None, **given):
     """Settings with the near-duplicate flags that were given; those not given are the
     archive's own (what its signatures were made with), else the defaults."""
-    import dataclasses
-
     from ..cleaner import Settings
     from ..cleaner.signature import band_count
     from .dedup import stored_params
@@ -85,9 +84,10 @@ def _open(db_path: str, create: bool, readonly: bool = False):
               show_default="2000", help="Inputs per transaction (a run killed mid-way keeps the batches it committed).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @max_size_option
+@time_limit_option
 @signature_options
 def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jobs, batch_size, quiet,
-           max_size, **signature) -> None:
+           max_size, time_limit, **signature) -> None:
     """Clean scrapes (files, directories, - for stdin) and store them in the archive.
 
     Every input is kept in the `raw` table as received, also when it cannot be read or
@@ -106,7 +106,7 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
     rules = open_rules(rules_dirs, outlet)
     names = list_inputs(paths)
     db = _open(db_path, create=True)
-    settings = signature_settings(db, **signature)
+    settings = dataclasses.replace(signature_settings(db, **signature), document_seconds=time_limit)
     jobs = choose_jobs(jobs, names)
 
     def clean_doc(doc):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, TypeVar
 
 from .article import Article
+from .budget import time_budget
 from .html import NotAnArticle
 from .inputs import InputError, RawDoc
 from .pipeline import build_article, explain
@@ -54,8 +55,9 @@ def clean_one(doc: RawDoc | InputError, rules: RuleSet, settings: Settings,
     if isinstance(doc, InputError):
         return Outcome(doc.source, "unreadable", error=doc.message)
     try:
-        explained = explain(doc, rules, settings, outlet)
-        article = build_article(doc, explained, settings)
+        with time_budget(settings.document_seconds):
+            explained = explain(doc, rules, settings, outlet)
+            article = build_article(doc, explained, settings)
     except NotAnArticle as exc:
         return Outcome(doc.source, "not-article", error=str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .article import Article
+from .budget import time_budget
 from .html import (NotAnArticle, PageMeta, front_page_reason, page_blocks, page_generator,
                    page_url, parse_page, read_meta)
 from .inputs.html import HTML, sniff_markup
@@ -129,10 +130,12 @@ def clean(doc: RawDoc, rules: RuleSet | None = None, settings: Settings = DEFAUL
           outlet: str | None = None) -> Article:
     """Clean one document into an Article (rules default to the built-in ones).
 
-    Raises NotAnArticle for feeds and pages with no article text.
+    Raises NotAnArticle for feeds and pages with no article text, and OverBudget when
+    cleaning takes longer than `settings.document_seconds`.
     """
     rules = rules if rules is not None else load_rules()
-    return build_article(doc, explain(doc, rules, settings, outlet), settings)
+    with time_budget(settings.document_seconds):
+        return build_article(doc, explain(doc, rules, settings, outlet), settings)
 
 
 def clean_text(text: str, source: str = "<text>", url: str | None = None,

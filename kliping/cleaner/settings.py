@@ -17,6 +17,8 @@ class Settings:
         language's function words for it to be trusted without langdetect.
     langdetect_seed: seed for langdetect's sampling, so output is deterministic.
     max_title_chars: a first line longer than this is not taken for a headline.
+    document_seconds: the time budget of one document (`budget.py`); past it the
+        document fails with a clear error and the others go on. None for no budget.
 
     Near-duplicate articles across an archive (`signature.py`):
     shingle_size: words per shingle of the normalised text.
@@ -38,6 +40,7 @@ class Settings:
     language_function_words: float = 0.05
     langdetect_seed: int = 0
     max_title_chars: int = 250
+    document_seconds: float | None = 10.0
     shingle_size: int = 3
     num_perm: int = 128
     minhash_seed: int = 1
