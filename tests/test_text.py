@@ -208,3 +208,31 @@ def test_text_glued_above_the_headline_and_printed_again_under_it(rules):
                      f"{lead}\n\nPermintaan dari Jawa masih mendominasi.\n", rules=rules, outlet="generic")
     assert art.title == "Penjualan Semen Naik di Awal Kuartal IV" and art.dateline == "JAKARTA"
     assert art.paragraphs == (lead.removeprefix("JAKARTA - "), "Permintaan dari Jawa masih mendominasi.")
+
+
+def test_a_paragraph_closed_by_a_sign_off_is_text_to_the_end(rules):
+    """jpnn glues its sign-off to the full stop: "…tersebut.(gir/jpnn)"; it is no cut-off fragment."""
+    from kliping.cleaner import clean_text
+    last = "Wali kota itu ditangkap di kabupaten tersebut.(gir/jpnn)"
+    art = clean_text("Judul Berita KPK\n\nJAKARTA - KPK menangkap seorang wali kota pada Selasa malam, "
+                     f"kata juru bicara.\n\n{last}", rules=rules, outlet="generic")
+    assert art.paragraphs[-1] == last
+
+
+def test_a_caption_printed_again_in_the_text_is_dropped(rules):
+    from kliping.cleaner import clean_text
+    caption = ("Massa dari berbagai elemen melakukan unjuk rasa di depan gedung DPR, Senayan, Jakarta, "
+               "Senin (5/10/2020). (ANTARA FOTO/Galih Pradipta)")
+    art = clean_text(f"Demokrat Walk Out\n\n{caption}\n\nJAKARTA - DPR mengesahkan undang-undang itu pada "
+                     f"Senin malam, kata ketuanya.\n\n{caption}\n\nPartai Demokrat menolak.\n",
+                     rules=rules, outlet="generic")
+    assert art.captions == (caption,) and caption not in art.paragraphs
+
+
+def test_a_headline_that_asks_is_not_the_text_beginning(tmp_path):
+    from kliping.cleaner import clean_text, load_rules
+    (tmp_path / "kicker.toml").write_text('name = "Kicker"\n[headline]\ntitle = "last-before-text"\n')
+    text = ("Kecelakaan Bus di Tol\nDua Bus Terbakar di Tol Kalikangkung, Bagaimana Nasib Penumpang?\n"
+            "SEMARANG - Kecelakaan bus kembali terjadi di Gerbang Tol Kalikangkung pada Rabu malam.\n")
+    art = clean_text(text, rules=load_rules([tmp_path]), outlet="kicker")
+    assert art.title == "Dua Bus Terbakar di Tol Kalikangkung, Bagaimana Nasib Penumpang?"

@@ -90,10 +90,13 @@ def _near(a: str, b: str, settings: Settings) -> bool:
 
 
 def is_caption_echo(text: str, captions: list[str], max_chars: int = 80) -> bool:
-    """Say whether a short line is an image's alt text that a caption starts with."""
-    if len(text) > max_chars:
+    """Say whether a line is an image's alt text that a caption starts with (a short
+    one), or a caption printed once more (Katadata prints it on both sides of its credit)."""
+    if not captions:
         return False
     norm = normalise(text)
     if not norm:
         return False
-    return any(c.startswith(norm) and c != norm for c in map(normalise, captions))
+    if len(text) > max_chars:
+        return any(c == norm for c in map(normalise, captions))
+    return any(c.startswith(norm) for c in map(normalise, captions))

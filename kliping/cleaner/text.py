@@ -56,6 +56,8 @@ PARAGRAPH_END = re.compile(r"[.!?…。！？][\"”’)」』]?$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: As many of them make a sentence as _SENTENCE_WORDS words do.
 _SENTENCE_CJK_CHARS = 10
+#: A sentence closed by the editors' sign-off: "… kata dia. (tan/jpnn)", "…tersebut.(gir/jpnn)".
+_SIGNED_OFF = re.compile(r"[.!?…][\"”’]?\s*\([^()]{1,40}\)$")
 #: A sentence ends inside a line: its mark, then a space (or a CJK full stop).
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’)]?\s+\S|[。！？]")
 #: Longer than this and ending in a full stop: a sentence, not a headline.
@@ -301,7 +303,7 @@ def _starts_body(s: str, rule: Rule) -> bool:
     """Say whether a line shows the article text has begun: the lead's dateline, or a
     long line ending like a sentence (a long headline does not, so a byline under it
     is no footer)."""
-    if len(s) >= _BODY_CHARS and PARAGRAPH_END.search(s):
+    if len(s) >= _BODY_CHARS and (PARAGRAPH_END.search(s) or _SIGNED_OFF.search(s)):
         return True
     return rule.first("body.dateline", s) is not None
 
@@ -395,13 +397,19 @@ def _last_before_text(lines: list[Line], candidates: list[Line], rule: Rule,
     passing over a standfirst that lacks its full stop (a long line in sentence case)."""
     stop = next((ln.number for ln in lines[:_MARKER_WINDOW * 2]
                  if ln.kind in (EDITOR, AUTHOR, PUBLISHED)
-                 or (ln.kind == CANDIDATE and (is_sentence(ln.text) or rule.first("body.dateline", ln.text)))),
+                 or (ln.kind == CANDIDATE and (_opens_text(ln.text) or rule.first("body.dateline", ln.text)))),
                 None)
     if stop is None:
         return None
     above = [i for i, ln in enumerate(candidates) if ln.number < stop and title_shaped(ln)]
     headlines = [i for i in above if not _sentence_case_prose(candidates[i].text)]
     return (headlines or above or [None])[-1]
+
+
+def _opens_text(text: str) -> bool:
+    """Say whether a line under the kickers opens the text: a sentence, but not a
+    headline that asks or exclaims ("… Nasib Penumpang?"), which is short."""
+    return is_sentence(text) and not (text.endswith(("?", "!")) and len(text) <= _MAX_RELATED)
 
 
 def _sentence_case_prose(text: str) -> bool:
@@ -593,7 +601,7 @@ def drop_cut_off_end(lines: list[Line]) -> None:
     last = next((ln for ln in reversed(lines) if ln.text), None)
     if last is None or last.kind != BODY or not last.body:
         return
-    if PARAGRAPH_END.search(last.body) or _SENTENCE_INSIDE.search(last.body):
+    if PARAGRAPH_END.search(last.body) or _SIGNED_OFF.search(last.body) or _SENTENCE_INSIDE.search(last.body):
         return
     last.decide(DROP, "body.cut_off", "the scrape ends inside this paragraph, before a sentence ends")
 
@@ -619,7 +627,8 @@ def lead_copy(ext: Extraction, body: list[Line], settings: Settings) -> None:
     for ln in body:
         text = ext.normalised(ln.body)
         if dedupe.repeats_normalised(standfirst, text, settings) or (
-                len(standfirst) >= _TEASER_CHARS and text.startswith(standfirst.rstrip(" .…"))):
+                len(standfirst) >= _TEASER_CHARS and text.startswith(standfirst.rstrip(" .…"))) or (
+                len(text) >= _TEASER_CHARS and standfirst.startswith(text.rstrip(" .…"))):
             copy = next(d for d in ext.lines if d.kind == DESCRIPTION)
             copy.decide(DROP, "dedupe.description", "the lead printed twice, not a standfirst")
             ext.description = None
