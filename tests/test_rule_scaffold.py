@@ -145,6 +145,8 @@ def test_the_fingerprint_does_not_claim_other_outlets(rules):
     text = scaffold_rule("kompas", samples, rules, host="kompas.com").text
     data = tomllib.loads(text)
     for rule in rules:
+        if rule.id == "kompas":  # the shipped rule of the same outlet
+            continue
         for case in rule.tests:
             for fp in data["fingerprints"]:
                 from kliping.cleaner.rules import expand
