@@ -251,8 +251,10 @@ def test_limits_and_their_notes():
     assert [t.stems[0] for t in many.terms] == [f"kata{i}" for i in range(MAX_TERMS)]
     assert any(f"only the first {MAX_TERMS} words" in n and "136 more" in n for n in many.notes)
 
-    same = parse_query(" ".join(["sanksi"] * 10_000))
+    same = parse_query(" ".join(["sanksi"] * 250))
     assert same.fts == parse_query("sanksi").fts and not same.notes  # repeats count once
+    long = parse_query(" ".join(["sanksi"] * 10_000))  # past MAX_QUERY_CHARS: read up to a whole word
+    assert long.fts == same.fts and any("characters" in n for n in long.notes)
 
     phrase = parse_query('"' + " ".join(f"kata{i}" for i in range(100)) + '"')
     assert len(phrase.terms[0].stems) == MAX_TERMS and phrase.notes

@@ -341,7 +341,7 @@ def _parse_query(text: str, columns: tuple[str, ...]) -> Query:
     # cached: id_snippet() parses the same query once per result row
     cut = len(text) > MAX_QUERY_CHARS
     if cut:  # a person types far less; past this, reading it would only cost time
-        text = text[:MAX_QUERY_CHARS]
+        text = (text[:MAX_QUERY_CHARS + 1].rsplit(None, 1) or [""])[0]  # no word cut in two
     tokens, flattened = _limit_depth(tokenize(text))
     tree = _Parser(tokens).parse()
     notes: list[str] = []

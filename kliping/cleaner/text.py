@@ -253,8 +253,11 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
                 box, taken = opened, 0
                 continue
             if _classify_by_patterns(line, rule):
-                if line.key == "photo.credit":  # the caption may stand right under it
-                    box, taken = (CAPTION, "photo.credit"), _BOX_ITEMS - 1
+                if line.key == "photo.credit":
+                    if box and box[0] == CAPTION:  # a credit inside an open photo box
+                        taken += 1
+                    else:  # the caption may stand right under it
+                        box, taken = (CAPTION, "photo.credit"), _BOX_ITEMS - 1
                 continue
         if _URL_LINE.match(s):
             line.decide(DROP, "url", _URL_LINE.pattern, _URL_LINE.match(s).group(1))
