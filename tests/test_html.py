@@ -106,23 +106,40 @@ def test_empty_page_is_not_an_article(rules):
                    content_type="text/html")
 
 
-def test_generic_path_beats_trafilatura_on_shared_pages(run_cli, shared, tmp_path):
+def shared_html_scores(run_cli, shared, tmp_path, *args) -> dict[str, str]:
+    """score_html.py's summary of `kliping clean` (with `args`) of the shared pages."""
     pages = sorted((shared / "html").glob("*.html"))
     pages = [p for p in pages if not p.name.endswith(".expected.html")]
-    result = run_cli("clean", *pages)
+    result = run_cli("clean", *pages, *args)
     out = tmp_path / "out.jsonl"
     out.write_text(result.stdout, "utf-8")
     assert len(result.stdout.splitlines()) == len(pages), result.stderr
-    assert {json.loads(l)["outlet"] for l in result.stdout.splitlines()} <= {"generic", "tribunnews", "blogmirror"}
     score = subprocess.run([sys.executable, str(shared / "eval" / "score_html.py"), str(out),
                             str(shared / "html"), "--json"], capture_output=True, text=True)
     summary = score.stdout.strip().splitlines()[-1]
-    fields = dict(kv.split("=") for kv in summary.split())
+    return {"summary": summary, **dict(kv.split("=") for kv in summary.split())}
+
+
+def test_generic_path_beats_trafilatura_on_shared_pages(run_cli, shared, tmp_path):
+    """Every page through the generic path (what an outlet without a rule gets)."""
+    fields = shared_html_scores(run_cli, shared, tmp_path, "--outlet", "generic")
+    summary = fields["summary"]
     assert float(fields["mean_f1"]) >= 0.88, summary
     got, total = map(int, fields["contains"].split("/"))
     assert got >= 88 and total == 91, summary
     assert fields["titles"] == "31/32" or int(fields["titles"].split("/")[0]) >= 30, summary
     assert fields["dates"] == "34/34", summary
+
+
+def test_shared_pages_with_the_rules_in_force(run_cli, shared, tmp_path):
+    """The shared pages as users get them: outlets with a rule (kompas, detik, liputan6,
+    tempo, antaranews, okezone …) through it. Their lead prefixes are cut as labelling.md
+    says, which the expected sentences of some pages keep: `contains` is not a bar here."""
+    fields = shared_html_scores(run_cli, shared, tmp_path)
+    summary = fields["summary"]
+    assert float(fields["mean_f1"]) >= 0.95, summary
+    assert int(fields["titles"].split("/")[0]) >= 31 and fields["dates"] == "34/34", summary
+    assert fields["leaks"] == "0", summary
 
 
 def test_non_article_shared_pages_are_refused(run_cli, shared):
