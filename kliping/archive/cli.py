@@ -103,8 +103,11 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
     from .ingest import ingest as run_ingest
     from .workers import prepare_stream
 
+    from .parquet import articles_dataset, load_spark_output  # `kliping spark clean` output
+
     rules = open_rules(rules_dirs, outlet)
-    names = list_inputs(paths)
+    spark_output = len(paths) == 1 and articles_dataset(paths[0])
+    names = [] if spark_output else list_inputs(paths)
     db = _open(db_path, create=True)
     settings = dataclasses.replace(signature_settings(db, **signature), document_seconds=time_limit)
     jobs = choose_jobs(jobs, names)
@@ -118,8 +121,7 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
 
     with contextlib.closing(db):
         try:
-            from .parquet import articles_dataset, load_spark_output  # `kliping spark clean` output
-            if len(paths) == 1 and articles_dataset(paths[0]):
+            if spark_output:
                 summary = load_spark_output(db, paths[0], reclean=reclean, on_item=on_item,
                                             settings=settings, skip_duplicates=skip_duplicates,
                                             batch_size=batch_size or BATCH_SIZE)
