@@ -95,3 +95,49 @@ def test_rule_file_fed_garbage(tmp_path_factory, text):
         load_rules(d)
     except RuleError as exc:
         assert "garbage.toml" in str(exc)
+
+
+#: Building blocks of hostile rule patterns: repeats that overlap, nest and repeat.
+_PIECES = [".*", ".*?", r"\w+", r"\s*", "[^,]*", ",", "x", "a", r"\d+", r"[^>]{1,30}", r"\S+", " "]
+_QUANTIFIERS = ["", "*", "+", "?", "{2,5}", "{10}", "{1,60}", "*?"]
+#: Lines that make backtracking patterns try every split.
+_HOSTILE_LINES = ["a," * 180 + "x", "x" * 300 + "!", "a" + " » " * 60 + ">", "aaaa " * 70 + "!"]
+
+
+@st.composite
+def hostile_patterns(draw) -> str:
+    """A pattern of 1-5 pieces, each maybe a quantified group of 1-3 pieces."""
+    parts = []
+    for _ in range(draw(st.integers(1, 5))):
+        inner = "".join(draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3)))
+        quantifier = draw(st.sampled_from(_QUANTIFIERS))
+        parts.append(f"(?:{inner}){quantifier}" if quantifier else inner)
+    return "^" + "".join(parts) + draw(st.sampled_from(["", "$", "P"]))
+
+
+@settings(max_examples=max(EXAMPLES // 50, 40), deadline=None, derandomize=DERANDOMIZE,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(hostile_patterns())
+def test_no_rule_pattern_can_hold_a_run_up(tmp_path_factory, pattern):
+    """Whatever pattern a rule file holds, it is refused at load with file:line, or a
+    document it is slow on fails alone within its time budget."""
+    import time
+    from kliping.cleaner import Settings
+    from kliping.cleaner.budget import OverBudget
+    from kliping.cleaner.inputs import RawDoc
+
+    d = tmp_path_factory.mktemp("rules")
+    (d / "acme.toml").write_text(f"name = 'Acme'\n[body]\ndrop = [\n    '{pattern}',\n]\n", "utf-8")
+    try:
+        rules = load_rules(d)
+    except RuleError as exc:
+        assert "acme.toml:4:" in str(exc), exc
+        return
+    text = "Judul Berita\n\n" + "\n\n".join(_HOSTILE_LINES)
+    doc = RawDoc(source="hostile.txt", data=text.encode(), text=text)
+    started = time.monotonic()
+    try:
+        clean(doc, rules, Settings(document_seconds=0.5), outlet="acme")
+    except (NotAnArticle, OverBudget):
+        pass
+    assert time.monotonic() - started < 3

@@ -32,6 +32,9 @@ DANGEROUS = [
     (r"^(?=(?:a+)+b)", "a repeat inside a repeat"),                          # inside a lookahead
     (r"^(?:{date}\s*[|]\s*)+$", "can backtrack catastrophically"),           # placeholders expanded
     (r"^.*.*.*:$", "side by side"),                                          # polynomial, pointless
+    (r"^(?:.*,){10}P", "a repeat inside a repeat"),                          # polynomial: 10 copies
+    (r"^(?:.*?,){8}Q$", "a repeat inside a repeat"),                         # polynomial: 8 lazy copies
+    (r"^\S[^>]{0,30}(\s+[>»›]\s+[^>]{1,30}){1,5}$", "can backtrack"),       # the old breadcrumb: 5 copies
 ]
 IDS = [p for p, _ in DANGEROUS]
 
@@ -49,7 +52,7 @@ SAFE = [
     r"^(?:\d+\.)*\d+$",
     r"(?i)^(?:tag|label)\s*:?\s*(?P<value>.+)$",
     r"^\s*:?\s*$",                 # polynomial overlap: allowed
-    r"^\S[^>]{0,30}(\s+[>»›]\s+[^>]{1,30}){1,5}$",
+    r"^[^ >»›][^>»›]{0,29}(?: [>»›] [^ >»›](?:[^>»›]{0,28}[^ >»›])?){1,5}$",  # its rewrite
 ]
 if sys.version_info >= (3, 11):
     # possessive and atomic: never backtracked into
@@ -172,6 +175,9 @@ HANGS = [
     (r"^(?:\w+\s?)*$", "a" * 30 + "!", r"^\w+(?:\s\w+)*$"),
     (r"(?i)^halaman\s*(?:\d+\s*)+$", "Halaman " + "1" * 30 + "x", r"(?i)^halaman\s*\d[\d\s]*$"),
     (r"^(?:x|[^y])*$", "x" * 30 + "y", r"^[^y]*$"),
+    (r"^(?:.*,){10}P", "a," * 180 + "x", r"^(?:[^,]*,){10}P"),
+    (r"^\S[^>]{0,30}(\s+[>»›]\s+[^>]{1,30}){1,5}$", "a" + " » " * 60 + ">",
+     r"^[^ >»›][^>»›]{0,29}(?: [>»›] [^ >»›](?:[^>»›]{0,28}[^ >»›])?){1,5}$"),
 ]
 
 

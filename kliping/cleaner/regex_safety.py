@@ -10,7 +10,10 @@ with itself, for a loop two different paths can go round on the same characters
 `(?:\w+\s?)*$`), repeated alternatives that can match the same text (`(a|a)*`,
 `(?:\w|\d\d)+`, `(?:x|[^y])*`) and repetitions whose end and start overlap
 (`(\d+\.\d+)*$`). A bound above 10 (`{1,60}`, or `{1,4}` inside `{1,5}`) counts as
-unbounded. Lookaround and atomic-group bodies are checked on their own. Not flagged is
+unbounded, and so does any bound of two or more around a group holding an unbounded
+repeat (`(?:.*,){10}`, `(\s+x[^>]{1,30}){1,5}`): each copy of such a group can split
+the line anew, so the ways multiply by the line's length per copy (`^(?:.*,){10}P`
+takes hours on a line of 362 characters). Lookaround and atomic-group bodies are checked on their own. Not flagged is
 what `re` makes safe itself: `(\w|\d)+` compiles to one character class, and possessive
 repeats and atomic groups are never backtracked into. A repeated group too large to
 search (hundreds of alternatives) is rejected as such.
@@ -248,7 +251,7 @@ class _Automaton:
         previous = None
         for op, av in items:
             self._check_adjacent(previous, op, av)
-            if op in _REPEATS and av[1] * self.scale > BOUND:
+            if op in _REPEATS and (av[1] * self.scale > BOUND or _copies_of_a_loop(av)):
                 self._repeat(*av, flags)
             elif op in _REPEATS:
                 self.scale, outer = self.scale * av[1], self.scale
@@ -334,7 +337,7 @@ class _Automaton:
 
     def _repeat(self, lo, hi, items, flags) -> tuple[int, dict, dict]:
         start, outer = len(self.labels), self.scale
-        if hi * outer > BOUND:  # X+ or X*: one copy that loops
+        if hi * outer > BOUND or _copies_of_a_loop((lo, hi, items)):  # X+ or X*: one copy that loops
             self.scale = 1
             e, f, l = self.seq(items, flags)
             self.scale = outer
@@ -357,6 +360,21 @@ class _Automaton:
     def _then(self, a, b) -> tuple[int, dict, dict]:
         self._link(a[2], b[1])
         return min(a[0] * b[0], 2), _plus(a[1], b[1], a[0]), _plus(b[2], a[2], b[0])
+
+
+def _copies_of_a_loop(av) -> bool:
+    """Say whether a repeat of two or more copies holds an unbounded repeat (each copy
+    can then split the text anew: treated as a loop)."""
+    return av[1] >= 2 and _has_loop(av[2])
+
+
+def _has_loop(items) -> bool:
+    for op, av in items:
+        if op in _REPEATS and av[1] > BOUND:
+            return True
+        if any(_has_loop(sub) for sub, _ in _children(op, av, 0)):
+            return True
+    return False
 
 
 def _children(op, av, flags) -> list[tuple[list, int]]:
