@@ -236,3 +236,13 @@ def test_a_headline_that_asks_is_not_the_text_beginning(tmp_path):
             "SEMARANG - Kecelakaan bus kembali terjadi di Gerbang Tol Kalikangkung pada Rabu malam.\n")
     art = clean_text(text, rules=load_rules([tmp_path]), outlet="kicker")
     assert art.title == "Dua Bus Terbakar di Tol Kalikangkung, Bagaimana Nasib Penumpang?"
+
+
+def test_a_name_over_its_role_and_a_name_under_oleh(rules):
+    """Kompas.com prints "Maya Citra Rosa" / "Editor"; Kompas.id "Oleh" / "MB Dewi Pancawati"."""
+    from kliping.cleaner import clean_text
+    text = ("Remaja Tabrak Bus di Ngawi\n\nOleh\nMB Dewi Pancawati\n\nMaya Citra Rosa\n\nEditor\n\n"
+            "NGAWI - Seorang remaja mengendarai mobil dan menabrak bus rombongan pelajar pada Kamis.\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.editor == "Maya Citra Rosa" and art.author == ("MB Dewi Pancawati",)
+    assert art.paragraphs == ("Seorang remaja mengendarai mobil dan menabrak bus rombongan pelajar pada Kamis.",)

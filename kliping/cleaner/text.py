@@ -40,8 +40,11 @@ _MAX_STANDFIRST = 600
 #: At most this many lines belong to a photo or related box; a related title is shorter.
 _BOX_ITEMS = 6
 _MAX_RELATED = 200
-#: A byline's label alone on its line: "Editor:", "Penulis :", "Redaktur & Reporter :".
-_BYLINE_LABEL = re.compile(r"[A-Z][\w &]{2,25}\s*:$")
+#: A byline's label alone on its line: "Editor:", "Penulis :", "Redaktur & Reporter :",
+#: and "Oleh" / "By" with no colon.
+_BYLINE_LABEL = re.compile(r"[A-Z][\w &]{2,25}\s*:$|(?:Oleh|OLEH|By|BY)$")
+#: A role alone under the name it labels (Kompas.com: "Maya Citra Rosa" / "Editor").
+_ROLE_UNDER_NAME = re.compile(r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur)$")
 #: A name on its own line: a few words, no digits, no sentence, no credit's slash.
 _NAME_LINE = re.compile(r"[^\W\d_][^\d/:|.!?]{1,58}[^\W\d_]$")
 #: How many lines under the article's end are still read for its byline.
@@ -233,6 +236,8 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         if _BYLINE_LABEL.match(s) and _byline_on_next_line(lines, i, rule):
             ended = ended or bool(seen_text and rule.first("footer.end", s))
             continue
+        if _ROLE_UNDER_NAME.match(s) and _byline_on_line_above(lines, i, rule):
+            continue
         if ended:
             after_end += 1
             if after_end > _BYLINE_AFTER_END or not _byline_after_end(line, rule):
@@ -273,13 +278,24 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
 
 
 def _byline_on_next_line(lines: list[Line], at: int, rule: Rule) -> bool:
-    """A byline label alone on its line ("Editor:") with the name on the next non-blank
-    one (Tempo, Kompas.id): read as one byline, "Editor: ARIS PRASETYO"."""
-    label = lines[at]
+    """A byline label alone on its line ("Editor:", "Oleh") with the name on the next
+    non-blank one (Tempo, Kompas.id): read as one byline, "Editor: ARIS PRASETYO"."""
     name = next((ln for ln in lines[at + 1:at + 3] if ln.text), None)
+    return _join_byline(lines[at], name, rule)
+
+
+def _byline_on_line_above(lines: list[Line], at: int, rule: Rule) -> bool:
+    """Kompas.com prints the name over its role: "Maya Citra Rosa" / "Editor"."""
+    name = next((ln for ln in reversed(lines[max(at - 2, 0):at]) if ln.text), None)
+    return _join_byline(lines[at], name, rule)
+
+
+def _join_byline(label: Line, name: Line | None, rule: Rule) -> bool:
+    """Read a label line and a name line as one byline when the rule's byline patterns
+    take "label name"; the label line gets the field, the name line is dropped."""
     if name is None or not _NAME_LINE.match(name.text) or name.kind != CANDIDATE:
         return False
-    joined = f"{label.text} {name.text}"
+    joined = f"{label.text.rstrip(': ')}: {name.text}"
     for key, kind in (("byline.editor", EDITOR), ("byline.author", AUTHOR)):
         hit = rule.first(key, joined)
         if hit:
