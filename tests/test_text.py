@@ -246,3 +246,12 @@ def test_a_name_over_its_role_and_a_name_under_oleh(rules):
     art = clean_text(text, rules=rules, outlet="generic")
     assert art.editor == "Maya Citra Rosa" and art.author == ("MB Dewi Pancawati",)
     assert art.paragraphs == ("Seorang remaja mengendarai mobil dan menabrak bus rombongan pelajar pada Kamis.",)
+
+
+def test_related_box_items_lose_their_list_markers(rules):
+    from kliping.cleaner import clean_text
+    text = ("Timnas Kalahkan Timor Leste\n\nJAKARTA - Timnas Indonesia menang 3-1 atas Timor Leste, kata pelatih.\n\n"
+            "Baca Juga\n- Klasemen Grup A Piala AFF 2018\n• Suporter Rela Bolos Kerja Demi Timnas\n\n"
+            "Pertandingan berikutnya digelar Minggu.\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.related == ("Klasemen Grup A Piala AFF 2018", "Suporter Rela Bolos Kerja Demi Timnas")

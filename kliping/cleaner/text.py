@@ -78,6 +78,7 @@ _TEASER_WORDS = 8
 _TEASER_CAPITALS = 0.75
 #: A list item's marker: "1. ", "2) ", "- ", "• ".
 _LIST_ITEM = re.compile(r"(?:\d{1,2}[.)]|[-•*–])\s")
+_LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[-•*–])\s+")
 #: The text glued above the headline and printed again under it: as many characters
 #: of both copies agree.
 _GLUED_PREFIX = 80
@@ -269,7 +270,8 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
             continue
         if box and _box_item(box[0], s, taken) and not (
                 box[1] == "photo.credit" and rule.first("body.dateline", s)):
-            line.decide(box[0], box[1], "line inside a box opened above", s)
+            value = _LIST_MARKER.sub("", s, count=1) if box[0] == RELATED else s  # "- Judul" is "Judul"
+            line.decide(box[0], box[1], "line inside a box opened above", value)
             taken += 1
             continue
         box = None
