@@ -76,6 +76,8 @@ _SENTENCE_WORDS = 5
 #: another story's headline (a subheading is shorter; prose is never so capitalised).
 _TEASER_WORDS = 8
 _TEASER_CAPITALS = 0.75
+#: A headline has a word of two letters at least (a page number, a bullet has none).
+_WORD_OF_TWO = re.compile(r"[^\W\d_]{2}")
 #: A list item's marker: "1. ", "2) ", "- ", "• ".
 _LIST_ITEM = re.compile(r"(?:\d{1,2}[.)]|[-•*–])\s")
 _LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[-•*–])\s+")
@@ -368,8 +370,9 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     and iNews do) and the first is not. `normalised` is the document's
     `Extraction.normalised`."""
     def title_shaped(ln: Line) -> bool:
-        if len(ln.text) > settings.max_title_chars or rule.first("body.dateline", ln.text):
-            return False
+        if (len(ln.text) > settings.max_title_chars or not _WORD_OF_TWO.search(ln.text)
+                or rule.first("body.dateline", ln.text)):
+            return False  # too long, a page number or a bullet, or the lead
         # A long line ending in one full stop is the lead of a scrape with no headline.
         return not (len(ln.text) > _LONG_SENTENCE and _SENTENCE_END.search(ln.text))
 
@@ -394,7 +397,9 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
         if title_shaped(ln) and any(dedupe.repeats_normalised(norms[i], other, settings)
                                     for other in norms[i + 1:]):
             return i
-    return 0 if candidates and title_shaped(candidates[0]) else None
+    # The first line, past junk with no word (a page number, a lone bullet).
+    first = next((i for i, ln in enumerate(candidates[:_TITLE_WINDOW]) if _WORD_OF_TWO.search(ln.text)), None)
+    return first if first is not None and title_shaped(candidates[first]) else None
 
 
 def _glued_copy_above(candidates: list[Line], title_shaped: Callable[[Line], bool],
@@ -534,6 +539,8 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
             ext.dateline = city
             lead.decide(BODY, "body.dateline", pattern.source, city)
             lead.body = lead.text[m.end():].lstrip(" ,.-–—:")
+            if not lead.body:  # the prefix alone on its line, the lead under it
+                lead.decide(DROP, "body.dateline", pattern.source, city)
     elif not page and ext.title and rule.description == "before-lead":
         _standfirst_above_byline(lines, rest, ext)
     for ln in lines:
