@@ -31,3 +31,14 @@ def test_readme_set_up_commands_match_ci():
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     test_command = readme_block("sh", "pytest").strip()
     assert test_command in ci
+
+
+def test_readme_corpus_table_is_what_the_bench_prints(shared):
+    """The README's per-outlet table of tests/corpus is the current one (bench/corpus_bench.py)."""
+    import subprocess
+    import sys
+    text = (ROOT / "README.md").read_text("utf-8")
+    block = re.search(r"<!-- corpus table:.*?-->\n(.*?)\n<!-- end of corpus table -->", text, re.S).group(1)
+    printed = subprocess.run([sys.executable, str(ROOT / "bench" / "corpus_bench.py")], capture_output=True,
+                             text=True, check=True, cwd=ROOT).stdout.strip()
+    assert block.strip() == printed
