@@ -329,7 +329,7 @@ def test_serving_beyond_this_machine_warns_and_keeps_raw_and_free_sql_out(archiv
 
 
 def test_serve_on_all_interfaces_says_what_it_shares(archive):
-    from kliping.archive.cli import serve_warning
+    from kliping.cli.archive import serve_warning
     assert serve_warning("127.0.0.1", all_tables=False) is None
     warning = serve_warning("0.0.0.0", all_tables=False)
     assert "anyone who can reach" in warning and "raw" in warning and "--all-tables" in warning

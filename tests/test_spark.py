@@ -193,7 +193,7 @@ def test_spark_components_label_each_vertex_with_its_smallest(spark):
 
 def test_cleaner_cli_and_loader_import_without_pyspark():
     code = ("import sys; sys.modules['pyspark'] = None\n"
-            "import kliping.cli, kliping.archive.parquet, kliping.spark.cli, kliping.spark.job\n"
+            "import kliping.cli, kliping.archive.parquet, kliping.cli.spark, kliping.spark.job\n"
             "from click.testing import CliRunner\n"
             "r = CliRunner().invoke(kliping.cli.main, ['spark', 'clean', 'x', '--out', 'y'])\n"
             "assert r.exit_code == 1 and 'pip install' in r.output, r.output\n")

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .errors import ArchiveError
 from .functions import register_functions
 
 #: Bumped with every change of the schema; stored as PRAGMA user_version.
@@ -129,10 +130,6 @@ WAL_CHECKPOINT_BYTES = 256 * 2**20
 #: Bytes the WAL file is cut back to after a checkpoint (a flush of the band index can
 #: grow it to the size of the index for a moment).
 WAL_SIZE_LIMIT = 64 * 2**20
-
-
-class ArchiveError(Exception):
-    """The archive file is missing or cannot be used."""
 
 
 def utc_now() -> str:

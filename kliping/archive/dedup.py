@@ -1,6 +1,6 @@
 """Near-duplicate articles at ingest: signatures, LSH lookups, clusters, paragraph hashes.
 
-An article's text is signed by `kliping.cleaner.signature` (MinHash over 3-word
+An article's text is signed by `kliping.signature` (MinHash over 3-word
 shingles). Its LSH band keys are looked up in `signature_bands` and the pending run of
 `band_index` — one index seek per band and table, at most `PER_BAND` ids read per key —
 so the work per article does not grow with the archive. Candidates are screened by
@@ -17,11 +17,11 @@ from typing import Callable
 import sqlite_utils
 
 from ..cleaner.settings import DEFAULT_SETTINGS, Settings
-from ..cleaner.signature import (Signature, SignedText, all_paragraph_hashes, band_count,
+from ..signature import (Signature, SignedText, all_paragraph_hashes, band_count,
                                  band_keys, estimated_similarity, jaccard, paragraph_spans,
                                  shingles, sign_text, similarity)
 from .band_index import BandIndex, lookup_sql
-from .db import ArchiveError
+from .errors import ArchiveError
 
 #: Candidates whose estimated similarity is this far below the threshold are dropped
 #: without exact verification (about 4 standard deviations of a 128-value estimate).

@@ -32,7 +32,7 @@ import sqlite_utils
 
 from ..cleaner import DEFAULT_SETTINGS, Article, InputError, RawDoc, Settings
 from ..cleaner.inputs import MAX_DOCUMENT_BYTES, read_input
-from ..cleaner.signature import SignedText, sign_text
+from ..signature import SignedText, sign_text
 from .db import utc_now
 from .dedup import Deduplicator
 from .fts_batch import BatchIndex

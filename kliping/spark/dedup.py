@@ -2,7 +2,7 @@
 
 Each step is the archive's (`kliping.archive.dedup`), with its functions and settings:
 
-1. sign every article text (`kliping.cleaner.signature`: the same normalisation,
+1. sign every article text (`kliping.signature`: the same normalisation,
    shingles, MinHash and band keys), in `mapPartitions`;
 2. candidate pairs: articles sharing a band key. Within a band, each article is paired
    with the `PER_BAND` smallest ids before it — all pairs in the small buckets of real
@@ -21,7 +21,7 @@ from functools import partial
 from ..archive.band_index import PER_BAND
 from ..archive.dedup import ESTIMATE_MARGIN
 from ..cleaner.settings import DEFAULT_SETTINGS, Settings
-from ..cleaner.signature import (Signature, band_keys, estimated_similarity, shingles, sign,
+from ..signature import (Signature, band_keys, estimated_similarity, shingles, sign,
                                  similarity)
 from .components import connected_components
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import click
 
-from .cleaner import InputError, NotAnArticle, Settings, explain, iter_documents
-from .cleaner.decisions import Decision, line_decisions
-from .cleaner.rules import builtin_rules_dir
+from ..cleaner import InputError, NotAnArticle, Settings, explain, iter_documents
+from ..cleaner.decisions import Decision, line_decisions
+from ..cleaner.rules import builtin_rules_dir
 
 #: Where `rules new` writes by default: a user rules directory for `--rules rules`.
 DEFAULT_RULES_DIR = "rules"
@@ -30,7 +30,7 @@ rules_option = click.option(
 
 
 def _open_rules(rules_dirs, outlet=None):
-    from .cli import open_rules  # imported here: cli.py imports this module
+    from .common import open_rules
 
     return open_rules(rules_dirs, outlet)
 
@@ -136,9 +136,9 @@ def new_command(rule_id, more, samples, host, out_dir, rules_dirs) -> None:
     from the samples' first lines; every guess is marked "# CHECK:" for you to confirm.
     Never overwrites a file.
     """
-    from .cleaner import read_path
-    from .cleaner.pipeline import is_html
-    from .cleaner.rule_scaffold import scaffold_rule
+    from ..cleaner import read_path
+    from ..cleaner.pipeline import is_html
+    from ..cleaner.rule_scaffold import scaffold_rule
 
     if not _RULE_ID.match(rule_id):
         raise click.BadParameter("lower-case letters, digits, - and _ (it names the file)",
@@ -205,7 +205,7 @@ def test_command(ids, rules_dirs) -> None:
     with NAME.json); prints what differs, expected against actual. Exit status 1 when a
     case fails, or when the rules named have no cases at all.
     """
-    from .cleaner.rule_cases import run_rule_cases
+    from ..cleaner.rule_cases import run_rule_cases
 
     rules = _open_rules(rules_dirs)
     _known(ids, rules)
@@ -238,7 +238,7 @@ def check_command(paths, rules_dirs, as_json, strict) -> None:
     selectors, `extends` naming no rule, hosts claimed by two rules, and "# CHECK:"
     marks left by `rules new`. Exit status 1 on errors (and warnings with --strict).
     """
-    from .cleaner.rule_check import ERROR, check_rules
+    from ..cleaner.rule_check import ERROR, check_rules
 
     targets = list(paths) or [str(builtin_rules_dir()), *rules_dirs]
     problems = check_rules(targets, [builtin_rules_dir(), *rules_dirs])
@@ -264,7 +264,7 @@ def check_command(paths, rules_dirs, as_json, strict) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per rule.")
 def list_command(ids, rules_dirs, as_json) -> None:
     """List the rules in force (or rules ID…): hosts, fingerprints, language and test counts."""
-    from .cleaner.rule_cases import count_cases
+    from ..cleaner.rule_cases import count_cases
 
     rules = _open_rules(rules_dirs)
     _known(ids, rules)

@@ -28,8 +28,8 @@ import numpy as np
 import xxhash
 from datasketch import MinHash
 
-from .dedupe import normalise
-from .settings import DEFAULT_SETTINGS, Settings
+from .cleaner.dedupe import normalise
+from .cleaner.settings import DEFAULT_SETTINGS, Settings
 
 #: The datasketch permutation scheme; signatures of different schemes never compare.
 SCHEME = "affine32"

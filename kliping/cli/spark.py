@@ -5,8 +5,8 @@ import sys
 
 import click
 
-from ..archive.cli import signature_options, signature_settings
-from .job import FORMATS
+from .common import signature_options, signature_settings
+from ..spark.job import FORMATS
 
 
 @click.group("spark")
@@ -45,9 +45,9 @@ def spark_clean(paths, out, master, partitions, output_format, outlet, rules_dir
         import pyspark  # noqa: F401
     except ImportError:
         raise click.ClickException("PySpark is not installed: pip install 'kliping[spark]'") from None
-    from ..cli import open_rules
-    from .job import run_clean
-    from .session import spark_session
+    from .common import open_rules
+    from ..spark.job import run_clean
+    from ..spark.session import spark_session
 
     open_rules(rules_dirs, outlet)  # bad rules or outlet stop here, not in an executor
     settings = signature_settings(**signature)

@@ -1,64 +1,18 @@
-"""Archive commands of the `kliping` CLI: ingest, search, dupes, serve."""
+"""The archive's commands: ingest, search, dupes, serve."""
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
 import sqlite3
 import sys
 
 import click
 
-from ..cli_options import max_size_option, time_limit_option
-
-DEFAULT_DB = "kliping.db"
-
-db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
-                         metavar="FILE", help="The archive (an SQLite file).")
-
-
-def signature_options(command):
-    """Near-duplicate settings; each flag is named after its `Settings` field."""
-    options = [
-        click.option("--threshold", "--duplicate-threshold", "duplicate_threshold", type=click.FloatRange(0, 1),
-                     metavar="SIM", help="Similarity at which an article joins a cluster [default: 0.8]."),
-        click.option("--num-perm", type=click.IntRange(min=1), metavar="N",
-                     help="MinHash permutations per signature [default: 128]."),
-        click.option("--lsh-rows", type=click.IntRange(min=1), metavar="N",
-                     help="Hash values per LSH band [default: 4]."),
-        click.option("--lsh-bands", type=click.IntRange(min=1), metavar="N",
-                     help="LSH bands [default: num-perm / lsh-rows]."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def signature_settings(db=None, **given):
-    """Settings with the near-duplicate flags that were given; those not given are the
-    archive's own (what its signatures were made with), else the defaults."""
-    from ..cleaner import Settings
-    from ..cleaner.signature import band_count
-    from .dedup import stored_params
-
-    values = stored_params(db) if db is not None else {}
-    values.update({k: v for k, v in given.items() if v is not None})
-    settings = dataclasses.replace(Settings(), **values)
-    try:
-        band_count(settings)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--lsh-bands/--lsh-rows") from None
-    return settings
-
-
-def echo_json_lines(records) -> None:
-    """Print each record's `to_dict()` as one line of JSON."""
-    for record in records:
-        click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
-
+from .common import (db_option, echo_json_lines, max_size_option, signature_options, signature_settings,
+                     time_limit_option)
 
 def _open(db_path: str, create: bool, readonly: bool = False):
-    from .db import ArchiveError, open_archive
+    from ..archive.db import ArchiveError, open_archive
 
     try:
         return open_archive(db_path, create=create, readonly=readonly)
@@ -96,14 +50,13 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
     best near-duplicate (see `kliping dupes`). Prints how many articles were new,
     updated, unchanged and failed; exits 1 when any failed.
     """
+    from ..archive.db import ArchiveError, checkpoint
+    from ..archive.ingest import BATCH_SIZE, receive
+    from ..archive.ingest import ingest as run_ingest
+    from ..archive.parquet import articles_dataset, load_spark_output  # `kliping spark clean` output
+    from ..archive.workers import prepare_stream
     from ..cleaner import clean
-    from ..cli import choose_jobs, document_count, list_inputs, open_rules, progress, report
-    from .db import ArchiveError, checkpoint
-    from .ingest import BATCH_SIZE, receive
-    from .ingest import ingest as run_ingest
-    from .workers import prepare_stream
-
-    from .parquet import articles_dataset, load_spark_output  # `kliping spark clean` output
+    from .common import choose_jobs, document_count, list_inputs, open_rules, progress, report
 
     rules = open_rules(rules_dirs, outlet)
     spark_output = len(paths) == 1 and articles_dataset(paths[0])
@@ -173,9 +126,9 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse
     and prefixes need 3 letters; what was left out is noted on stderr.
     """
     from ..cleaner.inputs.record import escape_controls
-    from .query import QueryError, parse_query
-    from .search import SearchTimeout, quoted_short
-    from .search import search as run_search
+    from ..archive.query import QueryError, parse_query
+    from ..archive.search import SearchTimeout, quoted_short
+    from ..archive.search import search as run_search
 
     text = " ".join(query)
     try:
@@ -232,9 +185,9 @@ def dupes(db_path, cluster_id, paragraphs, article_id, as_json, rebuild, **signa
     similarity to the article it matched when it joined. The signature flags
     apply with --rebuild.
     """
-    from .clusters import clusters, shared_paragraphs
-    from .db import ArchiveError, checkpoint
-    from .dedup import rebuild as run_rebuild
+    from ..archive.clusters import clusters, shared_paragraphs
+    from ..archive.db import ArchiveError, checkpoint
+    from ..archive.dedup import rebuild as run_rebuild
 
     db = _open(db_path, create=False, readonly=not rebuild)
     with contextlib.closing(db):
@@ -298,8 +251,8 @@ def serve(db_path, host, port, all_tables) -> None:
     """
     from pathlib import Path
 
-    from .serve import is_loopback
-    from .serve import serve as run_serve
+    from ..archive.serve import is_loopback
+    from ..archive.serve import serve as run_serve
 
     path = Path(db_path)
     _open(db_path, create=False, readonly=True).close()  # a missing or unusable file fails here, clearly
@@ -312,7 +265,7 @@ def serve(db_path, host, port, all_tables) -> None:
 
 def serve_warning(host: str, all_tables: bool) -> str | None:
     """What `kliping serve` on `host` shares with others, or None on this machine only."""
-    from .serve import is_loopback
+    from ..archive.serve import is_loopback
 
     if is_loopback(host):
         return None
