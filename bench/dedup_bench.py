@@ -48,7 +48,7 @@ from archive_bench import vocabulary  # noqa: E402
 from kliping.archive.db import FTS_TRIGGERS, open_archive  # noqa: E402
 from kliping.archive.dedup import Deduplicator, Match  # noqa: E402
 from kliping.cleaner import Settings  # noqa: E402
-from kliping.cleaner.signature import shingles, sign_text  # noqa: E402
+from kliping.signature import shingles, sign_text  # noqa: E402
 
 EDIT_RATES = (0.01, 0.02, 0.05, 0.10, 0.20, 0.30)
 DROP_SHARES = (0.2, 0.4)

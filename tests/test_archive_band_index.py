@@ -8,7 +8,7 @@ import pytest
 from kliping.archive import band_index
 from kliping.archive.db import open_archive
 from kliping.archive.dedup import Deduplicator
-from kliping.cleaner.signature import band_keys, paragraph_spans, text_signature
+from kliping.signature import band_keys, paragraph_spans, text_signature
 
 from test_archive_dupes import blog_mirror, dupes, kontan_paragraphs, run
 

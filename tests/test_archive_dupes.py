@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from kliping.archive.db import SCHEMA_VERSION, open_archive, schema_version
 from kliping.archive.ingest import Received, ingest
 from kliping.cleaner import Article, RawDoc, Settings
-from kliping.cleaner.signature import (Signature, band_keys, containment_from_jaccard,
+from kliping.signature import (Signature, band_keys, containment_from_jaccard,
                                        estimated_similarity, jaccard, paragraph_spans,
                                        shingles, signature_text, similarity, text_signature)
 from kliping.cli import main
@@ -297,7 +297,7 @@ def test_settings_fields_are_the_flag_names():
 def test_shingles_of_stored_articles_are_kept_but_never_stale(tmp_path, monkeypatch):
     from kliping.archive import dedup as dedup_module
     from kliping.archive.dedup import Deduplicator
-    from kliping.cleaner.signature import shingles
+    from kliping.signature import shingles
 
     monkeypatch.setattr(dedup_module, "SHINGLE_CACHE", 2)
     d = Deduplicator(open_archive(tmp_path / "k.db"))
