@@ -2,7 +2,7 @@
 import re
 
 from kliping.cleaner import load_rules
-from kliping.cleaner.rule_cases import run_rule_cases
+from kliping.authoring.cases import run_rule_cases
 
 from conftest import ROOT
 

@@ -2,7 +2,7 @@
 import pytest
 
 from kliping.cleaner import load_rules
-from kliping.cleaner.rule_cases import run_case
+from kliping.authoring.cases import run_case
 
 RULES = load_rules()
 CASES = [(rule, case) for rule in RULES for case in rule.tests]

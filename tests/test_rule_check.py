@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kliping.cleaner.rule_check import check_rule_text, check_rules, dotted
-from kliping.cleaner.rule_positions import scan_positions
+from kliping.authoring.check import check_rule_text, check_rules, dotted
+from kliping.authoring.positions import scan_positions
 from kliping.cleaner.rules import builtin_rules_dir
 
 TEXT = '''# a comment

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from kliping.cleaner import load_rules
-from kliping.cleaner.line_templates import date_pattern, prefix_pattern, shape_pattern
-from kliping.cleaner.rule_scaffold import scaffold_rule, toml_string, toml_text
+from kliping.authoring.line_templates import date_pattern, prefix_pattern, shape_pattern
+from kliping.authoring.scaffold import scaffold_rule, toml_string, toml_text
 
 if sys.version_info >= (3, 11):
     import tomllib

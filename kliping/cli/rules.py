@@ -1,6 +1,6 @@
 """Rule-writing commands of the `kliping` CLI: `explain`, and `rules new|test|check|list|schema`.
 
-Thin wrappers over kliping.cleaner (decisions, rule_scaffold, rule_cases, rule_check);
+Thin wrappers over kliping.authoring (decisions, scaffold, cases, check);
 colour only on a terminal (click strips it when piped), `--json` for tools.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from ..cleaner import InputError, NotAnArticle, Settings, explain, iter_documents
-from ..cleaner.decisions import Decision, line_decisions
+from ..authoring.decisions import Decision, line_decisions
 from ..cleaner.rules import builtin_rules_dir
 
 #: Where `rules new` writes by default: a user rules directory for `--rules rules`.
@@ -138,7 +138,7 @@ def new_command(rule_id, more, samples, host, out_dir, rules_dirs) -> None:
     """
     from ..cleaner import read_path
     from ..cleaner.pipeline import is_html
-    from ..cleaner.rule_scaffold import scaffold_rule
+    from ..authoring.scaffold import scaffold_rule
 
     if not _RULE_ID.match(rule_id):
         raise click.BadParameter("lower-case letters, digits, - and _ (it names the file)",
@@ -205,7 +205,7 @@ def test_command(ids, rules_dirs) -> None:
     with NAME.json); prints what differs, expected against actual. Exit status 1 when a
     case fails, or when the rules named have no cases at all.
     """
-    from ..cleaner.rule_cases import run_rule_cases
+    from ..authoring.cases import run_rule_cases
 
     rules = _open_rules(rules_dirs)
     _known(ids, rules)
@@ -238,7 +238,7 @@ def check_command(paths, rules_dirs, as_json, strict) -> None:
     selectors, `extends` naming no rule, hosts claimed by two rules, and "# CHECK:"
     marks left by `rules new`. Exit status 1 on errors (and warnings with --strict).
     """
-    from ..cleaner.rule_check import ERROR, check_rules
+    from ..authoring.check import ERROR, check_rules
 
     targets = list(paths) or [str(builtin_rules_dir()), *rules_dirs]
     problems = check_rules(targets, [builtin_rules_dir(), *rules_dirs])
@@ -264,7 +264,7 @@ def check_command(paths, rules_dirs, as_json, strict) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per rule.")
 def list_command(ids, rules_dirs, as_json) -> None:
     """List the rules in force (or rules ID…): hosts, fingerprints, language and test counts."""
-    from ..cleaner.rule_cases import count_cases
+    from ..authoring.cases import count_cases
 
     rules = _open_rules(rules_dirs)
     _known(ids, rules)

@@ -17,10 +17,11 @@ from typing import Iterable
 
 import jsonschema
 
-from .rules import GENERIC, HTML_KEYS, PATTERN_KEYS, PLACEHOLDERS, expand, extends_problem, rule_files, rule_schema
-from .regex_safety import SAFETY_HINT as _SAFETY_HINT, why_unsafe
-from .rule_positions import Positions, scan_positions
-from .selectors import SelectorSyntaxError, compile_selector
+from ..cleaner.regex_safety import SAFETY_HINT as _SAFETY_HINT, why_unsafe
+from ..cleaner.rules import (GENERIC, HTML_KEYS, PATTERN_KEYS, PLACEHOLDERS, expand, extends_problem, rule_files,
+                             rule_schema)
+from ..cleaner.selectors import SelectorSyntaxError, compile_selector
+from .positions import Positions, scan_positions
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import jsonschema
 
-from .html import NotAnArticle
-from .pipeline import clean_text
-from .rules import Rule, RuleSet, rule_schema
-from .settings import DEFAULT_SETTINGS, Settings
+from ..cleaner.html import NotAnArticle
+from ..cleaner.pipeline import clean_text
+from ..cleaner.rules import Rule, RuleSet, rule_schema
+from ..cleaner.settings import DEFAULT_SETTINGS, Settings
 
 #: Scrape files of a rule's fixture directory, and the content type each is read as.
 FIXTURE_SUFFIXES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html"}

@@ -11,8 +11,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from .dates import DATE_PATTERN, parse_date
-from .rules import expand
+from ..cleaner.dates import DATE_PATTERN, parse_date
+from ..cleaner.rules import expand
 
 #: Label words before a name: the name is an author, or the editor.
 AUTHOR_LABELS = frozenset("penulis reporter wartawan pewarta kontributor oleh by writer author".split())

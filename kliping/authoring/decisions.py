@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from .pipeline import Explained
-from .rules import PATTERN_KEYS, Rule
-from .text import AUTHOR, BLANK, BODY, DROP, EDITOR, PUBLISHED, Line
+from ..cleaner.pipeline import Explained
+from ..cleaner.rules import PATTERN_KEYS, Rule
+from ..cleaner.text import AUTHOR, BLANK, BODY, DROP, EDITOR, PUBLISHED, Line
 
 #: What each kind of line is shown as.
 DECISIONS = {DROP: "dropped", PUBLISHED: "field", AUTHOR: "field", EDITOR: "field"}

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..cleaner.pipeline import clean_text
+from ..cleaner.rules import GENERIC, Rule, RuleSet, expand, parse_rule_file
+from ..cleaner.settings import DEFAULT_SETTINGS, Settings
+from ..cleaner.text import CANDIDATE, PARAGRAPH_END, Line, classify_lines, is_sentence, split_lines
 from .line_templates import (date_pattern, escape, exact_pattern, group_names, matches,
                              prefix_pattern, shape_pattern)
-from .pipeline import clean_text
-from .rules import GENERIC, Rule, RuleSet, expand, parse_rule_file
-from .settings import DEFAULT_SETTINGS, Settings
-from .text import CANDIDATE, PARAGRAPH_END, Line, classify_lines, is_sentence, split_lines
 
 #: A line this long ending like a sentence (or the lead's dateline) starts the text.
 LEAD_CHARS = 80
