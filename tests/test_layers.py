@@ -48,14 +48,18 @@ def imports(name: str, path: Path, known: dict[str, Path]):
 
 
 def graph() -> dict[str, set[str]]:
+    """Module → the modules importing it runs: what it imports, and the packages those
+    sit in (Python runs a package's __init__ first), its own packages aside."""
     known = modules()
     edges = {name: set() for name in known}
     for name, path in known.items():
+        own = {name.rsplit(".", k)[0] for k in range(1, name.count(".") + 1)}
         for target in imports(name, path, known):
             while target not in known and "." in target:
                 target = target.rsplit(".", 1)[0]
-            if target in known and target != name:
+            while target in known and target != name and target not in own:
                 edges[name].add(target)
+                target = target.rsplit(".", 1)[0]
     return edges
 
 

@@ -1,0 +1,245 @@
+"""The page body: furniture stripped, captions and related boxes taken out, and the
+article's blocks found by the rule's selectors or, on the generic path, by trafilatura
+(with the lead it drops put back and link lists pruned)."""
+from __future__ import annotations
+
+import copy
+import functools
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from ..rules import Rule
+from ..text import is_sentence
+from .head import PageMeta
+from .page import BLOCK_TAGS, SKIP_TAGS, element_blocks
+from ..selectors import Selector, merge_selectors
+
+
+#: Text nodes in the body holding the string $p.
+_BODY_TEXT_WITH = etree.XPath("//body//text()[contains(., $p)]")
+#: How many links an element holds.
+_LINK_COUNT = etree.XPath("count(.//a)")
+#: The id and class attribute nodes under an element, in document order.
+_ID_AND_CLASS = etree.XPath("descendant::*/@id | descendant::*/@class")
+#: How many sentences above the first extracted paragraph may be a lost lead.
+_LEAD_BLOCKS = 3
+#: Generic path: below this much text the precise extraction is retried for recall.
+_SHORT_TEXT = 250
+#: A box with this many links or more, this share of its text in links, is a link list.
+_LIST_LINKS = 3
+_LINK_SHARE = 0.6
+#: ... unless it also holds this much text outside links (then it holds the article).
+_PROSE_CHARS = 300
+
+
+def strip_furniture(root, rule: Rule) -> None:
+    """Remove the rule's `strip` elements and id/class words, scripts and styles."""
+    etree.strip_elements(root, *SKIP_TAGS, with_tail=False)
+    for sel in _strip_selectors(rule.selectors("strip")):
+        for el in sel.elements(root):
+            if hasattr(el, "getparent") and el.getparent() is not None:
+                el.drop_tree()
+    words = rule.id_or_class_words()
+    if words:
+        strip_named(root, words)
+
+
+@functools.lru_cache(maxsize=256)
+def _strip_selectors(selectors: tuple[Selector, ...]) -> tuple[Selector, ...]:
+    """The `strip` selectors, each run of local ones merged into one: removing what one
+    of them finds cannot change what the others find, so one evaluation serves them all."""
+    out: list[Selector] = []
+    run: list[Selector] = []
+    for sel in selectors + (None,):
+        if sel is not None and sel.local:
+            run.append(sel)
+            continue
+        if run:
+            out.append(merge_selectors(run) if len(run) > 1 else run[0])
+            run = []
+        if sel is not None:
+            out.append(sel)
+    return tuple(out)
+
+
+def strip_named(root, words: tuple[str, ...]) -> None:
+    """Remove the elements under `root` whose lower-cased "id class" contains one of
+    `words`, unless they hold the article's prose; what lies inside a removed element is
+    not looked at again."""
+    removed, names_a_word = False, _word_search(words)
+    for el, names in _id_class_names(root, words):
+        if el.getparent() is None or not names.strip() or not names_a_word(names):
+            continue
+        if removed and not _attached(el, root):
+            continue
+        if not _holds_prose(el):
+            el.drop_tree()
+            removed = True
+
+
+@functools.lru_cache(maxsize=64)
+def _word_search(words: tuple[str, ...]) -> Callable[[str], re.Match | None]:
+    """One search for any of `words` in a string: true where `any(w in s for w in words)` is."""
+    return re.compile("|".join(map(re.escape, words))).search
+
+
+def _id_class_names(root, words: tuple[str, ...]) -> list[tuple[object, str]]:
+    """The elements under `root` whose id or class may hold one of `words`, in document
+    order, with their lower-cased "id class": read off the attribute nodes, not by
+    visiting every element. A word without a space can only stand inside the id or
+    inside the class, so those are searched one by one; other words need both."""
+    one_by_one = _word_search(words) if not any(" " in w for w in words) else None
+    out: list[tuple[object, str]] = []
+    for value in _ID_AND_CLASS(root):
+        if one_by_one is not None and not one_by_one(value.lower()):
+            continue
+        el = value.getparent()
+        if not out or out[-1][0] is not el:
+            out.append((el, f"{el.get('id', '')} {el.get('class', '')}".lower()))
+    return out
+
+
+def _attached(el, root) -> bool:
+    """Say whether `el` still hangs under `root` (nothing between them was removed)."""
+    return any(parent is root for parent in el.iterancestors())
+
+
+def _text_sizes(el, link_chars: Callable[[object], int] | None = None) -> tuple[int, int]:
+    """Characters of an element's text, and of the part inside its links (each link's
+    measured by `link_chars` when given)."""
+    text = _chars(el)
+    linked = sum(map(link_chars or _chars, el.iter("a"))) if text else 0
+    return text, linked
+
+
+def _chars(el) -> int:
+    """Characters of an element's text, spaces folded."""
+    return len(" ".join(el.text_content().split()))
+
+
+def _holds_prose(el, sizes: tuple[int, int] | None = None) -> bool:
+    """Say whether an element holds article-sized text outside links (a wrapper whose
+    class happens to name a share bar must not take the article with it)."""
+    text, linked = sizes or _text_sizes(el)
+    return text - linked >= _PROSE_CHARS
+
+
+def take_out(root, rule: Rule, key: str) -> list[str]:
+    """Return the text of the rule's `key` elements (captions, related) and remove them."""
+    values = []
+    for sel in rule.selectors(key):
+        for el in sel.elements(root):
+            if isinstance(el, str):
+                continue
+            text = " ".join(el.text_content().split())
+            if text:
+                values.append(text)
+            if el.getparent() is not None:
+                el.drop_tree()
+    return values
+
+
+def rule_body(root, rule: Rule) -> list[str] | None:
+    """Return the body blocks by the rule's body selectors, or None when none match."""
+    for sel in rule.selectors("body"):
+        found = [el for el in sel.elements(root) if not isinstance(el, str)]
+        if found:
+            blocks: list[str] = []
+            for el in found:
+                blocks += element_blocks(el)
+            return blocks
+    return None
+
+
+def trafilatura_body(root, url: str | None) -> list[str]:
+    """Return the body blocks trafilatura finds (the generic path)."""
+    import trafilatura  # imported here: slow to import, and only the generic path needs it
+
+    def run(precision: bool) -> str:
+        doc = trafilatura.bare_extraction(
+            copy.deepcopy(root), url=url, with_metadata=False, include_comments=False,
+            include_tables=False, include_images=False, deduplicate=False,
+            favor_precision=precision)
+        return getattr(doc, "text", None) or ""
+
+    prune_link_lists(root)
+    text = run(precision=True)
+    if len(text) < _SHORT_TEXT:  # precision can starve a short page (a photo, a brief)
+        text = run(precision=False)
+    blocks = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return recover_lead(root, blocks)
+
+
+def recover_lead(root, blocks: list[str]) -> list[str]:
+    """Put back the lead paragraph the generic extractor left out.
+
+    Indonesian pages often open the text with "<b>Brand</b> - lead…<br><br>" straight in
+    the article's container, which the extractor skips; the sentences just above its
+    first paragraph, in the same container, are that lead.
+    """
+    first = next((b for b in blocks if len(b.split(None, 4)) >= 5), None)
+    if first is None:
+        return blocks
+    probe = first[:40]
+    nodes = _BODY_TEXT_WITH(root, p=probe) if "'" not in probe else []
+    if not nodes:
+        return blocks
+    container = nodes[0].getparent()
+    while container is not None and container.tag not in BLOCK_TAGS - {"p"}:
+        container = container.getparent()
+    if container is None:
+        return blocks
+    around = element_blocks(container)
+    at = next((i for i, b in enumerate(around) if b.startswith(probe)), None)
+    if not at:
+        return blocks
+    lead: list[str] = []
+    for b in reversed(around[max(0, at - _LEAD_BLOCKS):at]):
+        if not is_sentence(b) or b in blocks:
+            break
+        lead.insert(0, b)
+    if not lead:
+        return blocks
+    i = blocks.index(first)
+    return blocks[:i] + lead + blocks[i:]
+
+
+def prune_link_lists(root) -> None:
+    """Remove lists and boxes that are mostly links (related, most-read, menus): the
+    generic extractor otherwise keeps some of them as text.
+
+    Boxes nest, so the same links are measured for each box around them: a link's size
+    is kept until something inside it is removed. Nothing inside a removed box is
+    looked at again."""
+    link_sizes: dict[object, int] = {}
+
+    def link_chars(a) -> int:
+        if a not in link_sizes:
+            link_sizes[a] = _chars(a)
+        return link_sizes[a]
+
+    removed = False
+    for el in list(root.iter("ul", "ol", "div", "section", "aside", "nav", "table")):
+        if el.getparent() is None or _LINK_COUNT(el) < _LIST_LINKS:
+            continue
+        if removed and not _attached(el, root):
+            continue
+        text, linked = sizes = _text_sizes(el, link_chars)
+        if text and linked / text >= _LINK_SHARE and not _holds_prose(el, sizes):
+            for a in el.iterancestors("a"):
+                link_sizes.pop(a, None)
+            el.drop_tree()
+            removed = True
+
+
+def page_blocks(root, rule: Rule, meta: PageMeta) -> list[str]:
+    """Strip furniture, take captions and related out, and return the body blocks."""
+    strip_furniture(root, rule)
+    meta.captions = tuple(take_out(root, rule, "captions"))
+    meta.related = tuple(take_out(root, rule, "related"))
+    blocks = rule_body(root, rule)
+    if blocks is None:
+        blocks = trafilatura_body(root, meta.url)
+    return blocks

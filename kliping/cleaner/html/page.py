@@ -1,0 +1,138 @@
+"""Reading an HTML page: parse it, and read its elements as text blocks (one per
+paragraph), which the page head, the body and the page-kind checks all use."""
+from __future__ import annotations
+
+import lxml.html
+from lxml import etree
+
+from .kind import NotAnArticle
+from ..selectors import attribute_steps, remember_page
+
+
+#: Elements that start a new text block.
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote figure figcaption section article table tr "
+    "pre header footer aside dl dt dd address details summary main nav form center".split())
+#: Elements never read.
+SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+             "button", "select", "input", "textarea")
+
+
+def _strings_xpath(xpath: str) -> etree.XPath:
+    """Compile an XPath giving strings, its attribute tests as attribute steps."""
+    return etree.XPath(attribute_steps(xpath), smart_strings=False)
+
+
+_GENERATOR = _strings_xpath(
+    "//meta/@name[translate(.,'GENERATOR','generator')='generator']/parent::*/@content")
+_CANONICAL = _strings_xpath("//link[@rel='canonical']/@href")
+_OG_URL = _strings_xpath("//meta[@property='og:url']/@content")
+#: The visible text of the page's body, in pieces.
+_BODY_TEXT = _strings_xpath("//body//text()[not(ancestor::script)]")
+#: Bytes of the C0 controls but tab and line breaks, and DEL.
+_C0_CONTROLS = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20)) + b"\x7f"
+
+
+def parse_page(text: str):
+    """Parse HTML text into an lxml tree; raise NotAnArticle for feeds and empty pages.
+    C0 control characters are left out (the text of a page never holds them, and XML,
+    which trafilatura turns the tree into, refuses them)."""
+    head = text[:2000].lstrip().lower()
+    if head.startswith("<?xml") or "<rss" in head or "<feed" in head:
+        if "<html" not in head:
+            raise NotAnArticle("an RSS/Atom feed, not an article page")
+    data = text.encode("utf-8")
+    kept = data.translate(None, _C0_CONTROLS)  # bytes.translate: 5x faster than a regex search
+    if len(kept) != len(data):
+        data = kept
+    try:
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise NotAnArticle(f"no HTML document could be parsed ({exc})") from None
+    if root is None or root.find("body") is None and not len(root):
+        raise NotAnArticle("an empty HTML document")
+    remember_page(root, text)  # selectors pass over pages lacking a word they need
+    return root
+
+
+def _html_parser() -> lxml.html.HTMLParser:
+    """lxml.html's parser with lxml.html's element classes (FormElement for <form>, …,
+    HtmlElement otherwise) looked up by tag name in C: lxml.html's own lookup is a Python
+    callback run for every element object created, in our code and trafilatura's alike.
+    No table of ids is built (`collect_ids`): selectors test @id like any attribute, and
+    the table cost 7% of a parse."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                                  collect_ids=False)
+    lookup = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
+    lookup.get_namespace(None).update(lxml.html.HtmlElementClassLookup._default_element_classes)
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+_PARSER = _html_parser()
+
+
+def page_generator(root) -> str | None:
+    """The software that says it made the page (<meta name="generator">), if any."""
+    return _first(root, _GENERATOR)
+
+
+def _first(root, xpath: etree.XPath) -> str | None:
+    """The first value `xpath` gives on the page that is not blank, spaces folded."""
+    for value in xpath(root):
+        value = " ".join(str(value).split())
+        if value:
+            return value
+    return None
+
+
+def page_url(root) -> str | None:
+    """The URL the page gives itself: its canonical link, else og:url."""
+    return _first(root, _CANONICAL) or _first(root, _OG_URL)
+
+
+def element_blocks(el) -> list[str]:
+    """Render an element as text blocks: one per paragraph-like element or <br> run."""
+    return _join_blocks(_text_pieces(el))
+
+
+def _text_pieces(el) -> list[str | None]:
+    """The text of `el` in reading order, None where a block starts or ends or a <br>
+    stands; comments give only their tails, <br> never its own text."""
+    pieces: list[str | None] = []
+    add = pieces.append
+    # Walked with start/end events rather than recursion: pages nest thousands deep.
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag
+        if event == "start":
+            if tag in BLOCK_TAGS or tag == "br":
+                add(None)
+            elif not isinstance(tag, str):
+                continue
+            text = node.text if tag != "br" else None
+            if text:
+                add(text)
+        else:
+            if tag in BLOCK_TAGS:
+                add(None)
+            tail = node.tail
+            if tail and node is not el:
+                add(tail)
+    return pieces
+
+
+def _join_blocks(pieces: list[str | None]) -> list[str]:
+    """Join the text between breaks (None) into blocks, spaces folded, empty ones left out."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for piece in pieces + [None]:
+        if piece is not None:
+            current.append(piece)
+        elif current:
+            text = " ".join("".join(current).split())
+            if text:
+                blocks.append(text)
+            current = []
+    return blocks
