@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from kliping.cleaner.rules import rule_schema
+from kliping.cleaner.rule_loader import rule_schema
 
 from conftest import ROOT
 from test_rule_scaffold import KOMPAS, assert_only_marked_lines_changed

@@ -41,7 +41,6 @@ def test_a_pool_left_unfinished_does_not_hang_the_exit():
 # ------------------------------------------------------------- bounded memory (items 5, 6)
 
 import gzip
-import io
 import tracemalloc
 
 from kliping.cleaner.inputs import InputError, RawDoc, iter_documents
@@ -258,7 +257,6 @@ def test_extends_loops_and_unknown_parents_are_found_with_file_and_line(tmp_path
 # ------------------------------------------------------------- the archive as a file (items 11, 12, 13)
 
 import sqlite3
-import stat
 import tempfile
 
 

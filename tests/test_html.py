@@ -1,6 +1,5 @@
 """HTML pages: titles without site names, dates from meta (and mislabelled UTC), feeds and
 section fronts refused, the generic path against the shared real pages."""
-import json
 import subprocess
 import sys
 

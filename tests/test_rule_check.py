@@ -5,7 +5,7 @@ import pytest
 
 from kliping.authoring.check import check_rule_text, check_rules, dotted
 from kliping.authoring.positions import scan_positions
-from kliping.cleaner.rules import builtin_rules_dir
+from kliping.cleaner.rule_loader import builtin_rules_dir
 
 TEXT = '''# a comment
 name = "Acme"

@@ -13,7 +13,8 @@ import pytest
 
 from kliping.cleaner import RuleError, load_rules
 from kliping.cleaner.regex_safety import why_unsafe
-from kliping.cleaner.rules import builtin_rules_dir, expand
+from kliping.cleaner.rules import expand
+from kliping.cleaner.rule_loader import builtin_rules_dir
 
 from conftest import SAMPLES
 

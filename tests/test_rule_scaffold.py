@@ -14,7 +14,8 @@ import pytest
 
 from kliping.cleaner import load_rules
 from kliping.authoring.line_templates import date_pattern, prefix_pattern, shape_pattern
-from kliping.authoring.scaffold import scaffold_rule, toml_string, toml_text
+from kliping.authoring.render import toml_string, toml_text
+from kliping.authoring.scaffold import scaffold_rule
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from kliping.cleaner import RuleError, load_rules
-from kliping.cleaner.rules import builtin_rules_dir, parse_rule_file, rule_schema
+from kliping.cleaner.rule_loader import builtin_rules_dir, parse_rule_file, rule_schema
 
 from conftest import SAMPLES
 

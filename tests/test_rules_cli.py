@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kliping.cleaner.rules import builtin_rules_dir
+from kliping.cleaner.rule_loader import builtin_rules_dir
 
 from conftest import SAMPLES
 

@@ -21,7 +21,8 @@ import jsonschema
 
 from ..cleaner.html import NotAnArticle
 from ..cleaner.pipeline import clean_text
-from ..cleaner.rules import Rule, RuleSet, rule_schema
+from ..cleaner.rules import Rule, RuleSet
+from ..cleaner.rule_loader import rule_schema
 from ..cleaner.settings import DEFAULT_SETTINGS, Settings
 
 #: Scrape files of a rule's fixture directory, and the content type each is read as.

@@ -18,8 +18,8 @@ from typing import Iterable
 import jsonschema
 
 from ..cleaner.regex_safety import SAFETY_HINT as _SAFETY_HINT, why_unsafe
-from ..cleaner.rules import (GENERIC, HTML_KEYS, PATTERN_KEYS, PLACEHOLDERS, expand, extends_problem, rule_files,
-                             rule_schema)
+from ..cleaner.rule_loader import extends_problem, rule_files, rule_schema
+from ..cleaner.rules import GENERIC, HTML_KEYS, PATTERN_KEYS, PLACEHOLDERS, expand
 from ..cleaner.selectors import SelectorSyntaxError, compile_selector
 from .positions import Positions, scan_positions
 

@@ -22,11 +22,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..cleaner.pipeline import clean_text
-from ..cleaner.rules import GENERIC, Rule, RuleSet, expand, parse_rule_file
+from ..cleaner.rules import GENERIC, Rule, RuleSet, expand
+from ..cleaner.rule_loader import parse_rule_file
 from ..cleaner.settings import DEFAULT_SETTINGS, Settings
 from ..cleaner.text import CANDIDATE, PARAGRAPH_END, Line, classify_lines, is_sentence, split_lines
 from .line_templates import (date_pattern, escape, exact_pattern, group_names, matches,
                              prefix_pattern, shape_pattern)
+from .render import Guess, render_rule, toml_text, value as _value
+
 
 #: A line this long ending like a sentence (or the lead's dateline) starts the text.
 LEAD_CHARS = 80
@@ -79,15 +82,6 @@ class Page:
 
 
 @dataclass
-class Guess:
-    """One proposed setting: a pattern under a key, and the evidence for it."""
-
-    key: str
-    pattern: str
-    why: str
-
-
-@dataclass
 class Scaffold:
     """A scaffolded rule file's text and what went into it."""
 
@@ -99,8 +93,6 @@ class Scaffold:
     def marks(self) -> int:
         return self.text.count("# CHECK:")
 
-
-# ------------------------------------------------------------------ reading the samples
 
 def _read(name: str, text: str, base: Rule) -> Page:
     lines = split_lines(text)
@@ -223,8 +215,6 @@ def _place_headline(page: Page, k: int, marker: Repeat | None, base: Rule, setti
     page.headline = next((i for i in range(end) if page.open(i)
                           and _title_shaped(page.lines[i].text, base, settings)), None)
 
-
-# ------------------------------------------------------------------ guesses
 
 def _seen(repeat: Repeat, pages: list[Page]) -> str:
     return f"{len(repeat.hits)} of {len(pages)} samples"
@@ -371,81 +361,6 @@ def _fingerprint_guesses(pages: list[Page], repeats: list[Repeat], base: Rule,
     return chosen[:MAX_FINGERPRINTS]
 
 
-# ------------------------------------------------------------------ writing TOML
-
-def toml_string(s: str) -> str:
-    """Return `s` as a one-line TOML string: 'literal' when it can be, else "basic"."""
-    if "'" not in s and not any(ord(c) < 32 for c in s):
-        return f"'{s}'"
-    return json.dumps(s, ensure_ascii=False)
-
-
-def toml_text(s: str) -> str:
-    """Return `s` as a multi-line TOML string (literal unless it cannot be)."""
-    if "'''" not in s and not any(ord(c) < 32 and c not in "\n\t" for c in s):
-        return f"'''\n{s}'''"
-    body = json.dumps(s, ensure_ascii=False)[1:-1].replace("\\n", "\n").replace('"""', '""\\"')
-    return f'"""\n{body}"""'
-
-
-def _value(v) -> str:
-    """Return a setting or expectation as TOML (None as false, TOML having no null)."""
-    if v is None:
-        return "false"
-    if isinstance(v, list):
-        return "[" + ", ".join(json.dumps(x, ensure_ascii=False) for x in v) + "]"
-    return toml_text(v) if "\n" in v else json.dumps(v, ensure_ascii=False)
-
-
-_SECTIONS = (
-    ("header", ("drop",)),
-    ("headline", ("title_above", "published", "updated")),
-    ("photo", ("start", "file", "captions")),
-    ("body", ("dateline", "related", "related_start", "related_inline", "strip_inline", "drop")),
-    ("byline", ("author", "editor")),
-    ("footer", ("end", "last", "drop")),
-)
-
-
-def _pattern_list(name: str, guesses: list[Guess]) -> list[str]:
-    out = [f"{name} = ["]
-    for g in guesses:
-        out += [f"    # CHECK: {g.why}", f"    {toml_string(g.pattern)},"]
-    return out + ["]"]
-
-
-def render_rule(rule_id: str, head: dict[str, tuple[object, str]], guesses: list[Guess],
-                sources: list[str]) -> str:
-    """Return the rule file's TOML: the header settings (value, why), then each section's
-    guessed patterns, each under its CHECK mark."""
-    out = [f"# {rule_id}.toml — scaffolded by `kliping rules new` from {len(sources)} sample(s):"]
-    out += [f"#   {s}" for s in sources]
-    out += ["#",
-            "# Each guess is marked CHECK with the reason it was made: confirm it (delete the",
-            "# mark), or fix or delete the line it marks. `kliping rules check` lists the marks",
-            f"# left; `kliping rules test {rule_id}` runs the cases at the bottom.",
-            "# Every key is described in docs/writing-rules.md.", ""]
-    for key, (value, why) in head.items():
-        out.append(f"{key} = {_value(value)}" + (f"  # CHECK: {why}" if why else ""))
-    prints = [g for g in guesses if g.key == "fingerprints"]
-    if prints:
-        out += _pattern_list("fingerprints", prints)
-    for section, keys in _SECTIONS:
-        block = []
-        for key in keys:
-            mine = [g for g in guesses if g.key == f"{section}.{key}"]
-            if mine:
-                block += _pattern_list(key, mine)
-        if section == "headline":
-            block += [f'description = "{g.pattern}"  # CHECK: {g.why}'
-                      for g in guesses if g.key == "headline.description"]
-        if block:
-            out += ["", f"[{section}]"] + block
-    return "\n".join(out) + "\n"
-
-
-# ------------------------------------------------------------------ test cases
-
 def first_lines(page: Page) -> str:
     """Return a sample's first lines: down to the paragraph after the lead."""
     raw = page.text.splitlines()
@@ -491,8 +406,6 @@ def _load(rule_id: str, text: str, rules: RuleSet) -> RuleSet:
         rule = parse_rule_file(path, rules[GENERIC])
     return RuleSet({**rules.rules, rule_id: rule})
 
-
-# ------------------------------------------------------------------ the scaffold
 
 def _hosts(pages: list[Page], host: str | None) -> tuple[list[str], str]:
     if host:

@@ -9,7 +9,8 @@ from .dates import parse_date
 from .inputs import InputError, RawDoc, expand_paths, iter_documents, read_bytes, read_path
 from .html import NotAnArticle
 from .pipeline import Explained, build_article, clean, clean_text, explain
-from .rules import Match, Rule, RuleError, RuleSet, load_rules
+from .rules import Match, Rule, RuleError, RuleSet
+from .rule_loader import load_rules
 from .settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [

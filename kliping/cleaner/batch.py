@@ -19,7 +19,8 @@ from .budget import time_budget
 from .html import NotAnArticle
 from .inputs import InputError, RawDoc
 from .pipeline import build_article, explain
-from .rules import RuleSet, load_rules
+from .rules import RuleSet
+from .rule_loader import load_rules
 from .settings import DEFAULT_SETTINGS, Settings
 
 #: Documents handed to a worker at a time.

@@ -15,7 +15,8 @@ from .html import (NotAnArticle, PageMeta, front_page_reason, page_blocks, page_
 from .inputs.html import HTML, sniff_markup
 from .inputs import RawDoc
 from .metadata import detect_language, find_captions, find_people, find_published, find_related
-from .rules import Match, RuleSet, load_rules
+from .rules import Match, RuleSet
+from .rule_loader import load_rules
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import Extraction, extract_text, strip_controls
 

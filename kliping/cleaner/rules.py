@@ -1,36 +1,24 @@
-"""Outlet rules: load `rules/*.toml`, validate them strictly, match a document to one.
+"""Outlet rules: the loaded rule (its patterns and selectors, its parent's after its
+own), the set of rules in force, and how a document is matched to one.
 
-A rule file is data (see rules/rule.schema.json and docs/writing-rules.md). Loading
-checks it against the JSON Schema and compiles every pattern; a bad file raises
-RuleError naming the file, the line and the offending key. Each outlet rule extends
-`generic` unless it says otherwise: its own patterns are tried first, then generic's.
+A rule file is data (see rules/rule.schema.json and docs/writing-rules.md); reading and
+checking the files is `rule_loader.py`. Each outlet rule extends `generic` unless it says
+otherwise: its own patterns are tried first, then generic's.
 """
 from __future__ import annotations
 
-import json
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
-from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
-import jsonschema
-
 from .dates import DATE_PATTERN
-from .gates import Gate, fails_fast, first_chars, gate_of, is_anchored
-from .regex_safety import why_unsafe
-from .selectors import Selector, SelectorSyntaxError, compile_selector
+from .gates import Gate, fails_fast, first_chars, is_anchored
+from .selectors import Selector
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 GENERIC = "generic"
-
 #: Placeholders usable inside rule patterns.
 PLACEHOLDERS = {
     "{date}": DATE_PATTERN,
@@ -38,7 +26,6 @@ PLACEHOLDERS = {
     "{city}": r"[A-Z][A-Z'’.-]*(?:[ ][A-Z][A-Z'’.-]*){0,3}",
     "{dash}": r"(?:-{1,2}|–|—)",
 }
-
 #: Pattern lists of a rule, as (section, key).
 PATTERN_KEYS = (
     ("header", "stamp"), ("header", "drop"),
@@ -49,8 +36,6 @@ PATTERN_KEYS = (
     ("byline", "author"), ("byline", "editor"),
     ("footer", "end"), ("footer", "last"), ("footer", "drop"),
 )
-
-
 #: Selector lists of a rule's [html] section.
 HTML_KEYS = ("title", "body", "published", "author", "editor", "description", "captions",
              "related", "strip")
@@ -348,214 +333,8 @@ class RuleSet:
         return Match(best[1], "fingerprint " + ", ".join(f"'{h}'" for h in best[2]))
 
 
-# ---------------------------------------------------------------------------- loading
-
-def builtin_rules_dir() -> Path:
-    """Return the directory of the rules shipped with the package."""
-    return Path(str(resources.files("kliping") / "rules"))
-
-
-def builtin_rules():
-    """The shipped rules as the package holds them: a directory, or a folder inside a
-    zip when the package travels as one (`spark-submit --py-files kliping.zip`)."""
-    return resources.files("kliping") / "rules"
-
-
-_SCHEMA: dict | None = None
-
-
-def rule_schema() -> dict:
-    """Return the JSON Schema of rule files (also usable by editors)."""
-    global _SCHEMA
-    if _SCHEMA is None:
-        _SCHEMA = json.loads((builtin_rules() / "rule.schema.json").read_text(encoding="utf-8"))
-    return _SCHEMA
-
-
-def locate(text: str, path: tuple, value: Any = None) -> int:
-    """Return the 1-based line where `path` (a key path) or `value` sits in TOML `text`."""
-    lines = text.splitlines()
-    if isinstance(value, str):
-        for needle in (value, json.dumps(value)[1:-1], value.replace("\\", "\\\\")):
-            for i, line in enumerate(lines, 1):
-                if needle and needle in line:
-                    return i
-    keys = [k for k in path if isinstance(k, str)]
-    section_line = 0
-    if len(keys) > 1:
-        header = re.compile(r"^\s*\[\[?\s*" + re.escape(keys[0]) + r"\s*\]?\]")
-        section_line = next((i for i, line in enumerate(lines, 1) if header.match(line)), 0)
-    if keys:
-        key = re.compile(r"^\s*(?:" + re.escape(keys[-1]) + r"|\[+\s*" + re.escape(keys[-1]) + r")\b")
-        for i, line in enumerate(lines[section_line:], section_line + 1):
-            if key.match(line):
-                return i
-    return section_line or 1
-
-
 def expand(source: str) -> str:
     """Replace the {date}/{city}/{dash} placeholders of a rule pattern."""
     for name, regex in PLACEHOLDERS.items():
         source = source.replace(name, regex)
     return source
-
-
-def _compile(source: str, key: str, rule_id: str, where: str, text: str, path: tuple) -> Pattern:
-    try:
-        regex = re.compile(expand(source), re.MULTILINE if key == "fingerprints" else 0)
-    except re.error as exc:
-        line = locate(text, path, source)
-        raise RuleError(f"{where}:{line}: {key}: bad regular expression {source!r}: {exc}") from None
-    if why := why_unsafe(regex.pattern):
-        line = locate(text, path, source)
-        raise RuleError(f"{where}:{line}: {key}: {source!r} {why}")
-    return Pattern(key=key, source=source, regex=regex, rule=rule_id, gate=gate_of(regex))
-
-
-def parse_rule_file(path: Path, parent: Rule | None = None) -> Rule:
-    """Read, validate and compile one rule file; raise RuleError naming what is wrong."""
-    where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{where}: cannot read rule file: {exc}") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        at = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        place = f"{where}:{at.group(1)}:{at.group(2)}" if at else where
-        raise RuleError(f"{place}: not valid TOML: {exc}") from None
-    validator = jsonschema.Draft202012Validator(rule_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if errors:
-        err = errors[0]
-        keypath = tuple(err.absolute_path)
-        if err.validator == "additionalProperties":
-            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-            keypath = keypath + (extra[0],) if extra else keypath
-            message = f"unknown key {'.'.join(map(str, keypath))!r}"
-            allowed = ", ".join(sorted(err.schema.get("properties", {})))
-            message += f" (allowed here: {allowed})"
-        else:
-            message = f"{'.'.join(map(str, keypath)) or 'rule'}: {err.message}"
-        value = err.instance if isinstance(err.instance, str) else None
-        line = locate(text, keypath, value)
-        raise RuleError(f"{where}:{line}: {message}")
-    rule_id = Path(path.name).stem
-    own: dict[str, tuple[Pattern, ...]] = {}
-    for section, key in PATTERN_KEYS:
-        sources = data.get(section, {}).get(key, [])
-        own[f"{section}.{key}"] = tuple(
-            _compile(s, f"{section}.{key}", rule_id, where, text, (section, key)) for s in sources
-        )
-    fingerprints = tuple(
-        _compile(s, "fingerprints", rule_id, where, text, ("fingerprints",))
-        for s in data.get("fingerprints", [])
-    )
-    generators = tuple(
-        _compile(s, "generators", rule_id, where, text, ("generators",))
-        for s in data.get("generators", [])
-    )
-    html = data.get("html", {})
-    own_html: dict[str, tuple[Selector, ...]] = {}
-    for key in HTML_KEYS:
-        compiled = []
-        for source in html.get(key, []):
-            try:
-                compiled.append(compile_selector(source))
-            except SelectorSyntaxError as exc:
-                line = locate(text, ("html", key), source)
-                raise RuleError(f"{where}:{line}: html.{key}: {exc}") from None
-        own_html[key] = tuple(compiled)
-    headline = data.get("headline", {})
-    return Rule(
-        id=rule_id,
-        path=where,
-        name=data.get("name", rule_id),
-        language=data.get("language"),
-        timezone=data.get("timezone", parent.timezone if parent else "WIB"),
-        hosts=tuple(h.lower().removeprefix("www.") for h in data.get("hosts", [])),
-        fingerprints=fingerprints,
-        priority=data.get("priority", 0),
-        title=headline.get("title", parent.title if parent else "first-line"),
-        description=headline.get("description", parent.description if parent else "none"),
-        own=own,
-        tests=tuple(data.get("tests", [])),
-        own_html=own_html,
-        generators=generators,
-        strip_id_or_class=tuple(html.get("strip_id_or_class", [])),
-        teasers=data.get("body", {}).get("teasers", parent.teasers if parent else True),
-        parent=parent,
-        data=data,
-    )
-
-
-def extends_problem(rule_id: str, extends: dict[str, str | None]) -> str | None:
-    """What is wrong with the `extends` chain from `rule_id` (`extends`: each rule id's
-    parent id, None for none): a parent that is no rule, or a chain that comes back to
-    `rule_id`; None when the chain ends."""
-    chain = [rule_id]
-    while (parent := extends.get(chain[-1])) is not None:
-        if parent not in extends:
-            return f"extends unknown rule {parent!r}" if len(chain) == 1 else None
-        if parent == rule_id:
-            return "extends loops: " + " -> ".join(chain + [parent])
-        if parent in chain:
-            return None  # a loop further on: reported for the rules in it
-        chain.append(parent)
-    return None
-
-
-def rule_files(*dirs: str | Path | None) -> dict[str, Path]:
-    """Map rule id → file over `dirs` in order; a later directory overrides an earlier one."""
-    files: dict[str, Path] = {}
-    for d in dirs:
-        if d is None:
-            continue
-        if not isinstance(d, (str, Path)):  # the package's own rules, maybe inside a zip
-            for f in sorted(d.iterdir(), key=lambda f: f.name):
-                if f.name.endswith(".toml"):
-                    files[f.name[: -len(".toml")]] = f
-            continue
-        d = Path(d)
-        if not d.is_dir():
-            raise RuleError(f"{d}: rules directory not found")
-        for f in sorted(d.glob("*.toml")):
-            files[f.stem] = f
-    return files
-
-
-def load_rules(extra_dirs: Iterable[str | Path] | str | Path | None = None) -> RuleSet:
-    """Load the built-in rules, then each of `extra_dirs` merged over them (same id wins)."""
-    if isinstance(extra_dirs, (str, Path)):
-        extra_dirs = [extra_dirs]
-    files = rule_files(builtin_rules(), *(extra_dirs or []))
-    if GENERIC not in files:
-        raise RuleError(f"no {GENERIC}.toml among the rules")
-    raw_extends: dict[str, str | None] = {}
-    for rule_id, f in files.items():
-        try:
-            data = tomllib.loads(f.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            data = {}  # parse_rule_file reports the problem with its line
-        ext = data.get("extends", None if rule_id == GENERIC else GENERIC)
-        raw_extends[rule_id] = None if ext is False else ext
-    loaded: dict[str, Rule] = {}
-
-    for rule_id in files:
-        problem = extends_problem(rule_id, raw_extends)
-        if problem:
-            line = locate(files[rule_id].read_text(encoding="utf-8"), ("extends",))
-            raise RuleError(f"{files[rule_id]}:{line}: {problem}")
-
-    def load(rule_id: str) -> Rule:
-        if rule_id in loaded:
-            return loaded[rule_id]
-        parent_id = raw_extends[rule_id]
-        parent = load(parent_id) if parent_id else None
-        loaded[rule_id] = parse_rule_file(files[rule_id], parent)
-        return loaded[rule_id]
-
-    for rule_id in files:
-        load(rule_id)
-    return RuleSet(loaded)

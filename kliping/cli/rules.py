@@ -15,7 +15,7 @@ import click
 
 from ..cleaner import InputError, NotAnArticle, Settings, explain, iter_documents
 from ..authoring.decisions import Decision, line_decisions
-from ..cleaner.rules import builtin_rules_dir
+from ..cleaner.rule_loader import builtin_rules_dir
 
 #: Where `rules new` writes by default: a user rules directory for `--rules rules`.
 DEFAULT_RULES_DIR = "rules"

@@ -1,0 +1,39 @@
+"""Plain-text scrapes: decide for every line whether it is body, metadata or furniture.
+
+Three passes, each recorded on the `Line` so `kliping explain` can show why:
+1. each line against the rule's patterns (drop, dates, byline, related, captions,
+   photo boxes, the footer's end marker): `patterns.py`;
+2. position: the headline (first remaining line), repeats of it, the lead paragraph
+   with its dateline, the standfirst between them: `headline.py`;
+3. repeats inside the body (deduper) and inline clean-up (glued related links): `body.py`.
+`lines.py` holds the line, the kinds it can become and the shapes the passes share.
+"""
+from __future__ import annotations
+
+from ..rules import Rule
+from ..settings import DEFAULT_SETTINGS, Settings
+from .body import drop_cut_off_end, tidy_body
+from .headline import place_headline
+from .lines import (AUTHOR, BLANK, BODY, CANDIDATE, CAPTION, CONTROLS, DESCRIPTION, DROP, EDITOR,
+                    PARAGRAPH_END, PUBLISHED, RELATED, TITLE, Extraction, Line, fold_spaces, is_sentence,
+                    split_lines, strip_controls, tidy)
+from .patterns import classify_lines, take_stamp
+
+__all__ = ["AUTHOR", "BLANK", "BODY", "CANDIDATE", "CAPTION", "CONTROLS", "DESCRIPTION", "DROP", "EDITOR",
+           "PARAGRAPH_END", "PUBLISHED", "RELATED", "TITLE", "Extraction", "Line", "classify_lines",
+           "extract_text", "fold_spaces", "is_sentence", "split_lines", "strip_controls", "tidy"]
+
+
+def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
+                 title: str | None = None, page: bool = False) -> Extraction:
+    """Run the three passes over a plain-text scrape (or, with `page`, the text blocks
+    of an HTML page, whose `title` may be known already)."""
+    lines = split_lines(text)
+    stamp = take_stamp(lines, rule)
+    classify_lines(lines, rule)
+    ext = place_headline(lines, rule, settings, title)
+    ext.stamp = stamp
+    tidy_body(ext, rule, settings)
+    if not page:
+        drop_cut_off_end(lines)
+    return ext

@@ -1,0 +1,102 @@
+"""Pass 3, over the body: glued related links and inline furniture cut, repeated
+paragraphs and caption echoes dropped, a teaser taken for a standfirst given back,
+headlines of other stories between paragraphs, a fragment the scrape was cut in."""
+from __future__ import annotations
+
+from .. import dedupe
+from ..rules import Rule
+from ..settings import Settings
+from .lines import (BODY, CAPTION, DESCRIPTION, DROP, PARAGRAPH_END, RELATED, _CJK, _LIST_ITEM, _MAX_RELATED,
+                    _SENTENCE_INSIDE, _SIGNED_OFF, Extraction, Line, _value, fold_spaces)
+
+
+#: A line between paragraphs of this many words, this share of them capitalised, is
+#: another story's headline (a subheading is shorter; prose is never so capitalised).
+_TEASER_WORDS = 8
+_TEASER_CAPITALS = 0.75
+#: A standfirst this long that a paragraph starts with is a teaser cut from it.
+_TEASER_CHARS = 30
+
+
+def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
+    """Pass 3: glued related links, inline furniture, repeated paragraphs."""
+    for ln in ext.lines:
+        if ln.kind != BODY:
+            continue
+        text = ln.body or ""
+        hit = rule.first("body.related_inline", text)
+        if hit and hit[1].start() > 0:
+            pattern, m = hit
+            ln.value = _value(m)
+            ln.key, ln.pattern = "body.related_inline", pattern.source
+            text = text[: m.start()].rstrip()
+        for pattern in rule.patterns("body.strip_inline"):
+            if pattern.could_match(text):
+                text = pattern.regex.sub("", text)
+        ln.body = fold_spaces(text).strip()
+        if not ln.body:
+            ln.decide(DROP, ln.key or "body.strip_inline", ln.pattern)
+    body = [ln for ln in ext.lines if ln.kind == BODY]
+    captions = ext.values(CAPTION)
+    lead_copy(ext, body, settings)
+    for ln in body:
+        if dedupe.is_caption_echo(ln.body, captions):
+            ln.decide(DROP, "dedupe.caption", "image alt text that a caption repeats")
+    body = [ln for ln in body if ln.kind == BODY]
+    for i in dedupe.repeated_normalised([ext.normalised(ln.body) for ln in body], settings):
+        body[i].decide(DROP, "dedupe.paragraph", "repeats an earlier paragraph")
+    if rule.teasers:
+        find_teasers([ln for ln in body if ln.kind == BODY])
+
+
+def lead_copy(ext: Extraction, body: list[Line], settings: Settings) -> None:
+    """A standfirst that repeats a paragraph of the text, or the start of one (a teaser
+    cut from the lead), is no standfirst: the page printed its lead twice, and the text
+    keeps it (labelling.md: a lead printed twice counts once)."""
+    if not ext.description:
+        return
+    standfirst = ext.normalised(ext.description)
+    for ln in body:
+        text = ext.normalised(ln.body)
+        if dedupe.repeats_normalised(standfirst, text, settings) or (
+                len(standfirst) >= _TEASER_CHARS and text.startswith(standfirst.rstrip(" .…"))) or (
+                len(text) >= _TEASER_CHARS and standfirst.startswith(text.rstrip(" .…"))):
+            copy = next(d for d in ext.lines if d.kind == DESCRIPTION)
+            copy.decide(DROP, "dedupe.description", "the lead printed twice, not a standfirst")
+            ext.description = None
+            return
+
+
+def find_teasers(body: list[Line]) -> None:
+    """A headline between two paragraphs is a link to another story whose "Baca Juga"
+    label the scraper lost (labelling.md: an unlabelled title line inside the body is
+    related): many words, nearly all capitalised, no full stop. A subheading of the
+    article is shorter; prose is never capitalised word by word."""
+    for ln in body[1:-1]:
+        title = ln.body.removeprefix("• ")  # a bullet's item is a link too; a numbered one is not
+        if _is_teaser(title):
+            ln.decide(RELATED, "body.teaser", "a headline between paragraphs: another story's link", title)
+
+
+def _is_teaser(text: str) -> bool:
+    if (len(text) > _MAX_RELATED or text.endswith((".", ",", ":", ";"))
+            or _LIST_ITEM.match(text) or _CJK.search(text)):  # list items are the article's
+        return False
+    words = text.split()
+    if len(words) < _TEASER_WORDS:
+        return False
+    lettered = [w for w in words if w[:1].isalpha()]
+    return len(lettered) >= _TEASER_WORDS and sum(w[0].isupper() for w in lettered) >= _TEASER_CAPITALS * len(lettered)
+
+
+def drop_cut_off_end(lines: list[Line]) -> None:
+    """A scrape cut off inside its last paragraph (a crawler's excerpt, a capped field)
+    ends in a fragment: when the last line of the input is body text that ends like no
+    sentence and holds no whole sentence either, it is dropped (labelling.md: a cut-off
+    paragraph stays when it holds a complete sentence)."""
+    last = next((ln for ln in reversed(lines) if ln.text), None)
+    if last is None or last.kind != BODY or not last.body:
+        return
+    if PARAGRAPH_END.search(last.body) or _SIGNED_OFF.search(last.body) or _SENTENCE_INSIDE.search(last.body):
+        return
+    last.decide(DROP, "body.cut_off", "the scrape ends inside this paragraph, before a sentence ends")

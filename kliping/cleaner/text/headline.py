@@ -1,0 +1,236 @@
+"""Pass 2, by position: the headline (after kickers, banners and a text glued above
+it), its repeats, the lead with its dateline, the standfirst between them."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .. import dedupe
+from ..dates import parse_date
+from ..rules import Rule
+from ..settings import Settings
+from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE,
+                    _MAX_RELATED, _MAX_STANDFIRST, _SENTENCE_END, Extraction, Line, is_sentence)
+from .patterns import _starts_body
+
+
+#: Longer than this and ending in a full stop: a sentence, not a headline.
+_LONG_SENTENCE = 100
+#: How many non-blank lines at the top are searched for a `title_above` line.
+_MARKER_WINDOW = 20
+#: How many lines at the top are searched for a headline printed twice.
+_TITLE_WINDOW = 6
+#: On a page, the text begins within this many blocks, at a sentence of this many words.
+_PAGE_LEAD_WINDOW = 40
+#: A headline has a word of two letters at least (a page number, a bullet has none).
+_WORD_OF_TWO = re.compile(r"[^\W\d_]{2}")
+#: The text glued above the headline and printed again under it: as many characters
+#: of both copies agree.
+_GLUED_PREFIX = 80
+#: A caption-like line this long at the very end is the last paragraph with its sign-off.
+_CLOSING_CHARS = 100
+#: A line of this many words, mostly not capitalised, is a sentence, not a headline.
+_PROSE_WORDS = 8
+#: How many remaining lines after the headline may come before the lead paragraph.
+_LEAD_WINDOW = 5
+
+
+def _title_marker(lines: list[Line], rule: Rule) -> int | None:
+    """Return the number of the first line near the top that sits right under a headline
+    (`headline.title_above`, e.g. WordPress's "Posted on …")."""
+    near_top = [ln for ln in lines if ln.text][:_MARKER_WINDOW]
+    return next((ln.number for ln in near_top if rule.first("headline.title_above", ln.text)), None)
+
+
+def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings: Settings,
+                 normalised: Callable[[str], str]) -> int | None:
+    """Return which candidate is the headline: the one right above a `title_above` line;
+    else the first line, unless a later line near the top is printed twice (as mirrors
+    and iNews do) and the first is not. `normalised` is the document's
+    `Extraction.normalised`."""
+    def title_shaped(ln: Line) -> bool:
+        if (len(ln.text) > settings.max_title_chars or not _WORD_OF_TWO.search(ln.text)
+                or rule.first("body.dateline", ln.text)):
+            return False  # too long, a page number or a bullet, or the lead
+        # A long line ending in one full stop is the lead of a scrape with no headline.
+        return not (len(ln.text) > _LONG_SENTENCE and _SENTENCE_END.search(ln.text))
+
+    marker = _title_marker(lines, rule)
+    if marker is not None:
+        above = [i for i, ln in enumerate(candidates) if ln.number < marker]
+        if above and title_shaped(candidates[above[-1]]):
+            return above[-1]
+    if rule.title == "last-before-text":
+        at = _last_before_text(lines, candidates, rule, title_shaped)
+        if at is not None:
+            return at
+    if _glued_copy_above(candidates, title_shaped, normalised):
+        return 1
+    top = candidates[:_TITLE_WINDOW]
+    norms = [normalised(ln.text) for ln in top]
+    for i, ln in enumerate(top):
+        if rule.first("body.dateline", ln.text):
+            break  # the lead: the headline, if any, is above it
+        if i and _SENTENCE_END.search(ln.text):
+            continue  # a repeated sentence is a lead printed twice, not a headline
+        if title_shaped(ln) and any(dedupe.repeats_normalised(norms[i], other, settings)
+                                    for other in norms[i + 1:]):
+            return i
+    # The first line, past junk with no word (a page number, a lone bullet).
+    first = next((i for i, ln in enumerate(candidates[:_TITLE_WINDOW]) if _WORD_OF_TWO.search(ln.text)), None)
+    return first if first is not None and title_shaped(candidates[first]) else None
+
+
+def _glued_copy_above(candidates: list[Line], title_shaped: Callable[[Line], bool],
+                      normalised: Callable[[str], str]) -> bool:
+    """Say whether the text stands once above the headline and again under it, as search
+    indexes store amp pages: the whole text glued into one line, the headline, the text
+    again. The first copy then goes as a line above the headline. (Not when the second
+    copy is cut short by the scrape to half the first: that would lose the rest.)"""
+    if len(candidates) < 3 or title_shaped(candidates[0]) or not title_shaped(candidates[1]):
+        return False
+    first, again = normalised(candidates[0].text), normalised(candidates[2].text)
+    return (len(again) * 2 >= len(first) and len(first) >= _GLUED_PREFIX
+            and first[:_GLUED_PREFIX] == again[:_GLUED_PREFIX])
+
+
+def _last_before_text(lines: list[Line], candidates: list[Line], rule: Rule,
+                      title_shaped: Callable[[Line], bool]) -> int | None:
+    """Which candidate is the headline when kickers, banners and section labels stand
+    above it (`title = "last-before-text"`): the last title-shaped line above where the
+    text begins (the first sentence, the lead's dateline, a byline or a date line),
+    passing over a standfirst that lacks its full stop (a long line in sentence case)."""
+    stop = next((ln.number for ln in lines[:_MARKER_WINDOW * 2]
+                 if ln.kind in (EDITOR, AUTHOR, PUBLISHED)
+                 or (ln.kind == CANDIDATE and (_opens_text(ln.text) or rule.first("body.dateline", ln.text)))),
+                None)
+    if stop is None:
+        return None
+    above = [i for i, ln in enumerate(candidates) if ln.number < stop and title_shaped(ln)]
+    headlines = [i for i in above if not _sentence_case_prose(candidates[i].text)]
+    return (headlines or above or [None])[-1]
+
+
+def _opens_text(text: str) -> bool:
+    """Say whether a line under the kickers opens the text: a sentence, but not a
+    headline that asks or exclaims ("… Nasib Penumpang?"), which is short."""
+    return is_sentence(text) and not (text.endswith(("?", "!")) and len(text) <= _MAX_RELATED)
+
+
+def _sentence_case_prose(text: str) -> bool:
+    """Say whether a line reads as a sentence rather than a headline: many words, most
+    of them not capitalised (headlines of the outlets using this are in title case)."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= _PROSE_WORDS and sum(w[0].isupper() for w in words) * 2 < len(words)
+
+
+def keep_closing_paragraph(lines: list[Line]) -> None:
+    """The article's last paragraph, closed by a sign-off "(Tribunnews.com/Nama)", reads
+    like a caption ending in its credit; a paragraph-long one at the very end is text."""
+    last = next((ln for ln in reversed(lines) if ln.kind in (CANDIDATE, CAPTION)), None)
+    if last is not None and last.key == "photo.captions" and len(last.text) >= _CLOSING_CHARS:
+        last.decide(CANDIDATE, "body.closing", "the last paragraph, closed by a sign-off")
+
+
+def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
+    """Turn date lines inside the body back into text when they head a chronology
+    ("Sabtu, 8 Januari 2022" over a paragraph): a bare date, another day than the
+    published date above the body (if any), with text under it. A repeat of the
+    published date (page 2 of a story) stays dropped."""
+    published: str | None = None
+    in_body = False
+    for i, ln in enumerate(lines):
+        if not in_body and ln.kind == CANDIDATE and _starts_body(ln.text, rule):
+            in_body = True
+        if ln.kind != PUBLISHED:
+            continue
+        iso = parse_date(ln.value, rule.timezone) or ""
+        day = iso[:10]
+        if not in_body:
+            published = published or day
+            continue
+        following = next((o for o in lines[i + 1:] if o.text), None)
+        if (day and day != published and len(iso) == 10
+                and following is not None and following.kind == CANDIDATE):
+            ln.decide(CANDIDATE, "body.dated_subheading", "a date inside the body, not the published one")
+
+
+def place_headline(lines: list[Line], rule: Rule, settings: Settings,
+                   title: str | None = None) -> Extraction:
+    """Pass 2: title, its repeats, the lead with its dateline, the standfirst.
+
+    `title`, when the page already told it (HTML), is not searched for; its repeats
+    are still dropped, and short blocks above the first paragraph are page furniture.
+    """
+    page = title is not None
+    ext = Extraction(lines, title=title)
+    ext.url = next((ln.value for ln in lines if ln.key == "url"), None)
+    keep_dated_subheadings(lines, rule)
+    keep_closing_paragraph(lines)
+    candidates = [ln for ln in lines if ln.kind == CANDIDATE]
+    rest = candidates
+    if title is None and rule.title != "none" and candidates:
+        at = _title_index(lines, candidates, rule, settings, ext.normalised)
+        if at is not None:
+            for ln in candidates[:at]:
+                ln.decide(DROP, "headline.before_title", "line above the headline")
+            first = candidates[at]
+            first.decide(TITLE, "headline.title", "first line that is not furniture", first.text)
+            ext.title = first.text
+            rest = candidates[at + 1:]
+    if ext.title:
+        title = ext.normalised(ext.title)
+        for ln in rest:
+            if dedupe.repeats_normalised(title, ext.normalised(ln.text), settings):
+                ln.decide(DROP, "dedupe.title", "repeats the title")
+        rest = [ln for ln in rest if ln.kind == CANDIDATE]
+    lead_at = next(
+        (i for i, ln in enumerate(rest[:_LEAD_WINDOW]) if rule.first("body.dateline", ln.text)),
+        None,
+    )
+    if page and lead_at is None:
+        # A page's blocks: menus, dates and labels may stand between headline and text,
+        # which begins at the first dateline or the first sentence.
+        lead_at = next((i for i, ln in enumerate(rest[:_PAGE_LEAD_WINDOW])
+                        if rule.first("body.dateline", ln.text) or is_sentence(ln.text)), None)
+    if lead_at is not None:
+        for i, ln in enumerate(rest[:lead_at]):
+            if (i == 0 and rule.description == "before-lead" and not page
+                    and 20 <= len(ln.text) <= _MAX_STANDFIRST):
+                ln.decide(DESCRIPTION, "headline.description", "line between title and lead", ln.text)
+                ext.description = ln.text
+            else:
+                ln.decide(DROP, "headline.before_lead", "line between title and lead")
+        lead = rest[lead_at]
+        hit = rule.first("body.dateline", lead.text)
+        if hit:
+            pattern, m = hit
+            city = (m.groupdict().get("city") or "").strip(" ,.") or None
+            ext.dateline = city
+            lead.decide(BODY, "body.dateline", pattern.source, city)
+            lead.body = lead.text[m.end():].lstrip(" ,.-–—:")
+            if not lead.body:  # the prefix alone on its line, the lead under it
+                lead.decide(DROP, "body.dateline", pattern.source, city)
+    elif not page and ext.title and rule.description == "before-lead":
+        _standfirst_above_byline(lines, rest, ext)
+    for ln in lines:
+        if ln.kind == CANDIDATE:
+            ln.decide(BODY, "body")
+            ln.body = ln.text
+    return ext
+
+
+def _standfirst_above_byline(lines: list[Line], rest: list[Line], ext: Extraction) -> None:
+    """With no dateline lead (page 2 of a story, a lead without its prefix), the one
+    line between the headline and the byline right under it is the standfirst, when
+    the text goes on under the byline."""
+    title_at = next((ln.number for ln in lines if ln.kind == TITLE), None)
+    byline = next((ln for ln in lines if title_at is not None and ln.number > title_at
+                   and ln.kind in (EDITOR, AUTHOR)), None)
+    if byline is None:
+        return
+    above = [ln for ln in rest if ln.number < byline.number]
+    below = any(ln.number > byline.number for ln in rest)
+    if len(above) == 1 and below and 20 <= len(above[0].text) <= _MAX_STANDFIRST:
+        above[0].decide(DESCRIPTION, "headline.description", "line between title and byline", above[0].text)
+        ext.description = above[0].text

@@ -1,0 +1,189 @@
+"""Pass 1: each line against the rule's line patterns, the boxes they open (photo,
+related), bylines split over two lines, the footer's end, a crawler's date stamp."""
+from __future__ import annotations
+
+import re
+
+from ..rules import Rule
+from .lines import (AUTHOR, BLANK, CANDIDATE, CAPTION, DROP, EDITOR, PARAGRAPH_END, PUBLISHED, RELATED,
+                    _LIST_MARKER, _MAX_RELATED, _MAX_STANDFIRST, _SENTENCE_END, _SIGNED_OFF, _URL_LINE,
+                    Line, _groups, _value)
+
+
+#: At most this many lines belong to a photo or related box; a related title is shorter.
+_BOX_ITEMS = 6
+#: A byline's label alone on its line: "Editor:", "Penulis :", "Redaktur & Reporter :",
+#: and "Oleh" / "By" with no colon.
+_BYLINE_LABEL = re.compile(r"[A-Z][\w &]{2,25}\s*:$|(?:Oleh|OLEH|By|BY)$")
+#: A role alone under the name it labels (Kompas.com: "Maya Citra Rosa" / "Editor").
+_ROLE_UNDER_NAME = re.compile(r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur)$")
+#: A name on its own line: a few words, no digits, no sentence, no credit's slash.
+_NAME_LINE = re.compile(r"[^\W\d_][^\d/:|.!?]{1,58}[^\W\d_]$")
+#: How many lines under the article's end are still read for its byline.
+_BYLINE_AFTER_END = 3
+#: A sentence this long, or the lead's dateline, shows the article text has begun.
+_BODY_CHARS = 80
+_LINE_CHECKS = (
+    ("header.drop", DROP), ("body.drop", DROP), ("footer.drop", DROP),
+    ("headline.updated", DROP), ("headline.published", PUBLISHED),
+    ("byline.editor", EDITOR), ("byline.author", AUTHOR),
+    ("body.related", RELATED), ("photo.file", DROP), ("photo.credit", CAPTION),
+    ("photo.captions", CAPTION),
+)
+_LINE_CHECK_KEYS = tuple(key for key, _ in _LINE_CHECKS)
+#: Every key pass 1 asks about a line (the body's dateline aside): a line none of them
+#: can match, as most of a page's paragraphs, is settled by one screen.
+_PASS_ONE_KEYS = ("footer.end", "footer.last", "photo.start", "body.related_start") + _LINE_CHECK_KEYS
+
+
+def _box_item(kind: str, s: str, taken: int) -> bool:
+    """Say whether a line can still belong to an open photo or related box."""
+    if kind == RELATED:  # related titles: short, not sentences
+        return taken < _BOX_ITEMS and len(s) <= _MAX_RELATED and not _SENTENCE_END.search(s)
+    return taken < _BOX_ITEMS and len(s) <= _MAX_STANDFIRST
+
+
+def classify_lines(lines: list[Line], rule: Rule) -> None:
+    """Pass 1: decide each line from the rule's line patterns and the footer's end.
+
+    A photo box ("zoom-inlihat foto") or a related box ("Baca Juga:" alone on its line)
+    takes the lines under it, up to the next blank line, as captions or related titles.
+    """
+    box: tuple[str, str] | None = None  # (kind, rule key) of the open box
+    taken = after_end = 0
+    ended = seen_text = False
+    for i, line in enumerate(lines):
+        s = line.text
+        if not s:
+            line.decide(BLANK, "blank")
+            box = None
+            continue
+        if line.kind != CANDIDATE:  # a name read with the byline label above it
+            continue
+        if _BYLINE_LABEL.match(s) and _byline_on_next_line(lines, i, rule):
+            ended = ended or bool(seen_text and rule.first("footer.end", s))
+            continue
+        if _ROLE_UNDER_NAME.match(s) and _byline_on_line_above(lines, i, rule):
+            continue
+        if ended:
+            after_end += 1
+            if after_end > _BYLINE_AFTER_END or not _byline_after_end(line, rule):
+                line.decide(DROP, "footer.end", "after the end of the article")
+            continue
+        if rule.could_match(_PASS_ONE_KEYS, s):  # else no pattern below matches it
+            if seen_text:
+                hit = rule.first("footer.end", s)
+                if hit:
+                    line.decide(DROP, "footer.end", hit[0].source)
+                    line.groups = _groups(hit[1])
+                    ended = True
+                    continue
+                if rule.first("footer.last", s):
+                    ended = True  # this line still counts; the ones under it do not
+            opened = _open_box(line, rule)
+            if opened:
+                box, taken = opened, 0
+                continue
+            if _classify_by_patterns(line, rule):
+                if line.key == "photo.credit":
+                    if box and box[0] == CAPTION:  # a credit inside an open photo box
+                        taken += 1
+                    else:  # the caption may stand right under it
+                        box, taken = (CAPTION, "photo.credit"), _BOX_ITEMS - 1
+                continue
+        if _URL_LINE.match(s):
+            line.decide(DROP, "url", _URL_LINE.pattern, _URL_LINE.match(s).group(1))
+            continue
+        if box and _box_item(box[0], s, taken) and not (
+                box[1] == "photo.credit" and rule.first("body.dateline", s)):
+            value = _LIST_MARKER.sub("", s, count=1) if box[0] == RELATED else s  # "- Judul" is "Judul"
+            line.decide(box[0], box[1], "line inside a box opened above", value)
+            taken += 1
+            continue
+        box = None
+        if not seen_text and _starts_body(s, rule):
+            seen_text = True  # the footer's end markers count from here on
+
+
+def _byline_on_next_line(lines: list[Line], at: int, rule: Rule) -> bool:
+    """A byline label alone on its line ("Editor:", "Oleh") with the name on the next
+    non-blank one (Tempo, Kompas.id): read as one byline, "Editor: ARIS PRASETYO"."""
+    name = next((ln for ln in lines[at + 1:at + 3] if ln.text), None)
+    return _join_byline(lines[at], name, rule)
+
+
+def _byline_on_line_above(lines: list[Line], at: int, rule: Rule) -> bool:
+    """Kompas.com prints the name over its role: "Maya Citra Rosa" / "Editor"."""
+    name = next((ln for ln in reversed(lines[max(at - 2, 0):at]) if ln.text), None)
+    return _join_byline(lines[at], name, rule)
+
+
+def _join_byline(label: Line, name: Line | None, rule: Rule) -> bool:
+    """Read a label line and a name line as one byline when the rule's byline patterns
+    take "label name"; the label line gets the field, the name line is dropped."""
+    if name is None or not _NAME_LINE.match(name.text) or name.kind != CANDIDATE:
+        return False
+    joined = f"{label.text.rstrip(': ')}: {name.text}"
+    for key, kind in (("byline.editor", EDITOR), ("byline.author", AUTHOR)):
+        hit = rule.first(key, joined)
+        if hit:
+            label.decide(kind, key, hit[0].source, _value(hit[1]))
+            label.groups = _groups(hit[1])
+            name.decide(DROP, "byline.name", "the name under the byline label above")
+            return True
+    return False
+
+
+def _byline_after_end(line: Line, rule: Rule) -> bool:
+    """Decide a line just under the article's end that is its editor line ("Redaktur &
+    Reporter : X" under jpnn's sign-off): it is read, the rest stays dropped. (Author
+    patterns are not tried there: a name in capitals under the end is anybody's.)"""
+    hit = rule.first("byline.editor", line.text)
+    if hit is None:
+        return False
+    line.decide(EDITOR, "byline.editor", hit[0].source, _value(hit[1]))
+    line.groups = _groups(hit[1])
+    return True
+
+
+def _starts_body(s: str, rule: Rule) -> bool:
+    """Say whether a line shows the article text has begun: the lead's dateline, or a
+    long line ending like a sentence (a long headline does not, so a byline under it
+    is no footer)."""
+    if len(s) >= _BODY_CHARS and (PARAGRAPH_END.search(s) or _SIGNED_OFF.search(s)):
+        return True
+    return rule.first("body.dateline", s) is not None
+
+
+def _open_box(line: Line, rule: Rule) -> tuple[str, str] | None:
+    for key, kind in (("photo.start", CAPTION), ("body.related_start", RELATED)):
+        hit = rule.first(key, line.text)
+        if hit:
+            line.decide(DROP, key, hit[0].source)
+            return kind, key
+    return None
+
+
+def _classify_by_patterns(line: Line, rule: Rule) -> bool:
+    if not rule.could_match(_LINE_CHECK_KEYS, line.text):
+        return False
+    for key, kind in _LINE_CHECKS:
+        hit = rule.first(key, line.text)
+        if not hit:
+            continue
+        pattern, m = hit
+        line.decide(kind, key, pattern.source, _value(m) if kind != DROP else None)
+        line.groups = _groups(m)
+        return True
+    return False
+
+
+def take_stamp(lines: list[Line], rule: Rule) -> str | None:
+    """Remove a crawler's date stamp (`header.stamp`) from the start of the first line
+    and return its value."""
+    first = next((ln for ln in lines if ln.text), None)
+    hit = rule.first("header.stamp", first.text) if first is not None else None
+    if hit is None or hit[1].start() > 0:
+        return None
+    first.text = first.text[hit[1].end():].lstrip()
+    return _value(hit[1])
