@@ -255,3 +255,17 @@ def test_related_box_items_lose_their_list_markers(rules):
             "Pertandingan berikutnya digelar Minggu.\n")
     art = clean_text(text, rules=rules, outlet="generic")
     assert art.related == ("Klasemen Grup A Piala AFF 2018", "Suporter Rela Bolos Kerja Demi Timnas")
+
+
+def test_a_role_over_its_name_and_a_headline_over_a_lone_role(rules):
+    """Tempo prints "Reporter" / name / "Editor" / name; a short headline over a lone
+    "Reporter" is the headline, not the reporter's name."""
+    from kliping.cleaner import clean_text
+    text = ("Fakta Kebakaran Depo Plumpang\n\nReporter\nFajar Pebrianto\nEditor\nRr. Ariyani Yakti Widyastuti\n\n"
+            "JAKARTA - Kebakaran depo bahan bakar di Plumpang menewaskan belasan warga pada Jumat malam.\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.title == "Fakta Kebakaran Depo Plumpang"
+    assert art.author == ("Fajar Pebrianto",) and art.editor == "Rr. Ariyani Yakti Widyastuti"
+    lone = clean_text("Jokowi Bicara Potensi Investasi\nReporter\n\nJAKARTA - Presiden bicara investasi di Istana pada Senin.\n",
+                      rules=rules, outlet="generic")
+    assert lone.title == "Jokowi Bicara Potensi Investasi" and lone.author == ()

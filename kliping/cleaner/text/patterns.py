@@ -17,8 +17,10 @@ _BOX_ITEMS = 6
 _BYLINE_LABEL = re.compile(r"[A-Z][\w &]{2,25}\s*:$|(?:Oleh|OLEH|By|BY)$")
 #: A role alone under the name it labels (Kompas.com: "Maya Citra Rosa" / "Editor").
 _ROLE_UNDER_NAME = re.compile(r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur)$")
-#: A name on its own line: a few words, no digits, no sentence, no credit's slash.
-_NAME_LINE = re.compile(r"[^\W\d_][^\d/:|.!?]{1,58}[^\W\d_]$")
+#: A name on its own line: up to six words or initials ("Rr. Ariyani", "Dewi H."), no
+#: digits, no sentence, no credit's slash.
+_NAME_WORD = r"(?:[A-Z][a-z]?\.|[^\W\d_][\w'’-]*)"
+_NAME_LINE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,5}}$")
 #: How many lines under the article's end are still read for its byline.
 _BYLINE_AFTER_END = 3
 #: A sentence this long, or the lead's dateline, shows the article text has begun.
@@ -63,7 +65,8 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         if _BYLINE_LABEL.match(s) and _byline_on_next_line(lines, i, rule):
             ended = ended or bool(seen_text and rule.first("footer.end", s))
             continue
-        if _ROLE_UNDER_NAME.match(s) and _byline_on_line_above(lines, i, rule):
+        if _ROLE_UNDER_NAME.match(s) and (_byline_on_next_line(lines, i, rule)
+                                          or _byline_on_line_above(lines, i, rule)):
             continue
         if ended:
             after_end += 1
@@ -113,9 +116,13 @@ def _byline_on_next_line(lines: list[Line], at: int, rule: Rule) -> bool:
 
 
 def _byline_on_line_above(lines: list[Line], at: int, rule: Rule) -> bool:
-    """Kompas.com prints the name over its role: "Maya Citra Rosa" / "Editor"."""
-    name = next((ln for ln in reversed(lines[max(at - 2, 0):at]) if ln.text), None)
-    return _join_byline(lines[at], name, rule)
+    """Kompas.com prints the name over its role: "Maya Citra Rosa" / "Editor", inside
+    its byline block (the line over the name is already decided: the date line, another
+    byline); a headline over a lone role is never taken for a name."""
+    above = [ln for ln in lines[max(at - 4, 0):at] if ln.text]
+    if len(above) < 2 or above[-2].kind == CANDIDATE:
+        return False
+    return _join_byline(lines[at], above[-1], rule)
 
 
 def _join_byline(label: Line, name: Line | None, rule: Rule) -> bool:
