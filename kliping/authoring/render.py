@@ -30,7 +30,7 @@ def toml_text(s: str) -> str:
     return f'"""\n{body}"""'
 
 
-def value(v) -> str:
+def toml_value(v) -> str:
     """Return a setting or expectation as TOML (None as false, TOML having no null)."""
     if v is None:
         return "false"
@@ -68,7 +68,7 @@ def render_rule(rule_id: str, head: dict[str, tuple[object, str]], guesses: list
             f"# left; `kliping rules test {rule_id}` runs the cases at the bottom.",
             "# Every key is described in docs/writing-rules.md.", ""]
     for key, (value, why) in head.items():
-        out.append(f"{key} = {value(value)}" + (f"  # CHECK: {why}" if why else ""))
+        out.append(f"{key} = {toml_value(value)}" + (f"  # CHECK: {why}" if why else ""))
     prints = [g for g in guesses if g.key == "fingerprints"]
     if prints:
         out += _pattern_list("fingerprints", prints)

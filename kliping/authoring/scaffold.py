@@ -28,7 +28,7 @@ from ..cleaner.settings import DEFAULT_SETTINGS, Settings
 from ..cleaner.text import CANDIDATE, PARAGRAPH_END, Line, classify_lines, is_sentence, split_lines
 from .line_templates import (date_pattern, escape, exact_pattern, group_names, matches,
                              prefix_pattern, shape_pattern)
-from .render import Guess, render_rule, toml_text, value as _value
+from .render import Guess, render_rule, toml_text, toml_value
 
 
 #: A line this long ending like a sentence (or the lead's dateline) starts the text.
@@ -382,19 +382,19 @@ def _case(page: Page, rule_id: str, rules: RuleSet, host: str | None) -> list[st
     if unknown:
         article = clean_text(snippet, source=page.name, rules=rules, outlet=rule_id)
     d = article.to_dict()
-    out = ["", "[[tests]]", f"name = {_value(page.name + ': first lines')}"
+    out = ["", "[[tests]]", f"name = {toml_value(page.name + ': first lines')}"
            + ("  # CHECK: nothing recognises these lines as this outlet's: add a host or fingerprint"
               if unknown else "")]
     if url:
-        out.append(f"url = {_value(url)}  # CHECK: no fingerprint matched these lines")
+        out.append(f"url = {toml_value(url)}  # CHECK: no fingerprint matched these lines")
     out += [f"input = {toml_text(snippet)}",
             "[tests.expect]  # CHECK: what the rule above makes of these lines today: confirm each"]
     for key in ("title", "published", "dateline", "editor", "description"):
-        out.append(f"{key} = {_value(d[key])}")
+        out.append(f"{key} = {toml_value(d[key])}")
     for key in ("author", "related", "captions"):
         if d[key]:
-            out.append(f"{key} = {_value(d[key])}")
-    out.append(f"text = {_value(d['text'])}")
+            out.append(f"{key} = {toml_value(d[key])}")
+    out.append(f"text = {toml_value(d['text'])}")
     return out
 
 
