@@ -3,19 +3,40 @@
 A pure library: no database, no CLI, no network. Stages, in pipeline order:
 inputs (RawDoc) → rules (pick the outlet) → text (decide each line) → dedupe (repeats)
 → metadata (fields) → pipeline (sequencing) → Article.
-"""
-from .article import CONTRACT_KEYS, Article
-from .dates import parse_date
-from .inputs import InputError, RawDoc, expand_paths, iter_documents, read_bytes, read_path
-from .html import NotAnArticle
-from .pipeline import Explained, build_article, clean, clean_text, explain
-from .rules import Match, Rule, RuleError, RuleSet
-from .rule_loader import load_rules
-from .settings import DEFAULT_SETTINGS, Settings
 
-__all__ = [
-    "Article", "CONTRACT_KEYS", "DEFAULT_SETTINGS", "Explained", "InputError", "Match",
-    "NotAnArticle", "RawDoc", "Rule", "RuleError", "RuleSet", "Settings", "build_article",
-    "clean", "clean_text", "expand_paths", "explain", "iter_documents", "load_rules",
-    "parse_date", "read_bytes", "read_path",
-]
+The names below are imported when first used (PEP 562), so that importing one module of
+the cleaner (its settings, say) does not import all of it: a command that only reads
+its options starts in a blink.
+"""
+from __future__ import annotations
+
+import importlib
+
+#: Public name → the module of the cleaner that defines it.
+_PUBLIC = {
+    "Article": "article", "CONTRACT_KEYS": "article",
+    "parse_date": "dates",
+    "InputError": "inputs", "RawDoc": "inputs", "expand_paths": "inputs", "iter_documents": "inputs",
+    "read_bytes": "inputs", "read_path": "inputs",
+    "NotAnArticle": "html.kind",
+    "Explained": "pipeline", "build_article": "pipeline", "clean": "pipeline", "clean_text": "pipeline",
+    "explain": "pipeline",
+    "Match": "rules", "Rule": "rules", "RuleError": "rules", "RuleSet": "rules",
+    "load_rules": "rule_loader",
+    "DEFAULT_SETTINGS": "settings", "Settings": "settings",
+}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str):
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # looked up once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_PUBLIC))

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import re
 
-from langdetect import DetectorFactory, LangDetectException, detect
-
 from .dates import parse_date
 from .rules import Rule
 from .settings import DEFAULT_SETTINGS, Settings
@@ -134,6 +132,8 @@ def detect_language(paragraphs: list[str], rule: Rule, settings: Settings = DEFA
     quick = quick_language(sample, rule.language, settings)
     if quick:
         return quick
+    from langdetect import DetectorFactory, LangDetectException, detect  # here: most texts need no detector
+
     DetectorFactory.seed = settings.langdetect_seed
     try:
         found = detect(sample)

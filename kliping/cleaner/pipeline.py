@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from .article import Article
 from .budget import time_budget
-from .html import (NotAnArticle, PageMeta, front_page_reason, page_blocks, page_generator,
-                   page_url, parse_page, read_meta)
+from .html.kind import NotAnArticle, front_page_reason
+from .html.meta import PageMeta
 from .inputs.html import HTML, sniff_markup
 from .inputs import RawDoc
 from .metadata import detect_language, find_captions, find_people, find_published, find_related
@@ -65,6 +65,10 @@ def explain(doc: RawDoc, rules: RuleSet, settings: Settings = DEFAULT_SETTINGS,
 
 def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | None) -> Explained:
     """Read an HTML page with the rule its URL (or, failing that, its text) points to."""
+    from .html.body import page_blocks  # here: text scrapes never parse a page
+    from .html.head import read_meta
+    from .html.page import page_generator, page_url, parse_page
+
     root = parse_page(doc.text)
     url = doc.url or page_url(root)
     match = pick_rule(doc, rules, outlet, url=url, text="")

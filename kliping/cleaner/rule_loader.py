@@ -9,14 +9,15 @@ import re
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
-
-import jsonschema
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .regex_safety import why_unsafe
 from .gates import gate_of
 from .rules import GENERIC, HTML_KEYS, PATTERN_KEYS, Pattern, Rule, RuleError, RuleSet, expand
-from .selectors import Selector, SelectorSyntaxError, compile_selector
+
+if TYPE_CHECKING:
+    from .selectors import Selector
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -79,61 +80,50 @@ def _compile(source: str, key: str, rule_id: str, where: str, text: str, path: t
     return Pattern(key=key, source=source, regex=regex, rule=rule_id, gate=gate_of(regex))
 
 
-def parse_rule_file(path: Path, parent: Rule | None = None) -> Rule:
-    """Read, validate and compile one rule file; raise RuleError naming what is wrong."""
+def _read(path: Path) -> tuple[str, dict]:
+    """A rule file's text and its TOML; RuleError naming what is wrong."""
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{where}: cannot read rule file: {exc}") from None
     try:
-        data = tomllib.loads(text)
+        return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         at = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         place = f"{where}:{at.group(1)}:{at.group(2)}" if at else where
         raise RuleError(f"{place}: not valid TOML: {exc}") from None
-    validator = jsonschema.Draft202012Validator(rule_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if errors:
-        err = errors[0]
-        keypath = tuple(err.absolute_path)
-        if err.validator == "additionalProperties":
-            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-            keypath = keypath + (extra[0],) if extra else keypath
-            message = f"unknown key {'.'.join(map(str, keypath))!r}"
-            allowed = ", ".join(sorted(err.schema.get("properties", {})))
-            message += f" (allowed here: {allowed})"
-        else:
-            message = f"{'.'.join(map(str, keypath)) or 'rule'}: {err.message}"
-        value = err.instance if isinstance(err.instance, str) else None
-        line = locate(text, keypath, value)
-        raise RuleError(f"{where}:{line}: {message}")
+
+
+def parse_rule_file(path: Path, parent: Rule | None = None, shipped: bool = False,
+                    read: tuple[str, dict] | None = None) -> Rule:
+    """Read, validate and compile one rule file; raise RuleError naming what is wrong.
+
+    A `shipped` rule (one of the package's own, checked by the test suite and `kliping
+    rules check`) is not validated again, and its line patterns and selectors are
+    compiled when a document first uses the rule: a run pays for the rules it uses (one
+    scrape: its outlet's and generic's), not for all of them. Its fingerprints, which
+    pick a rule for every document, are compiled at once. `read`: the file's text and
+    TOML when the caller has them."""
+    where = str(path)
+    text, data = read or _read(path)
+    if not shipped:
+        _validate(data, text, where)
     rule_id = Path(path.name).stem
-    own: dict[str, tuple[Pattern, ...]] = {}
-    for section, key in PATTERN_KEYS:
-        sources = data.get(section, {}).get(key, [])
-        own[f"{section}.{key}"] = tuple(
-            _compile(s, f"{section}.{key}", rule_id, where, text, (section, key)) for s in sources
-        )
-    fingerprints = tuple(
-        _compile(s, "fingerprints", rule_id, where, text, ("fingerprints",))
-        for s in data.get("fingerprints", [])
-    )
-    generators = tuple(
-        _compile(s, "generators", rule_id, where, text, ("generators",))
-        for s in data.get("generators", [])
-    )
+
+    def compiled(key: str, path_in_file: tuple) -> Callable[[str], Pattern]:
+        return lambda source: _compile(source, key, rule_id, where, text, path_in_file)
+
+    sources = {f"{section}.{key}": (data.get(section, {}).get(key, []), compiled(f"{section}.{key}", (section, key)))
+               for section, key in PATTERN_KEYS}
+    own = LazyValues(sources)
+    fingerprints = tuple(map(compiled("fingerprints", ("fingerprints",)), data.get("fingerprints", [])))
+    generators = tuple(map(compiled("generators", ("generators",)), data.get("generators", [])))
     html = data.get("html", {})
-    own_html: dict[str, tuple[Selector, ...]] = {}
-    for key in HTML_KEYS:
-        compiled = []
-        for source in html.get(key, []):
-            try:
-                compiled.append(compile_selector(source))
-            except SelectorSyntaxError as exc:
-                line = locate(text, ("html", key), source)
-                raise RuleError(f"{where}:{line}: html.{key}: {exc}") from None
-        own_html[key] = tuple(compiled)
+    own_html = LazyValues({key: (html.get(key, []), _selector_compiler(key, where, text)) for key in HTML_KEYS})
+    if not shipped:  # a user's rule: every mistake found now, with its line
+        own.compile_all()
+        own_html.compile_all()
     headline = data.get("headline", {})
     return Rule(
         id=rule_id,
@@ -155,6 +145,67 @@ def parse_rule_file(path: Path, parent: Rule | None = None) -> Rule:
         parent=parent,
         data=data,
     )
+
+
+def _selector_compiler(key: str, where: str, text: str) -> Callable[[str], Selector]:
+    def compiled(source: str) -> Selector:
+        from .selectors import SelectorSyntaxError, compile_selector  # lxml: for pages only
+
+        try:
+            return compile_selector(source)
+        except SelectorSyntaxError as exc:
+            line = locate(text, ("html", key), source)
+            raise RuleError(f"{where}:{line}: html.{key}: {exc}") from None
+    return compiled
+
+
+class LazyValues(Mapping):
+    """A rule's patterns (or selectors) by key, each key's compiled when first asked for."""
+
+    def __init__(self, sources: dict[str, tuple[list[str], Callable[[str], Any]]]):
+        self._sources = sources
+        self._done: dict[str, tuple] = {}
+
+    def __getitem__(self, key: str) -> tuple:
+        done = self._done.get(key)
+        if done is None:
+            if key not in self._sources:
+                raise KeyError(key)
+            items, compile_one = self._sources[key]
+            done = self._done[key] = tuple(map(compile_one, items))
+        return done
+
+    def __iter__(self):
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def compile_all(self) -> None:
+        for key in self._sources:
+            self[key]
+
+
+def _validate(data: dict, text: str, where: str) -> None:
+    """Check a rule's TOML against the JSON Schema; RuleError at the first problem's line."""
+    import jsonschema  # here: only users' rule files are validated when loaded
+
+    validator = jsonschema.Draft202012Validator(rule_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        err = errors[0]
+        keypath = tuple(err.absolute_path)
+        if err.validator == "additionalProperties":
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            keypath = keypath + (extra[0],) if extra else keypath
+            message = f"unknown key {'.'.join(map(str, keypath))!r}"
+            allowed = ", ".join(sorted(err.schema.get("properties", {})))
+            message += f" (allowed here: {allowed})"
+        else:
+            message = f"{'.'.join(map(str, keypath)) or 'rule'}: {err.message}"
+        value = err.instance if isinstance(err.instance, str) else None
+        line = locate(text, keypath, value)
+        raise RuleError(f"{where}:{line}: {message}")
 
 
 def extends_problem(rule_id: str, extends: dict[str, str | None]) -> str | None:
@@ -196,14 +247,17 @@ def load_rules(extra_dirs: Iterable[str | Path] | str | Path | None = None) -> R
     """Load the built-in rules, then each of `extra_dirs` merged over them (same id wins)."""
     if isinstance(extra_dirs, (str, Path)):
         extra_dirs = [extra_dirs]
-    files = rule_files(builtin_rules(), *(extra_dirs or []))
+    shipped = rule_files(builtin_rules())
+    files = {**shipped, **rule_files(*(extra_dirs or []))}
     if GENERIC not in files:
         raise RuleError(f"no {GENERIC}.toml among the rules")
     raw_extends: dict[str, str | None] = {}
+    read: dict[str, tuple[str, dict]] = {}
     for rule_id, f in files.items():
         try:
-            data = tomllib.loads(f.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            read[rule_id] = _read(f)
+            data = read[rule_id][1]
+        except RuleError:
             data = {}  # parse_rule_file reports the problem with its line
         ext = data.get("extends", None if rule_id == GENERIC else GENERIC)
         raw_extends[rule_id] = None if ext is False else ext
@@ -220,7 +274,8 @@ def load_rules(extra_dirs: Iterable[str | Path] | str | Path | None = None) -> R
             return loaded[rule_id]
         parent_id = raw_extends[rule_id]
         parent = load(parent_id) if parent_id else None
-        loaded[rule_id] = parse_rule_file(files[rule_id], parent)
+        loaded[rule_id] = parse_rule_file(files[rule_id], parent, shipped=files[rule_id] is shipped.get(rule_id),
+                                          read=read.get(rule_id))
         return loaded[rule_id]
 
     for rule_id in files:

@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .dates import DATE_PATTERN
 from .gates import Gate, fails_fast, first_chars, is_anchored
-from .selectors import Selector
+
+if TYPE_CHECKING:  # selectors need lxml: only pages read with [html] selectors load it
+    from .selectors import Selector
 
 
 GENERIC = "generic"
@@ -150,9 +153,9 @@ class Rule:
     priority: int
     title: str
     description: str
-    own: dict[str, tuple[Pattern, ...]]
+    own: Mapping[str, tuple[Pattern, ...]] = field(compare=False)
     tests: tuple[dict[str, Any], ...]
-    own_html: dict[str, tuple[Selector, ...]] = field(default_factory=dict)
+    own_html: Mapping[str, tuple[Selector, ...]] = field(default_factory=dict, compare=False)
     generators: tuple[Pattern, ...] = ()
     strip_id_or_class: tuple[str, ...] = ()
     teasers: bool = True

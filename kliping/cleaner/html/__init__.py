@@ -7,15 +7,29 @@ captions and datelines are handled alike whatever the input was.
 | module | job |
 | --- | --- |
 | `page.py` | parse a page; read its elements as text blocks |
-| `head.py` | title, dates, authors, URL: what the page says about itself |
+| `head.py` | title, dates, authors, URL: what the page says about itself (`meta.py`: `PageMeta`) |
 | `body.py` | furniture stripped, captions and related boxes, the article's blocks |
 | `kind.py` | feeds, section fronts and lists refused (`NotAnArticle`) |
 
+Names are imported when first used: text scrapes never load lxml's page reading.
 """
-from .body import page_blocks
-from .head import PageMeta, read_meta, strip_site_name
-from .kind import NotAnArticle, front_page_reason
-from .page import page_generator, page_url, parse_page
+from __future__ import annotations
 
-__all__ = ["NotAnArticle", "PageMeta", "front_page_reason", "page_blocks", "page_generator", "page_url",
-           "parse_page", "read_meta", "strip_site_name"]
+import importlib
+
+_PUBLIC = {
+    "page_blocks": "body", "read_meta": "head", "strip_site_name": "head", "PageMeta": "meta",
+    "NotAnArticle": "kind", "front_page_reason": "kind",
+    "page_generator": "page", "page_url": "page", "parse_page": "page",
+}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str):
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

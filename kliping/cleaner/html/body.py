@@ -12,7 +12,7 @@ from lxml import etree
 
 from ..rules import Rule
 from ..text import is_sentence
-from .head import PageMeta
+from .meta import PageMeta
 from .page import BLOCK_TAGS, SKIP_TAGS, element_blocks
 from ..selectors import Selector, merge_selectors
 

@@ -8,13 +8,13 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from lxml import etree
 
 from ..dates import parse_date
 from ..rules import Rule
+from .meta import PageMeta
 from .page import _BODY_TEXT, _first, _strings_xpath, element_blocks, page_url
 
 
@@ -50,22 +50,6 @@ _DATE_NEAR = 3
 _SEPARATORS = re.compile(r"\s+(?:[-|–—·•»]|::)\s+|:\s+")
 _HOST_NOISE = {"www", "m", "amp", "com", "co", "id", "net", "org", "or", "go", "ac", "blogspot",
                "wordpress", "news", "html"}
-
-
-@dataclass(slots=True)
-class PageMeta:
-    """What the page says about itself, before the body is read."""
-
-    url: str | None = None
-    title: str | None = None
-    description: str | None = None
-    published: str | None = None
-    author: tuple[str, ...] = ()
-    editor: str | None = None
-    captions: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
-    language: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def _json_ld(root) -> list[dict]:

@@ -2,8 +2,6 @@
 (charset-normalizer); empty and binary files are refused with a clear message."""
 from __future__ import annotations
 
-from charset_normalizer import from_bytes
-
 from .record import InputError, RawDoc
 
 #: File endings read as plain-text scrapes (unless the text is HTML markup).
@@ -52,6 +50,8 @@ def _best_guess(data: bytes):
     accented letters do not tell those from Baltic or Central European pages. UTF-16
     and UTF-32 need a byte-order mark (without one, a scrape in them has NUL bytes, so
     a guess of them is binary data read as CJK text)."""
+    from charset_normalizer import from_bytes  # here: most scrapes are UTF-8
+
     results = list(from_bytes(data))
     if not data.startswith(_UNICODE_BOMS):
         results = [r for r in results if not r.encoding.startswith(("utf_16", "utf_32"))]

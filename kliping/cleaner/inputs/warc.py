@@ -13,9 +13,6 @@ from __future__ import annotations
 import io
 from typing import BinaryIO, Iterator
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
-
 from .html import HTML, head_text, read_html, sniff_markup
 from .record import MAX_DOCUMENT_BYTES, InputError, RawDoc, too_large
 
@@ -37,6 +34,8 @@ def iter_warc(stream: BinaryIO, name: str, max_bytes: int = MAX_DOCUMENT_BYTES) 
     breaks off or cannot be parsed ends with an InputError saying where; the records
     before that point are yielded. A record whose payload, stored or decoded, is over
     `max_bytes` is reported and read past."""
+    from warcio.archiveiterator import ArchiveIterator  # here: only WARC inputs need warcio
+
     watched = _WatchedStream(stream)
     archive = ArchiveIterator(watched)
     n = 0
@@ -159,6 +158,8 @@ def _decoded_payload(record, body: bytes, limit: int) -> bytes:
     """`body` (the HTTP body as stored) with chunked transfer and gzip/deflate/brotli
     content encodings undone, by warcio's own readers; ValueError when that fails or
     gives more than `limit` bytes."""
+    from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+
     headers = record.http_headers
     if headers is None:
         return body

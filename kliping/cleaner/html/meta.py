@@ -1,0 +1,21 @@
+"""`PageMeta`: what a page says about itself, apart from the code that reads it (the
+pipeline and the page head both use it; only HTML pages need lxml)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What the page says about itself, before the body is read."""
+
+    url: str | None = None
+    title: str | None = None
+    description: str | None = None
+    published: str | None = None
+    author: tuple[str, ...] = ()
+    editor: str | None = None
+    captions: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    language: str | None = None
+    extra: dict = field(default_factory=dict)
