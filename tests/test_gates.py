@@ -106,7 +106,7 @@ def test_a_pattern_referring_to_its_groups_is_screened_alone():
 
     def pattern(source):
         regex = re.compile(source)
-        return Pattern(key="body.drop", source=source, regex=regex, rule="t", gate=gate_of(regex))
+        return Pattern(key="body.drop", source=source, regex=regex, rule="t")
 
     screen = Screen.of((pattern(r"^(a)b$"), pattern(r"^(x)y\1$")))
     assert [p.source for p in screen.alone] == [r"^(x)y\1$"]
@@ -160,8 +160,11 @@ def test_screens_by_first_character_agree_with_every_pattern(rules):
     assert checked > 10000
 
 
-def test_a_screen_over_several_keys_says_no_only_when_every_key_does(rules):
-    from kliping.cleaner.text import _LINE_CHECK_KEYS
+def test_a_screen_over_several_keys_says_no_only_when_every_key_does(rules, monkeypatch):
+    import kliping.cleaner.rules as rules_module
+    from kliping.cleaner.text.patterns import _LINE_CHECK_KEYS
+
+    monkeypatch.setattr(rules_module, "SCREEN_AFTER_LOOKUPS", 0)  # screened from the first line
 
     lines = corpus_lines() + ["Baca juga: x", "Editor: Nama", "", "(Foto: Antara)"]
     for rule in rules:

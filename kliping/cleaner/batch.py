@@ -7,7 +7,6 @@ stops the batch.
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
 import signal
 import threading
@@ -130,6 +129,8 @@ def pool_map(func: Callable[[T], R], items: Iterable[T], jobs: int,
             if stopped.is_set():
                 return
             yield item
+
+    import multiprocessing  # here: one process needs none of it
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with context.Pool(jobs, _quiet_worker, (initializer, initargs)) as pool:

@@ -12,8 +12,6 @@ from pathlib import Path
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from .regex_safety import why_unsafe
-from .gates import gate_of
 from .rules import GENERIC, HTML_KEYS, PATTERN_KEYS, Pattern, Rule, RuleError, RuleSet, expand
 
 if TYPE_CHECKING:
@@ -68,16 +66,22 @@ def locate(text: str, path: tuple, value: Any = None) -> int:
     return section_line or 1
 
 
-def _compile(source: str, key: str, rule_id: str, where: str, text: str, path: tuple) -> Pattern:
+def _compile(source: str, key: str, rule_id: str, where: str, text: str, path: tuple,
+             checked: bool = False) -> Pattern:
+    """Compile one pattern of a rule file; RuleError naming its line when it is no regular
+    expression or could run up (regex_safety), unless `checked` (a shipped rule's)."""
     try:
         regex = re.compile(expand(source), re.MULTILINE if key == "fingerprints" else 0)
     except re.error as exc:
         line = locate(text, path, source)
         raise RuleError(f"{where}:{line}: {key}: bad regular expression {source!r}: {exc}") from None
-    if why := why_unsafe(regex.pattern):
-        line = locate(text, path, source)
-        raise RuleError(f"{where}:{line}: {key}: {source!r} {why}")
-    return Pattern(key=key, source=source, regex=regex, rule=rule_id, gate=gate_of(regex))
+    if not checked:
+        from .regex_safety import why_unsafe  # here: only users' rules are checked as they load
+
+        if why := why_unsafe(regex.pattern):
+            line = locate(text, path, source)
+            raise RuleError(f"{where}:{line}: {key}: {source!r} {why}")
+    return Pattern(key=key, source=source, regex=regex, rule=rule_id)
 
 
 def _read(path: Path) -> tuple[str, dict]:
@@ -100,7 +104,7 @@ def parse_rule_file(path: Path, parent: Rule | None = None, shipped: bool = Fals
     """Read, validate and compile one rule file; raise RuleError naming what is wrong.
 
     A `shipped` rule (one of the package's own, checked by the test suite and `kliping
-    rules check`) is not validated again, and its line patterns and selectors are
+    rules check`) is not validated again (schema, regex safety), and its line patterns and selectors are
     compiled when a document first uses the rule: a run pays for the rules it uses (one
     scrape: its outlet's and generic's), not for all of them. Its fingerprints, which
     pick a rule for every document, are compiled at once. `read`: the file's text and
@@ -112,7 +116,7 @@ def parse_rule_file(path: Path, parent: Rule | None = None, shipped: bool = Fals
     rule_id = Path(path.name).stem
 
     def compiled(key: str, path_in_file: tuple) -> Callable[[str], Pattern]:
-        return lambda source: _compile(source, key, rule_id, where, text, path_in_file)
+        return lambda source: _compile(source, key, rule_id, where, text, path_in_file, checked=shipped)
 
     sources = {f"{section}.{key}": (data.get(section, {}).get(key, []), compiled(f"{section}.{key}", (section, key)))
                for section, key in PATTERN_KEYS}

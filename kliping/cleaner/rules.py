@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .dates import DATE_PATTERN
-from .gates import Gate, fails_fast, first_chars, is_anchored
+from .gates import Gate, fails_fast, first_chars, gate_of, is_anchored
 
 if TYPE_CHECKING:  # selectors need lxml: only pages read with [html] selectors load it
     from .selectors import Selector
 
 
 GENERIC = "generic"
+#: A Pattern's gate before it is read.
+_UNREAD = object()
 #: Placeholders usable inside rule patterns.
 PLACEHOLDERS = {
     "{date}": DATE_PATTERN,
@@ -51,13 +53,22 @@ class RuleError(Exception):
 @dataclass(frozen=True, slots=True)
 class Pattern:
     """A compiled rule pattern and where it came from (`key` like "body.related"), with
-    its gate: what a line needs for the pattern to match it at all (gates.py)."""
+    its gate: what a line needs for the pattern to match it at all (gates.py), read off
+    the pattern when first asked for (a run of one scrape never needs most of them)."""
 
     key: str
     source: str
     regex: re.Pattern
     rule: str
-    gate: Gate | None = None
+    _gate: Any = field(default=_UNREAD, compare=False, repr=False)
+
+    @property
+    def gate(self) -> Gate | None:
+        gate = self._gate
+        if gate is _UNREAD:
+            gate = gate_of(self.regex)
+            object.__setattr__(self, "_gate", gate)
+        return gate
 
     def search(self, line: str) -> re.Match | None:
         return self.regex.search(line)
@@ -139,6 +150,13 @@ def _refers_to_groups(regex: re.Pattern) -> bool:
     return bool(regex.groups) and re.search(r"\\[1-9]|\(\?P=|\(\?\(", regex.pattern) is not None
 
 
+#: Lookups a rule answers by trying its patterns one by one before it builds its Screens:
+#: building them (joining and compiling the patterns, reading their gates) costs about
+#: what this many unscreened lookups do, so one scrape never pays for it and a batch
+#: pays once. Either way the answers are the same.
+SCREEN_AFTER_LOOKUPS = 3000
+
+
 @dataclass(frozen=True)
 class Rule:
     """One outlet's rule, with its own patterns and those of the rules it extends."""
@@ -192,6 +210,21 @@ class Rule:
         """Return the strip_id_or_class words of this rule and the rules it extends."""
         return self.strip_id_or_class + (self.parent.id_or_class_words() if self.parent else ())
 
+    def _screening(self) -> bool:
+        """Say whether lines go through the Screens yet: not for the first
+        SCREEN_AFTER_LOOKUPS, so a run of one scrape never pays for building them."""
+        seen = self._lookups
+        if seen[0] >= SCREEN_AFTER_LOOKUPS:
+            return True
+        seen[0] += 1
+        return False
+
+    @cached_property
+    def _lookups(self) -> list[int]:
+        """How many lookups (`first`, `could_match`) the rule has answered, up to
+        SCREEN_AFTER_LOOKUPS."""
+        return [0]
+
     @cached_property
     def _screens(self) -> dict[str, Screen]:
         """Per key, the Screen that rules out at once the lines no pattern matches."""
@@ -205,14 +238,24 @@ class Rule:
     def could_match(self, keys: tuple[str, ...], line: str) -> bool:
         """Say whether some pattern of any of `keys` may match `line`: one screen for
         them all, since most lines of a page match none (False settles every key)."""
+        if not self._screening():
+            return any(p.regex.search(line) for k in keys for p in self.patterns(k))
         screen = self._joint_screens.get(keys)
         if screen is None:
             screen = self._joint_screens[keys] = Screen.of(tuple(p for k in keys for p in self.patterns(k)))
         return screen.passes(line)
 
+    def strip(self, key: str, text: str) -> str:
+        """Return `text` with what each pattern of `key` matches removed, in order."""
+        screening = self._screening()
+        for pattern in self.patterns(key):
+            if not screening or pattern.could_match(text):
+                text = pattern.regex.sub("", text)
+        return text
+
     def first(self, key: str, line: str) -> tuple[Pattern, re.Match] | None:
         """Return the first pattern of `key` that matches `line`, with its match."""
-        if not self._screens[key].passes(line):
+        if self._screening() and not self._screens[key].passes(line):
             return None
         for pattern in self.patterns(key):
             m = pattern.search(line)
@@ -250,6 +293,9 @@ class Match:
     reason: str
 
 
+#: Documents matched by fingerprints before the fingerprints' gates are read (reading
+#: them all costs about what trying the fingerprints ungated on this many does).
+GATE_FINGERPRINTS_AFTER = 20
 #: Hosts whose rule `RuleSet.match_host` keeps (a dump comes from a few outlets' hosts).
 HOSTS_REMEMBERED = 4096
 
@@ -262,6 +308,7 @@ class RuleSet:
             raise RuleError(f"no '{GENERIC}' rule among {sorted(rules)}")
         self.rules = dict(sorted(rules.items()))
         self._by_host: dict[str, Match | None] = {}
+        self._fingerprinted = 0  # documents matched by fingerprints, up to GATE_FINGERPRINTS_AFTER
 
     def __getitem__(self, rule_id: str) -> Rule:
         try:
@@ -325,8 +372,10 @@ class RuleSet:
     def match_fingerprint(self, text: str) -> Match | None:
         """Match a URL-less scrape by fingerprints: highest priority, then most hits."""
         best: tuple[tuple[int, int], Rule, list[str]] | None = None
+        gated = self._fingerprinted >= GATE_FINGERPRINTS_AFTER
+        self._fingerprinted += not gated
         for rule in self:
-            hits = [p.source for p in rule.fingerprints if p.could_match(text) and p.regex.search(text)]
+            hits = [p.source for p in rule.fingerprints if (not gated or p.could_match(text)) and p.regex.search(text)]
             if hits:
                 score = (rule.priority, len(hits))
                 if best is None or score > best[0]:

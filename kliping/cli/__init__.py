@@ -1,24 +1,45 @@
 """The `kliping` command line: thin wrappers that parse arguments and call the library.
 
 One module per command group (clean, archive, rules, spark); what they share is in
-`common`, which imports none of them. This module only makes the group and adds them.
+`common`, which imports none of them. This module only makes the group and names its
+commands: a command's module is imported when that command runs (or help lists it), so
+`kliping clean` never loads the archive's, the rule tools' or Spark's dependencies.
 """
 from __future__ import annotations
 
+import importlib
+
 import click
-
-from .archive import COMMANDS as ARCHIVE_COMMANDS
-from .clean import clean_command
-from .rules import COMMANDS as RULES_COMMANDS
-from .spark import COMMANDS as SPARK_COMMANDS  # kliping spark …; PySpark loads only when run
-
 
 #: Exit status after Ctrl-C, as shells report a process ended by SIGINT.
 INTERRUPTED_EXIT = 130
 
+#: Each command's name → "module:attribute" of its click command, in help order.
+COMMANDS = {
+    "clean": "clean:clean_command",
+    "ingest": "archive:ingest",
+    "search": "archive:search",
+    "dupes": "archive:dupes",
+    "serve": "archive:serve",
+    "explain": "rules:explain_command",
+    "rules": "rules:rules_group",
+    "spark": "spark:spark",
+}
+
 
 class Commands(click.Group):
-    """The command group: Ctrl-C ends any command with one line, not a traceback."""
+    """The command group: commands imported on first use (see COMMANDS); Ctrl-C ends
+    any command with one line, not a traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        where = COMMANDS.get(name)
+        if where is None:
+            return None
+        module, attr = where.split(":")
+        return getattr(importlib.import_module(f".{module}", __name__), attr)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -32,7 +53,3 @@ class Commands(click.Group):
 @click.version_option(package_name="kliping")
 def main() -> None:
     """Clean raw scrapes of Indonesian news into articles and archive them."""
-
-
-for _command in (clean_command, *ARCHIVE_COMMANDS, *RULES_COMMANDS, *SPARK_COMMANDS):
-    main.add_command(_command)

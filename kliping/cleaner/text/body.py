@@ -30,10 +30,7 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
             ln.value = _value(m)
             ln.key, ln.pattern = "body.related_inline", pattern.source
             text = text[: m.start()].rstrip()
-        for pattern in rule.patterns("body.strip_inline"):
-            if pattern.could_match(text):
-                text = pattern.regex.sub("", text)
-        ln.body = fold_spaces(text).strip()
+        ln.body = fold_spaces(rule.strip("body.strip_inline", text)).strip()
         if not ln.body:
             ln.decide(DROP, ln.key or "body.strip_inline", ln.pattern)
     body = [ln for ln in ext.lines if ln.kind == BODY]

@@ -1,0 +1,80 @@
+"""Starting fast: a command imports what it needs and no more, and the short cuts that
+make one scrape cheap (rules compiled on first use, Screens and gates only once a run
+is long enough to pay for them) never change an answer."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kliping.cleaner import clean_text, load_rules
+import kliping.cleaner.rules as rules_module
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "samples" / "inews-putin-biden.txt"
+CORPUS = ROOT / "tests" / "corpus" / "text"
+FIXTURE_PAGE = next((ROOT / "tests" / "fixtures" / "html").glob("*.html"))
+
+#: Never needed to clean: the archive's, near-duplicates', Spark's and the web UI's.
+HEAVY = {"scipy", "numpy", "datasketch", "pyspark", "pyarrow", "datasette", "sqlite_utils"}
+
+
+def loaded_after(code: str) -> set[str]:
+    """The top-level third-party and kliping modules a fresh interpreter holds after `code`."""
+    probe = (f"{code}\nimport sys, json\n"
+             "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} - set(sys.stdlib_module_names))))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def cli(*args: str) -> str:
+    """Run `kliping ARGS` in this process's interpreter, keeping it alive to look at sys.modules."""
+    return ("import sys, contextlib, io\nfrom kliping.cli import main\n"
+            f"sys.argv = ['kliping', *{list(args)!r}]\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try:\n        main()\n    except SystemExit as e:\n        assert not e.code, e.code\n")
+
+
+def test_importing_the_cli_loads_no_command_module():
+    assert loaded_after("import kliping.cli") <= {"kliping", "click", "_distutils_hack"} | {
+        m for m in loaded_after("pass")}
+
+
+def test_cleaning_a_scrape_loads_no_archive_spark_or_page_parser():
+    loaded = loaded_after(cli("clean", str(SEED)))
+    assert not loaded & (HEAVY | {"lxml", "jsonschema", "warcio", "charset_normalizer"}), loaded
+
+
+def test_cleaning_a_page_loads_lxml_and_still_nothing_heavy():
+    loaded = loaded_after(cli("clean", str(FIXTURE_PAGE)))
+    assert "lxml" in loaded and not loaded & HEAVY, loaded
+
+
+def test_the_library_alone_imports_nothing_until_used():
+    assert not loaded_after("import kliping.cleaner") & (HEAVY | {"lxml", "rapidfuzz", "jsonschema"})
+
+
+def cleaned(texts: list[str]) -> list[dict]:
+    rules = load_rules()  # fresh: its counters start at zero
+    return [clean_text(t, rules=rules).to_dict() for t in texts]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="tests/corpus not present")
+def test_screens_and_gates_change_no_answer(monkeypatch):
+    """The same corpus cleaned with Screens and gates from the first line, and never."""
+    texts = [p.read_text("utf-8") for p in sorted(CORPUS.glob("*.txt"))[:80]]
+    assert len(texts) >= 40
+    monkeypatch.setattr(rules_module, "SCREEN_AFTER_LOOKUPS", 0)
+    monkeypatch.setattr(rules_module, "GATE_FINGERPRINTS_AFTER", 0)
+    screened = cleaned(texts)
+    monkeypatch.setattr(rules_module, "SCREEN_AFTER_LOOKUPS", 10**12)
+    monkeypatch.setattr(rules_module, "GATE_FINGERPRINTS_AFTER", 10**12)
+    assert cleaned(texts) == screened
+
+
+def test_a_long_run_switches_to_screens(monkeypatch):
+    monkeypatch.setattr(rules_module, "SCREEN_AFTER_LOOKUPS", 50)
+    rules = load_rules()
+    clean_text(SEED.read_text("utf-8"), rules=rules)
+    assert "_screens" in vars(rules["inews"]) or "_joint_screens" in vars(rules["inews"])
