@@ -200,7 +200,7 @@ def test_threshold_and_permutations_are_honoured(db_path, tmp_path):
     # without flags, the archive's own settings; others are refused until it is rebuilt
     assert "1 unchanged" in run("ingest", tmp_path / "mirror.txt", "--db", db_path, "--reclean").stdout
     refused = run("ingest", tmp_path / "mirror.txt", "--db", db_path, "--reclean", "--num-perm", "128")
-    assert refused.exit_code == 1 and "num_perm=64" in refused.stderr and "--rebuild" in refused.stderr
+    assert refused.exit_code == 2 and "num_perm=64" in refused.stderr and "--rebuild" in refused.stderr
     rebuilt = run("dupes", "--db", db_path, "--rebuild", "--json", "--num-perm", "128")
     assert rebuilt.exit_code == 0 and "2 articles signed again" in rebuilt.stderr
     assert len(json.loads(rebuilt.stdout)["articles"]) == 2

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import time
+from datetime import date
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
@@ -91,7 +92,23 @@ def check_date(value: str | None, name: str) -> str | None:
     value = value.strip()
     if not _DATE.match(value):
         raise QueryError(f"{name} must be a date like 2021, 2021-12 or 2021-12-31, not {value!r}")
+    try:
+        date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        raise QueryError(f"{name}: {value!r} is no date (a month is 01-12, a day one of that month's)") from None
     return value
+
+
+def check_filters(db: sqlite_utils.Database, outlets: tuple[str, ...] = (), language: str | None = None) -> None:
+    """QueryError when an outlet or the language asked for has no article in the archive
+    (a typo would otherwise look like "nothing matches"); the message lists what there is."""
+    for column, values, what in (("outlet", outlets, "from outlet"), ("language", (language,) if language else (), "in language")):
+        for value in values:
+            if not db.execute(f"SELECT 1 FROM articles WHERE [{column}] = ? LIMIT 1", [value]).fetchone():
+                there = [row[0] for row in db.execute(
+                    f"SELECT [{column}] FROM articles WHERE [{column}] IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 12")]
+                listing = ", ".join(there) if there else "none"
+                raise QueryError(f"the archive has no articles {what} {value!r} (it has: {listing})")
 
 
 def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str, ...] = (),

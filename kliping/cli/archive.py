@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import shlex
 import sqlite3
 import sys
 
@@ -56,11 +57,12 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
     from ..archive.parquet import articles_dataset, load_spark_output  # `kliping spark clean` output
     from ..archive.workers import prepare_stream
     from ..cleaner import clean
-    from .common import choose_jobs, document_count, list_inputs, open_rules, progress, report
+    from .common import check_url, choose_jobs, document_count, list_inputs, open_rules, progress, report
 
     rules = open_rules(rules_dirs, outlet)
     spark_output = len(paths) == 1 and articles_dataset(paths[0])
     names = [] if spark_output else list_inputs(paths)
+    check_url(url, names or list(paths))
     db = _open(db_path, create=True)
     settings = dataclasses.replace(signature_settings(db, **signature), document_seconds=time_limit)
     jobs = choose_jobs(jobs, names)
@@ -101,13 +103,57 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
 SEARCH_TIMEOUT_EXIT = 3
 
 
-@click.command("search", context_settings={"ignore_unknown_options": True,
-                                           "help_option_names": ["--help"]})
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--since/--until: a real date, 2021, 2021-12 or 2021-12-31 (usage error otherwise)."""
+    from ..archive.query import QueryError
+    from ..archive.search import check_date
+
+    try:
+        return check_date(value, f"--{param.name}")
+    except QueryError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+class QueryCommand(click.Command):
+    """A command whose arguments are query words: an unknown option is an error, as
+    everywhere else, and when it looks like a query word (`-putin`) the error shows the
+    command line that searches for it (the words after `--`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, list(args))
+        except click.NoSuchOption as exc:
+            if not exc.possibilities:
+                words = _query_words(self, args)
+                exc.message += (f" A query word that begins with '-' goes after '--': "
+                                f"kliping {self.name} -- {shlex.join(words)}")
+            raise
+
+
+def _query_words(command: click.Command, args: list[str]) -> list[str]:
+    """`args` without the command's own options (and their values)."""
+    takes_value = {name for p in command.params if isinstance(p, click.Option) and not p.is_flag
+                   for name in p.opts + p.secondary_opts}
+    known = {name for p in command.params if isinstance(p, click.Option) for name in p.opts + p.secondary_opts}
+    words, skip = [], False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in takes_value:
+            skip = True
+        elif arg.split("=", 1)[0] not in known and arg != "--":
+            words.append(arg)
+    return words
+
+
+@click.command("search", cls=QueryCommand)
 @click.argument("query", nargs=-1, required=True)
 @db_option
 @click.option("--outlet", "outlets", multiple=True, metavar="ID", help="Only this outlet (repeatable).")
-@click.option("--since", metavar="DATE", help="Published on or after DATE (2021, 2021-12, 2021-12-31).")
-@click.option("--until", metavar="DATE", help="Published on or before DATE (2021, 2021-12, 2021-12-31).")
+@click.option("--since", metavar="DATE", callback=_date_option,
+              help="Published on or after DATE (2021, 2021-12, 2021-12-31).")
+@click.option("--until", metavar="DATE", callback=_date_option,
+              help="Published on or before DATE (2021, 2021-12, 2021-12-31).")
 @click.option("--lang", metavar="CODE", help="Only articles in this language (e.g. id).")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help="At most this many results.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines (one result per line).")
@@ -119,15 +165,15 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse
     """Find articles: every form of the words counts (sanksi, menjatuhkan ~ dijatuhkan).
 
     QUERY is words (all must match), "a phrase", OR, -word or NOT word to exclude,
-    prefix* and parentheses (quote the query for your shell; words starting with - are
-    query words, not options). Results are ranked (title matches count most) and show
+    prefix* and parentheses. Quote the query for your shell; a query whose words
+    begin with - goes after -- (kliping search -- sanksi -putin). Results are ranked (title matches count most) and show
     title, outlet, date, URL and a snippet with the matching words highlighted
     (**like this** when not on a terminal and in --json). At most 64 words are searched
     and prefixes need 3 letters; what was left out is noted on stderr.
     """
     from ..cleaner.inputs.record import escape_controls
     from ..archive.query import QueryError, parse_query
-    from ..archive.search import SearchTimeout, quoted_short
+    from ..archive.search import SearchTimeout, check_filters, quoted_short
     from ..archive.search import search as run_search
 
     text = " ".join(query)
@@ -141,6 +187,7 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse
     styled = sys.stdout.isatty() and not as_json
     mark = ("\ue000", "\ue001") if styled else ("**", "**")
     try:
+        check_filters(db, outlets, lang)
         hits = run_search(db, parsed, outlets=outlets, since=since, until=until, language=lang,
                           limit=limit, mark=mark, collapse=collapse, timeout=timeout)
     except SearchTimeout as exc:
@@ -174,7 +221,8 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse
 @click.option("--cluster", "cluster_id", type=int, metavar="ID", help="Only this cluster.")
 @click.option("--paragraphs", is_flag=True,
               help="List paragraphs printed by more than one outlet instead (with --article: of one article).")
-@click.option("--article", "article_id", type=int, metavar="ID", help="With --paragraphs: those of this article.")
+@click.option("--article", "article_id", type=int, metavar="ID",
+              help="The cluster of this article (with --paragraphs: its shared paragraphs).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines (one cluster or paragraph per line).")
 @click.option("--rebuild", is_flag=True,
               help="Sign and cluster every article again first (after changing --num-perm, --lsh-*).")
@@ -191,6 +239,7 @@ def dupes(db_path, cluster_id, paragraphs, article_id, as_json, rebuild, **signa
 
     db = _open(db_path, create=False, readonly=not rebuild)
     with contextlib.closing(db):
+        _check_ids(db, cluster_id, article_id)
         if rebuild:
             settings = signature_settings(**signature)
             try:
@@ -203,12 +252,17 @@ def dupes(db_path, cluster_id, paragraphs, article_id, as_json, rebuild, **signa
         if paragraphs:
             _echo_paragraphs(shared_paragraphs(db, article_id), as_json)
             return
+        if article_id is not None:
+            cluster_id = db.execute("SELECT cluster_id FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+            if cluster_id is None:
+                click.echo(f"kliping: article {article_id} has no near-duplicate.", err=True)
+                return
         found = clusters(db, cluster_id)
     if as_json:
         echo_json_lines(found)
         return
     if not found:
-        click.echo("No near-duplicate articles." if cluster_id is None else f"No cluster {cluster_id}.", err=True)
+        click.echo("No near-duplicate articles.", err=True)
         return
     for cluster in found:
         outlets = len({m.outlet for m in cluster.members})
@@ -221,6 +275,15 @@ def dupes(db_path, cluster_id, paragraphs, article_id, as_json, rebuild, **signa
             line = f"  {'*' if m.canonical else ' '} #{m.id:<6} {m.outlet:<12} {date:<10}  {m.title or '(no title)'}"
             click.echo(f"{line}  [{how}]" if how else line)
         click.echo("")
+
+
+def _check_ids(db, cluster_id: int | None, article_id: int | None) -> None:
+    """A cluster or article id the archive does not have is an error, not an empty list."""
+    if cluster_id is not None and not db.execute(
+            "SELECT 1 FROM articles WHERE cluster_id = ? LIMIT 1", [cluster_id]).fetchone():
+        raise click.ClickException(f"no cluster {cluster_id} in the archive (kliping dupes lists them)")
+    if article_id is not None and not db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
+        raise click.ClickException(f"no article {article_id} in the archive")
 
 
 def _echo_paragraphs(found, as_json: bool) -> None:

@@ -8,7 +8,7 @@ import click
 
 from ..cleaner import Article, Settings, iter_documents
 from ..cleaner.batch import clean_stream
-from .common import (choose_jobs, document_count, list_inputs, max_size_option, open_rules, progress,
+from .common import (check_url, choose_jobs, document_count, list_inputs, max_size_option, open_rules, progress,
                      report, time_limit_option)
 
 
@@ -53,6 +53,7 @@ def clean_command(paths, outlet, url, rules_dirs, pretty, explain_match, jobs, q
     """
     rules = open_rules(rules_dirs, outlet)
     names = list_inputs(paths, output=sys.stdout)
+    check_url(url, names)
     jobs = choose_jobs(jobs, names)
     docs = iter_documents(names, url=url, max_bytes=max_size << 20)
     outcomes = clean_stream(docs, rules, rules_dirs, Settings(document_seconds=time_limit), outlet, jobs)

@@ -22,6 +22,13 @@ PARALLEL_MIN_FILES = 50
 MULTI_RECORD_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".warc", ".warc.gz")
 
 
+class UsageLine(click.ClickException):
+    """A usage mistake told in one line ("Error: …"), with click's exit status for usage
+    errors (2) but without the usage text, which would bury the one line that matters."""
+
+    exit_code = 2
+
+
 def open_rules(rules_dirs: Iterable[str], outlet: str | None = None) -> RuleSet:
     """Load built-in rules merged with the user's directories, and check a forced
     `--outlet` names one of them; failures become click errors."""
@@ -35,6 +42,22 @@ def open_rules(rules_dirs: Iterable[str], outlet: str | None = None) -> RuleSet:
         except RuleError as exc:
             raise click.BadParameter(str(exc), param_hint="--outlet") from None
     return rules
+
+
+def check_url(url: str | None, names: list[str]) -> None:
+    """`--url` is the URL of one document: refuse it for several (they would all get one
+    key in the archive, each overwriting the last) or for a file of records (each
+    carries its own)."""
+    if url is None:
+        return
+    if len(names) > 1:
+        shown = ", ".join(names[:2]) + (", …" if len(names) > 2 else "")
+        count = f"{len(names)} documents" if document_count(names) else f"{len(names)} files"
+        raise UsageLine(f"--url is the URL of one document, but {count} were given ({shown}): "
+                        "give one file with --url, or leave --url out")
+    if names and names[0].endswith(MULTI_RECORD_SUFFIXES):
+        raise UsageLine(f"--url is the URL of one document, but {names[0]} holds records, and records "
+                        "carry their own URL: leave --url out")
 
 
 def list_inputs(paths: Iterable[str], output=None) -> list[str]:
@@ -124,21 +147,38 @@ def signature_options(command):
     return command
 
 
+#: The near-duplicate flags, by the `Settings` field each one sets.
+SIGNATURE_FLAGS = {"duplicate_threshold": "--threshold", "num_perm": "--num-perm",
+                   "lsh_rows": "--lsh-rows", "lsh_bands": "--lsh-bands"}
+
+
+def _flags(given: dict, names) -> str:
+    return ", ".join(f"{SIGNATURE_FLAGS[k]} {given[k]}" for k in names if k in given)
+
+
 def signature_settings(db=None, **given):
     """Settings with the near-duplicate flags that were given; those not given are the
-    archive's own (what its signatures were made with), else the defaults."""
+    archive's own (what its signatures were made with), else the defaults. A flag that
+    contradicts the archive's signatures, or flags whose bands do not fit, are a usage
+    error naming only the flags given."""
     from ..archive.dedup import stored_params
     from ..cleaner import Settings
     from ..signature import band_count
 
-    values = stored_params(db) if db is not None else {}
-    values.update({k: v for k, v in given.items() if v is not None})
-    settings = dataclasses.replace(Settings(), **values)
-    try:
-        band_count(settings)
+    given = {k: v for k, v in given.items() if v is not None}
+    stored = stored_params(db) if db is not None else {}
+    try:  # the flags given must fit together, as `dupes --rebuild` with them would sign
+        band_count(dataclasses.replace(Settings(), **given))
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--lsh-bands/--lsh-rows") from None
-    return settings
+        flags = _flags(given, ("num_perm", "lsh_rows", "lsh_bands")) or "the near-duplicate settings"
+        raise UsageLine(f"{flags}: {exc}") from None
+    differ = [k for k in ("num_perm", "lsh_rows", "lsh_bands") if k in given and k in stored and given[k] != stored[k]]
+    if differ:
+        made = ", ".join(f"{k}={stored[k]}" for k in differ)
+        raise UsageLine(f"{_flags(given, differ)}: the archive's signatures were made with {made}; leave "
+                        f"{'it' if len(differ) == 1 else 'them'} out, or sign every article again with "
+                        f"`kliping dupes --rebuild {_flags(given, differ).replace(',', '')}`")
+    return dataclasses.replace(Settings(), **{**stored, **given})
 
 
 def echo_json_lines(records) -> None:
