@@ -15,70 +15,26 @@ from __future__ import annotations
 
 import json
 import re
-import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
-from urllib.parse import urlsplit
+from dataclasses import dataclass
 
 from ..cleaner.pipeline import clean_text
 from ..cleaner.rules import GENERIC, Rule, RuleSet, expand
-from ..cleaner.rule_loader import parse_rule_file
 from ..cleaner.settings import DEFAULT_SETTINGS, Settings
-from ..cleaner.text import CANDIDATE, PARAGRAPH_END, Line, classify_lines, is_sentence, split_lines
-from .line_templates import (date_pattern, escape, exact_pattern, group_names, matches,
-                             prefix_pattern, shape_pattern)
+from ..cleaner.text import CANDIDATE, PARAGRAPH_END
+from .line_templates import escape, group_names
 from .render import Guess, render_rule, toml_text, toml_value
+from .samples import (Page, Repeat, date_repeats, exact_repeats, find_hosts, first_lines, load_with,
+                      place_headline, place_text, read_sample, shape_repeats, title_marker)
 
 
-#: A line this long ending like a sentence (or the lead's dateline) starts the text.
-LEAD_CHARS = 80
 #: Lines above the headline this short, seen in one sample only, look like section names.
 SECTION_WORDS = 3
 #: A standfirst is at least this long.
 STANDFIRST_CHARS = 20
-#: A headline has at least this many words.
-TITLE_WORDS = 3
 #: At most this many fingerprints are proposed.
 MAX_FINGERPRINTS = 2
 _DASHES = "-–— "
-
-
-@dataclass(eq=False)
-class Repeat:
-    """Furniture seen in several samples: its pattern and where it was seen."""
-
-    pattern: str
-    kind: str  # "exact", "date" or "shape"
-    hits: dict[int, list[int]]  # sample index → line indexes
-    example: str
-
-
-@dataclass
-class Page:
-    """One sample: its lines as the generic patterns decided them, and its regions."""
-
-    name: str
-    text: str
-    lines: list[Line]
-    covered: dict[int, Repeat] = field(default_factory=dict)
-    headline: int | None = None
-    lead: int | None = None
-    last: int | None = None
-
-    def open(self, i: int) -> bool:
-        """Say whether line i is text the base rule left undecided and no repeat covers."""
-        return bool(self.lines[i].text) and self.lines[i].kind == CANDIDATE and i not in self.covered
-
-    def region(self, i: int) -> str:
-        if self.lead is not None and self.lead <= i <= (self.last if self.last is not None else i):
-            return "body"
-        if self.last is not None and i > self.last:
-            return "bottom"
-        return "top"
-
-    def previous(self, i: int) -> int | None:
-        return next((j for j in range(i - 1, -1, -1) if self.lines[j].text), None)
 
 
 @dataclass
@@ -94,126 +50,24 @@ class Scaffold:
         return self.text.count("# CHECK:")
 
 
-def _read(name: str, text: str, base: Rule) -> Page:
-    lines = split_lines(text)
-    classify_lines(lines, base)
-    return Page(name, text, lines)
 
 
-def _cover(pages: list[Page], repeat: Repeat) -> None:
-    for k, idxs in repeat.hits.items():
-        for i in idxs:
-            pages[k].covered[i] = repeat
 
 
-def _exact_repeats(pages: list[Page], need: int) -> list[Repeat]:
-    seen: dict[str, dict[int, list[int]]] = {}
-    for k, page in enumerate(pages):
-        for i, line in enumerate(page.lines):
-            if page.open(i):
-                seen.setdefault(line.text, {}).setdefault(k, []).append(i)
-    found = [Repeat(_line_pattern(t, pages, hits), "exact", hits, t)
-             for t, hits in seen.items() if len(hits) >= need]
-    for r in found:
-        _cover(pages, r)
-    return found
 
 
-def _line_pattern(text: str, pages: list[Page], hits: dict[int, list[int]]) -> str:
-    """Return the pattern for a repeated line: by its first words when it is long and
-    they match no other line of the samples, else the whole line."""
-    pattern = prefix_pattern(text)
-    if pattern and not any(matches(pattern, line.text) for k, page in enumerate(pages)
-                           for i, line in enumerate(page.lines) if i not in hits.get(k, ())):
-        return pattern
-    return exact_pattern(text)
 
 
-def _date_repeats(pages: list[Page], need: int, zone: str) -> list[Repeat]:
-    seen: dict[str, dict[int, list[int]]] = {}
-    examples: dict[str, str] = {}
-    for k, page in enumerate(pages):
-        for i, line in enumerate(page.lines):
-            pattern = date_pattern(line.text, zone) if page.open(i) else None
-            if pattern:
-                seen.setdefault(pattern, {}).setdefault(k, []).append(i)
-                examples.setdefault(pattern, line.text)
-    found = [Repeat(p, "date", hits, examples[p]) for p, hits in seen.items() if len(hits) >= need]
-    for r in found:
-        _cover(pages, r)
-    return found
 
 
-def _place_text(page: Page, base: Rule) -> None:
-    """Find the lead (first line with a dateline, or a long sentence) and the last paragraph."""
-    for i, line in enumerate(page.lines):
-        if page.open(i) and (base.first("body.dateline", line.text)
-                             or (len(line.text) >= LEAD_CHARS and PARAGRAPH_END.search(line.text))):
-            page.lead = i
-            break
-    if page.lead is not None:
-        page.last = max(i for i in range(page.lead, len(page.lines))
-                        if i == page.lead or (page.open(i) and is_sentence(page.lines[i].text)))
 
 
-def _shape_repeats(pages: list[Page], need: int) -> list[Repeat]:
-    """Lines of the same shape outside the text (bylines, labels with values)."""
-    def candidates(page: Page) -> list[int]:
-        return [i for i, _ in enumerate(page.lines) if page.open(i) and page.region(i) != "body"]
-
-    found = []
-    for k, page in enumerate(pages):
-        for i in candidates(page):
-            if i in page.covered:
-                continue
-            best: str | None = None
-            for other in pages[k + 1:]:
-                for j in candidates(other):
-                    pattern = shape_pattern(page.lines[i].text, other.lines[j].text)
-                    if pattern and (best is None or len(pattern) > len(best)):
-                        best = pattern
-            if not best:
-                continue
-            hits = {n: idxs for n, p in enumerate(pages)
-                    if (idxs := [x for x in candidates(p) if matches(best, p.lines[x].text)])}
-            if len(hits) >= need:
-                repeat = Repeat(best, "shape", hits, page.lines[i].text)
-                _cover(pages, repeat)
-                found.append(repeat)
-    return found
 
 
-def _title_shaped(text: str, base: Rule, settings: Settings) -> bool:
-    return (len(text.split()) >= TITLE_WORDS and len(text) <= settings.max_title_chars
-            and not is_sentence(text) and not base.first("body.dateline", text))
 
 
-def _title_marker(pages: list[Page], repeats: list[Repeat], base: Rule,
-                  settings: Settings) -> Repeat | None:
-    """Return the repeat that sits right under a headline in every sample, if any."""
-    for repeat in sorted(repeats, key=lambda r: sum(min(h) for h in r.hits.values())):
-        if len(repeat.hits) < len(pages) or len(pages) < 2:
-            continue
-        ok = True
-        for k, page in enumerate(pages):
-            at = min(repeat.hits[k])
-            above = page.previous(at)
-            if (page.region(at) != "top" or above is None or not page.open(above)
-                    or not _title_shaped(page.lines[above].text, base, settings)):
-                ok = False
-                break
-        if ok:
-            return repeat
-    return None
 
 
-def _place_headline(page: Page, k: int, marker: Repeat | None, base: Rule, settings: Settings) -> None:
-    if marker:
-        page.headline = page.previous(min(marker.hits[k]))
-        return
-    end = page.lead if page.lead is not None else min(len(page.lines), 12)
-    page.headline = next((i for i in range(end) if page.open(i)
-                          and _title_shaped(page.lines[i].text, base, settings)), None)
 
 
 def _seen(repeat: Repeat, pages: list[Page]) -> str:
@@ -361,14 +215,6 @@ def _fingerprint_guesses(pages: list[Page], repeats: list[Repeat], base: Rule,
     return chosen[:MAX_FINGERPRINTS]
 
 
-def first_lines(page: Page) -> str:
-    """Return a sample's first lines: down to the paragraph after the lead."""
-    raw = page.text.splitlines()
-    if page.lead is None:
-        return "\n".join(raw[:12]).strip("\n") + "\n"
-    after = next((i for i in range(page.lead + 1, len(page.lines))
-                  if page.open(i) and is_sentence(page.lines[i].text)), page.lead)
-    return "\n".join(raw[:after + 1]).strip("\n") + "\n"
 
 
 def _case(page: Page, rule_id: str, rules: RuleSet, host: str | None) -> list[str]:
@@ -398,43 +244,27 @@ def _case(page: Page, rule_id: str, rules: RuleSet, host: str | None) -> list[st
     return out
 
 
-def _load(rule_id: str, text: str, rules: RuleSet) -> RuleSet:
-    """Return `rules` with the scaffolded rule added."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"{rule_id}.toml"
-        path.write_text(text, "utf-8")
-        rule = parse_rule_file(path, rules[GENERIC])
-    return RuleSet({**rules.rules, rule_id: rule})
 
 
-def _hosts(pages: list[Page], host: str | None) -> tuple[list[str], str]:
-    if host:
-        return [host.lower().removeprefix("www.")], "from --host"
-    found = Counter((urlsplit(ln.value).hostname or "").removeprefix("www.")
-                    for p in pages for ln in p.lines if ln.key == "url" and ln.value)
-    found.pop("", None)
-    if found:
-        return [found.most_common(1)[0][0]], "from the URL lines of the samples"
-    return [], "no URL in the samples: add the outlet's host (kompas.com covers its subdomains)"
 
 
 def scaffold_rule(rule_id: str, samples: list[tuple[str, str]], rules: RuleSet,
                   host: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Scaffold:
     """Return a rule file for outlet `rule_id` guessed from `samples` (name, text)."""
     base = rules[GENERIC]
-    pages = [_read(name, text, base) for name, text in samples]
+    pages = [read_sample(name, text, base) for name, text in samples]
     need = 2 if len(pages) > 1 else 1
-    repeats = _exact_repeats(pages, need) if len(pages) > 1 else []
-    repeats += _date_repeats(pages, need, base.timezone)
+    repeats = exact_repeats(pages, need) if len(pages) > 1 else []
+    repeats += date_repeats(pages, need, base.timezone)
     for page in pages:
-        _place_text(page, base)
-    repeats += _shape_repeats(pages, need) if len(pages) > 1 else []
+        place_text(page, base)
+    repeats += shape_repeats(pages, need) if len(pages) > 1 else []
     repeats.sort(key=lambda r: min((k, min(i)) for k, i in r.hits.items()))
-    marker = _title_marker(pages, repeats, base, settings)
+    marker = title_marker(pages, repeats, base, settings)
     for k, page in enumerate(pages):
-        _place_headline(page, k, marker, base, settings)
+        place_headline(page, k, marker, base, settings)
 
-    hosts, host_why = _hosts(pages, host)
+    hosts, host_why = find_hosts(pages, host)
     brand = hosts[0].split(".")[0] if hosts else rule_id.lower()
     guesses = _fingerprint_guesses(pages, repeats, base, rules, rule_id, brand)
     guesses += _repeat_guesses(pages, repeats, marker)
@@ -454,10 +284,10 @@ def scaffold_rule(rule_id: str, samples: list[tuple[str, str]], rules: RuleSet,
         "hosts": (hosts, host_why),
     }
     text = render_rule(rule_id, head, guesses, [p.name for p in pages])
-    with_rule = _load(rule_id, text, rules)
+    with_rule = load_with(rule_id, text, rules)
     cases = ["", "# The samples' first lines, cleaned by this rule. Run them: kliping rules test " + rule_id]
     for page in pages:
         cases += _case(page, rule_id, with_rule, hosts[0] if hosts else None)
     text += "\n".join(cases) + "\n"
-    _load(rule_id, text, rules)  # the whole file must load
+    load_with(rule_id, text, rules)  # the whole file must load
     return Scaffold(text, guesses, len(pages))
