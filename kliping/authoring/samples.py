@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -72,14 +73,16 @@ def cover(pages: list[Page], repeat: Repeat) -> None:
             pages[k].covered[i] = repeat
 
 
-def exact_repeats(pages: list[Page], need: int) -> list[Repeat]:
+def exact_repeats(pages: list[Page], need: int,
+                  enough: Callable[[str, dict[int, list[int]]], bool] | None = None) -> list[Repeat]:
+    """Lines printed in at least `need` samples (or, given `enough`, those it accepts)."""
     seen: dict[str, dict[int, list[int]]] = {}
     for k, page in enumerate(pages):
         for i, line in enumerate(page.lines):
             if page.open(i):
                 seen.setdefault(line.text, {}).setdefault(k, []).append(i)
-    found = [Repeat(line_pattern(t, pages, hits), "exact", hits, t)
-             for t, hits in seen.items() if len(hits) >= need]
+    found = [Repeat(line_pattern(t, pages, hits), "exact", hits, t) for t, hits in seen.items()
+             if (enough(t, hits) if enough else len(hits) >= need)]
     for r in found:
         cover(pages, r)
     return found

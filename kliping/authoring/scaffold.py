@@ -50,26 +50,6 @@ class Scaffold:
         return self.text.count("# CHECK:")
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def _seen(repeat: Repeat, pages: list[Page]) -> str:
     return f"{len(repeat.hits)} of {len(pages)} samples"
 
@@ -215,8 +195,6 @@ def _fingerprint_guesses(pages: list[Page], repeats: list[Repeat], base: Rule,
     return chosen[:MAX_FINGERPRINTS]
 
 
-
-
 def _case(page: Page, rule_id: str, rules: RuleSet, host: str | None) -> list[str]:
     snippet = first_lines(page)
     url = None
@@ -244,16 +222,26 @@ def _case(page: Page, rule_id: str, rules: RuleSet, host: str | None) -> list[st
     return out
 
 
+@dataclass
+class Analysis:
+    """What the samples say: the pages read, the furniture they share, the guesses made
+    from it and the rule's head settings (value, why)."""
+
+    pages: list[Page]
+    repeats: list[Repeat]
+    guesses: list[Guess]
+    head: dict[str, tuple[object, str]]
+    hosts: list[str]
 
 
-
-
-def scaffold_rule(rule_id: str, samples: list[tuple[str, str]], rules: RuleSet,
-                  host: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Scaffold:
-    """Return a rule file for outlet `rule_id` guessed from `samples` (name, text)."""
+def analyse_samples(rule_id: str, samples: list[tuple[str, str]], rules: RuleSet,
+                    host: str | None = None, settings: Settings = DEFAULT_SETTINGS,
+                    need: int | None = None) -> Analysis:
+    """Read `samples` (name, text) and guess outlet `rule_id`'s patterns: a line is
+    furniture when `need` samples print it (default 2)."""
     base = rules[GENERIC]
     pages = [read_sample(name, text, base) for name, text in samples]
-    need = 2 if len(pages) > 1 else 1
+    need = need or (2 if len(pages) > 1 else 1)
     repeats = exact_repeats(pages, need) if len(pages) > 1 else []
     repeats += date_repeats(pages, need, base.timezone)
     for page in pages:
@@ -283,11 +271,19 @@ def scaffold_rule(rule_id: str, samples: list[tuple[str, str]], rules: RuleSet,
         "timezone": (zone, "the zone of times printed without one"),
         "hosts": (hosts, host_why),
     }
-    text = render_rule(rule_id, head, guesses, [p.name for p in pages])
+    return Analysis(pages, repeats, guesses, head, hosts)
+
+
+def scaffold_rule(rule_id: str, samples: list[tuple[str, str]], rules: RuleSet,
+                  host: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Scaffold:
+    """Return a rule file for outlet `rule_id` guessed from `samples` (name, text)."""
+    found = analyse_samples(rule_id, samples, rules, host, settings)
+    pages, hosts = found.pages, found.hosts
+    text = render_rule(rule_id, found.head, found.guesses, [p.name for p in pages])
     with_rule = load_with(rule_id, text, rules)
     cases = ["", "# The samples' first lines, cleaned by this rule. Run them: kliping rules test " + rule_id]
     for page in pages:
         cases += _case(page, rule_id, with_rule, hosts[0] if hosts else None)
     text += "\n".join(cases) + "\n"
     load_with(rule_id, text, rules)  # the whole file must load
-    return Scaffold(text, guesses, len(pages))
+    return Scaffold(text, found.guesses, len(pages))
