@@ -49,17 +49,21 @@ _SECTIONS = (
 )
 
 
-def _pattern_list(name: str, guesses: list[Guess]) -> list[str]:
+def _pattern_list(name: str, guesses: list[Guess], mark: str) -> list[str]:
     out = [f"{name} = ["]
     for g in guesses:
-        out += [f"    # CHECK: {g.why}", f"    {toml_string(g.pattern)},"]
+        out += [f"    # {mark}{g.why}", f"    {toml_string(g.pattern)},"]
     return out + ["]"]
 
 
 def render_rule(rule_id: str, head: dict[str, tuple[object, str]], guesses: list[Guess],
-                sources: list[str]) -> str:
-    """Return the rule file's TOML: the header settings (value, why), then each section's
-    guessed patterns, each under its CHECK mark."""
+                sources: list[str], mark: str = "CHECK: ", intro: list[str] | None = None,
+                extra: list[str] = ()) -> str:
+    """Return the rule file's TOML: the `intro` comment (default: how to confirm the
+    marks), the header settings (value, why), then each section's guessed patterns, each
+    under its `mark` and reason, then the `extra` lines (tables of their own)."""
+    if intro is not None:
+        return _render(head, guesses, mark, intro, extra)
     out = [f"# {rule_id}.toml — scaffolded by `kliping rules new` from {len(sources)} sample(s):"]
     out += [f"#   {s}" for s in sources]
     out += ["#",
@@ -67,20 +71,26 @@ def render_rule(rule_id: str, head: dict[str, tuple[object, str]], guesses: list
             "# mark), or fix or delete the line it marks. `kliping rules check` lists the marks",
             f"# left; `kliping rules test {rule_id}` runs the cases at the bottom.",
             "# Every key is described in docs/writing-rules.md.", ""]
+    return _render(head, guesses, mark, out, extra)
+
+
+def _render(head: dict[str, tuple[object, str]], guesses: list[Guess], mark: str,
+            intro: list[str], extra: list[str]) -> str:
+    out = list(intro)
     for key, (value, why) in head.items():
-        out.append(f"{key} = {toml_value(value)}" + (f"  # CHECK: {why}" if why else ""))
+        out.append(f"{key} = {toml_value(value)}" + (f"  # {mark}{why}" if why else ""))
     prints = [g for g in guesses if g.key == "fingerprints"]
     if prints:
-        out += _pattern_list("fingerprints", prints)
+        out += _pattern_list("fingerprints", prints, mark)
     for section, keys in _SECTIONS:
         block = []
         for key in keys:
             mine = [g for g in guesses if g.key == f"{section}.{key}"]
             if mine:
-                block += _pattern_list(key, mine)
+                block += _pattern_list(key, mine, mark)
         if section == "headline":
-            block += [f'description = "{g.pattern}"  # CHECK: {g.why}'
+            block += [f'description = "{g.pattern}"  # {mark}{g.why}'
                       for g in guesses if g.key == "headline.description"]
         if block:
             out += ["", f"[{section}]"] + block
-    return "\n".join(out) + "\n"
+    return "\n".join(out + list(extra)) + "\n"

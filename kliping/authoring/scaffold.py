@@ -236,13 +236,15 @@ class Analysis:
 
 def analyse_samples(rule_id: str, samples: list[tuple[str, str]], rules: RuleSet,
                     host: str | None = None, settings: Settings = DEFAULT_SETTINGS,
-                    need: int | None = None) -> Analysis:
+                    need: int | None = None, first_repeats=None) -> Analysis:
     """Read `samples` (name, text) and guess outlet `rule_id`'s patterns: a line is
-    furniture when `need` samples print it (default 2)."""
+    furniture when `need` samples print it (default 2). `first_repeats(pages, need)`,
+    given, finds repeats before the exact ones do (rules learn's generalised lines)."""
     base = rules[GENERIC]
     pages = [read_sample(name, text, base) for name, text in samples]
     need = need or (2 if len(pages) > 1 else 1)
-    repeats = exact_repeats(pages, need) if len(pages) > 1 else []
+    repeats = first_repeats(pages, need) if first_repeats and len(pages) > 1 else []
+    repeats += exact_repeats(pages, need) if len(pages) > 1 else []
     repeats += date_repeats(pages, need, base.timezone)
     for page in pages:
         place_text(page, base)

@@ -1,4 +1,4 @@
-"""Rule-writing commands of the `kliping` CLI: `explain`, and `rules new|test|check|list|schema`.
+"""Rule-writing commands of the `kliping` CLI: `explain`, and `rules new|learn|test|check|list|schema`.
 
 Thin wrappers over kliping.authoring (decisions, scaffold, cases, check);
 colour only on a terminal (click strips it when piped), `--json` for tools.
@@ -172,6 +172,54 @@ def new_command(rule_id, more, samples, host, out_dir, rules_dirs) -> None:
     click.echo(f"next: confirm each \"# CHECK:\" in {target}, then\n"
                f"  kliping rules check {target}\n"
                f"  kliping rules test {rule_id} --rules {out_dir}")
+
+
+@rules_group.command("learn")
+@click.argument("pages", nargs=-1, metavar="PAGE...", type=click.Path(exists=True, dir_okay=False))
+@click.option("--id", "rule_id", required=True, metavar="NAME", help="The rule's id: NAME.toml is written.")
+@click.option("--out", "out_dir", default=".", show_default=True, metavar="DIR", help="Where to write NAME.toml.")
+@click.option("--host", metavar="HOST", help="The outlet's host, when the pages do not carry their URL.")
+@rules_option
+def learn_command(pages, rule_id, out_dir, host, rules_dirs) -> None:
+    """Learn NAME.toml from 5 or more pages (text scrapes or HTML) of one outlet.
+
+    What repeats across the pages is furniture: drop patterns (digits and case
+    generalised), date and byline lines, the lead's prefix, hosts from the pages' URLs,
+    fingerprints and, for HTML, the body, title and date selectors; each pattern's
+    comment says what it was learned from and on how many pages. The pages' first lines,
+    prose scrambled, become [[tests]]. Never overwrites a file.
+    """
+    from ..cleaner import read_path
+    from ..cleaner.pipeline import is_html
+    from ..authoring.learn import LearnError, SourcePage, learn_rule
+
+    if not _RULE_ID.match(rule_id):
+        raise click.BadParameter("lower-case letters, digits, - and _ (it names the file)", param_hint="--id")
+    target = Path(out_dir) / f"{rule_id}.toml"
+    if target.exists():
+        raise click.ClickException(f"{target} exists; not overwritten (choose another --id or --out)")
+    sources = []
+    for name in pages:
+        try:
+            doc = read_path(name)
+        except InputError as exc:
+            raise click.ClickException(str(exc)) from None
+        sources.append(SourcePage(Path(name).name, doc.text, doc.url, is_html(doc)))
+    try:
+        learned = learn_rule(rule_id, sources, _open_rules(rules_dirs), host=host)
+    except LearnError as exc:
+        raise click.ClickException(str(exc)) from None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(target, "x", encoding="utf-8") as out:
+            out.write(learned.text)
+    except FileExistsError:
+        raise click.ClickException(f"{target} exists; not overwritten") from None
+    for why in learned.skipped:
+        click.echo(f"left out (unsafe): {why}", err=True)
+    click.echo(f"wrote {target}: {learned.patterns} patterns learned from {learned.pages} pages, "
+               f"{learned.cases} test cases")
+    click.echo(f"next: kliping rules check {target}\n  kliping rules test {rule_id} --rules {out_dir}")
 
 
 def _known(ids, rules) -> None:

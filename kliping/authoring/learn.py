@@ -1,0 +1,281 @@
+"""Learn an outlet's rule from its own pages (`kliping rules learn`): what repeats across
+pages of one outlet is furniture, what differs from page to page is the article.
+
+The pages are read as `rules new` reads samples (samples.py, scaffold.py's analysis):
+lines printed on enough pages become drop patterns where they stand (above the text,
+inside it, under it), date and byline lines of one shape become date and byline
+patterns, a shared lead prefix the dateline. Unlike `rules new`, nothing is left to
+confirm: each pattern's comment says what it was learned from and on how many pages,
+every pattern passes the regex safety check (or is left out, saying so), and the
+`[[tests]]` cases hold the pages' first lines with their prose scrambled (scramble.py).
+HTML pages first give their selectors (html_learn.py), then the text those select.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..cleaner.pipeline import clean_text
+from ..cleaner.regex_safety import why_unsafe
+from ..cleaner.rules import GENERIC, RuleSet, expand
+from ..cleaner.settings import DEFAULT_SETTINGS, Settings
+from .render import Guess, render_rule, toml_text, toml_value
+from .line_templates import escape, exact_pattern, matches, prefix_pattern
+from .samples import Page, Repeat, cover, first_lines, load_with
+from .scaffold import analyse_samples
+from .scramble import scramble_prose
+
+#: Fewer pages than this cannot tell furniture from a story two pages share.
+MIN_PAGES = 5
+#: A line is furniture when at least this share of the pages print it (and two pages).
+REPEAT_SHARE = 0.3
+#: A line of prose ending like a sentence is furniture only up to this length.
+MAX_FURNITURE_CHARS = 300
+#: Second-level labels under a country code (kompas.co.id's "co"): the site is one label more.
+_SECOND_LEVEL = frozenset("co ac go or web my sch net com org gov edu mil".split())
+
+
+class LearnError(ValueError):
+    """The pages cannot teach a rule: too few, identical, or of several outlets."""
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """One page to learn from: a name for comments, its text (or HTML), its URL if known."""
+
+    name: str
+    text: str
+    url: str | None = None
+    html: bool = False
+
+
+@dataclass
+class Learned:
+    """A learned rule file's text, and what went into it."""
+
+    text: str
+    patterns: int
+    cases: int
+    pages: int
+    skipped: list[str] = field(default_factory=list)
+
+
+def site_of(url: str | None) -> str | None:
+    """Return the site a URL belongs to: its last two host labels (three under co.id …)."""
+    host = (urlsplit(url if url and "//" in url else f"//{url or ''}").hostname or "").lower()
+    labels = host.removeprefix("www.").split(".")
+    if len(labels) < 2:
+        return None
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def check_pages(pages: list[SourcePage], rules: RuleSet) -> None:
+    """Raise LearnError unless `pages` are at least MIN_PAGES different pages of one outlet."""
+    if len(pages) < MIN_PAGES:
+        raise LearnError(f"rules learn needs at least {MIN_PAGES} pages of one outlet; got {len(pages)}")
+    first_of: dict[str, str] = {}
+    for page in pages:
+        if page.text in first_of:
+            raise LearnError(f"{page.name} is the same page as {first_of[page.text]}: furniture is "
+                             "what repeats across different pages; give other pages")
+        first_of[page.text] = page.name
+    sites: dict[str, list[str]] = {}
+    for page in pages:
+        if site := site_of(page.url):
+            sites.setdefault(site, []).append(page.name)
+    if len(sites) > 1:
+        raise LearnError("pages of different sites: " + "; ".join(
+            f"{site} ({', '.join(names[:2])})" for site, names in sites.items()) + ": learn one outlet at a time")
+    outlets: dict[str, str] = {}
+    for page in pages:
+        match = None if page.html else rules.match_fingerprint(page.text)
+        if match and match.rule.id != GENERIC:
+            outlets.setdefault(match.rule.id, page.name)
+    if len(outlets) > 1:
+        raise LearnError("pages of different outlets: " + ", ".join(
+            f"{name} reads as {rule_id}'s" for rule_id, name in outlets.items()) + ": learn one outlet at a time")
+
+
+def _variant_key(text: str) -> str:
+    """Return what two printings of one furniture line share: case and digits aside."""
+    return re.sub(r"\d+", "0", " ".join(text.casefold().split()))
+
+
+def _general_pattern(variants: list[str]) -> str:
+    """Return a pattern matching every variant: digit runs as \\d+, case ignored when it
+    differs, a long line by its first words (a promo whose tail changes)."""
+    text = variants[0]
+    prefix = prefix_pattern(text)
+    body = prefix[1:] if prefix else f"{escape(text)}$"
+    body = re.sub(r"\d+", r"\\d+", body)
+    pattern = ("(?i)" if len({v.casefold() for v in variants}) < len(set(variants)) else "") + "^" + body
+    return pattern if all(matches(pattern, v) for v in variants) else exact_pattern(text)
+
+
+def similar_repeats(pages: list[Page], need: int) -> list[Repeat]:
+    """Lines printed on `need` pages in more than one form (case, digits: "Klik Lebih
+    Lanjut" / "Klik lebih lanjut", "12 jam lalu" / "3 jam lalu"), as one pattern each."""
+    seen: dict[str, dict[int, list[int]]] = {}
+    for k, page in enumerate(pages):
+        for i, line in enumerate(page.lines):
+            if page.open(i) and len(line.text) <= MAX_FURNITURE_CHARS:
+                seen.setdefault(_variant_key(line.text), {}).setdefault(k, []).append(i)
+    found = []
+    for hits in seen.values():
+        variants = list(dict.fromkeys(pages[k].lines[i].text for k, idxs in hits.items() for i in idxs))
+        if len(hits) >= need and len(variants) > 1:
+            found.append(Repeat(_general_pattern(variants), "exact", hits, variants[0]))
+            cover(pages, found[-1])
+    return found
+
+
+def _learned_why(why: str) -> str:
+    """Word a guess's evidence for a learned file: "learned from … pages", no CHECK."""
+    return "learned " + why.replace(" samples", " pages").replace("sample", "page")
+
+
+def _footer_drops(pages: list[Page], repeats: list[Repeat], used: set[str]) -> list[Guess]:
+    """Repeated lines under the text that no other key took (share bars, network promos)."""
+    out = []
+    for repeat in repeats:
+        if repeat.pattern in used:
+            continue
+        regions = {pages[k].region(i) for k, idxs in repeat.hits.items() for i in idxs}
+        if regions == {"bottom"}:
+            out.append(Guess("footer.end", repeat.pattern,
+                             f"under the text in {len(repeat.hits)} of {len(pages)} pages: {repeat.example!r}"))
+    return out
+
+
+def _safe(guesses: list[Guess]) -> tuple[list[Guess], list[str]]:
+    """Keep the guesses whose pattern passes the regex safety check; say which did not."""
+    kept, skipped = [], []
+    for guess in guesses:
+        try:
+            re.compile(expand(guess.pattern))
+            unsafe = why_unsafe(expand(guess.pattern)) if guess.key != "headline.description" else None
+        except re.error as exc:
+            unsafe = str(exc)
+        if unsafe:
+            skipped.append(f"{guess.key} {guess.pattern}: {unsafe}")
+        else:
+            kept.append(guess)
+    return kept, skipped
+
+
+def _headline_notes(pages: list[Page]) -> list[str]:
+    """Where the headline stood on the pages (the generic rule's "first-line" title, which
+    a learned rule inherits, takes the first line of text, or one printed twice)."""
+    first = twice = found = 0
+    for page in pages:
+        if page.headline is None:
+            continue
+        found += 1
+        opened = [i for i, line in enumerate(page.lines) if line.text and page.open(i)]
+        first += bool(opened) and opened[0] == page.headline
+        title = page.lines[page.headline].text
+        twice += sum(line.text == title for line in page.lines) > 1
+    notes = [f"# The headline: found on {found} of {len(pages)} pages, the first line of text on {first},"
+             f" printed twice on {twice}."]
+    return notes
+
+
+def _case(page: Page, rule_id: str, rules: RuleSet, host: str | None) -> list[str]:
+    """A [[tests]] case: the page's first lines, prose scrambled, as the rule cleans them."""
+    snippet = first_lines(page)
+    url = f"https://{host}/" if host else None
+    prose = clean_text(snippet, source=page.name, url=url, rules=rules, outlet=rule_id)
+    snippet = scramble_prose(snippet, prose)
+    article = clean_text(snippet, source=page.name, url=url, rules=rules)
+    if article.outlet != rule_id:
+        return ["", f"# {page.name}: its first lines do not name the outlet (no host, no "
+                    "fingerprint in them): no case"]
+    d = article.to_dict()
+    out = ["", "[[tests]]", f"name = {toml_value(page.name + ': first lines, prose scrambled')}"]
+    if url:
+        out.append(f"url = {toml_value(url)}")
+    out += [f"input = {toml_text(snippet)}", "[tests.expect]"]
+    for key in ("title", "published", "dateline", "editor", "description"):
+        out.append(f"{key} = {toml_value(d[key])}")
+    for key in ("author", "related", "captions"):
+        if d[key]:
+            out.append(f"{key} = {toml_value(d[key])}")
+    out.append(f"text = {toml_value(d['text'])}")
+    return out
+
+
+def _html_texts(rule_id: str, pages: list[SourcePage], others: RuleSet) -> tuple[list[SourcePage], list[str]]:
+    """Learn the HTML pages' selectors; return the text each page's body gives with them
+    (what the line patterns then run over) and the [html] table."""
+    from ..cleaner.html.body import page_blocks
+    from ..cleaner.html.head import read_meta
+    from ..cleaner.html.page import page_url, parse_page
+    from .html_learn import learn_selectors
+
+    if not all(p.html for p in pages):
+        raise LearnError("give HTML pages or text scrapes, not both: "
+                         + ", ".join(p.name for p in pages if not p.html)[:200] + " are text")
+    selectors = learn_selectors([p.text for p in pages])
+    lines = selectors.toml_lines()
+    rule = load_with(rule_id, f'name = "{rule_id}"\n' + "\n".join(lines) + "\n", others)[rule_id]
+    texts = []
+    for page in pages:
+        root = parse_page(page.text)
+        url = page.url or page_url(root)
+        texts.append(SourcePage(page.name, "\n\n".join(page_blocks(root, rule, read_meta(root, rule, url))), url))
+    if not selectors.body:
+        lines += ["# No element on every page holds text that differs on each: the body is left",
+                  "# to the generic extractor."]
+    return texts, lines
+
+
+def learn_rule(rule_id: str, pages: list[SourcePage], rules: RuleSet,
+               settings: Settings = DEFAULT_SETTINGS, host: str | None = None) -> Learned:
+    """Return the rule file outlet `rule_id` learned from `pages` (LearnError when they
+    cannot teach one); `host` names the outlet's host when no page has its URL."""
+    check_pages(pages, rules)
+    need = max(2, math.ceil(REPEAT_SHARE * len(pages)))
+    others = RuleSet({k: r for k, r in rules.rules.items() if k != rule_id})
+    head_lines: list[str] = []
+    if any(p.html for p in pages):
+        pages, head_lines = _html_texts(rule_id, pages, others)
+    urls = [p.url for p in pages if p.url]
+    hosts = Counter(site_of(u) for u in urls) - Counter({None: len(urls)})
+    host = hosts.most_common(1)[0][0] if hosts else (host.lower().removeprefix("www.") if host else None)
+    found = analyse_samples(rule_id, [(p.name, p.text) for p in pages], others, host=host,
+                            settings=settings, need=need, first_repeats=similar_repeats)
+    used = {g.pattern for g in found.guesses}
+    guesses, skipped = _safe([Guess(g.key, g.pattern, _learned_why(g.why))
+                              for g in found.guesses + _footer_drops(found.pages, found.repeats, used)])
+    head = {key: (value, why.replace("samples", "pages")) for key, (value, why) in found.head.items()}
+    if host:
+        head["hosts"] = (found.hosts, f"the site of the pages' URLs ({len(urls)} of {len(pages)})"
+                         if urls else "from --host")
+    else:  # a link inside one page's text names no outlet
+        head["hosts"] = ([], "no URL came with the pages: add the outlet's host (kompas.com covers its subdomains)")
+        head["name"] = (rule_id.capitalize(), "the outlet's name as readers know it")
+        found.hosts = []
+    notes = _headline_notes(found.pages)
+    names = [p.name for p in pages]
+    text = render_rule(rule_id, head, guesses, names, mark="", intro=[
+        f"# {rule_id}.toml — learned by `kliping rules learn` from {len(pages)} pages of one outlet"
+        + (f" ({len(urls)} with their URL)" if urls else "") + ":",
+        *[f"#   {n}" for n in names],
+        "#",
+        f"# A line printed on at least {need} of the {len(pages)} pages is furniture; each pattern's",
+        "# comment says where it stood, on how many pages, and one line it was learned from.",
+        *notes, ""], extra=head_lines)
+    text = text.rstrip("\n") + "\n"
+    with_rule = load_with(rule_id, text, others)
+    cases = ["", f"# The pages' first lines, prose scrambled, as this rule cleans them: "
+                 f"kliping rules test {rule_id}"]
+    for page in found.pages:
+        cases += _case(page, rule_id, with_rule, found.hosts[0] if found.hosts else None)
+    text += "\n".join(cases) + "\n"
+    load_with(rule_id, text, others)  # the whole file must load
+    return Learned(text, len(guesses), sum(line == "[[tests]]" for line in cases), len(pages), skipped)
+
