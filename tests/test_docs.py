@@ -42,3 +42,13 @@ def test_readme_corpus_table_is_what_the_bench_prints(shared):
     printed = subprocess.run([sys.executable, str(ROOT / "bench" / "corpus_bench.py")], capture_output=True,
                              text=True, check=True, cwd=ROOT).stdout.strip()
     assert block.strip() == printed
+
+
+def test_readme_learn_table_is_what_the_bench_prints(shared):
+    import subprocess
+    import sys
+    text = (ROOT / "README.md").read_text("utf-8")
+    block = re.search(r"<!-- learn table:.*?-->\n(.*?)\n<!-- end of learn table -->", text, re.S).group(1)
+    printed = subprocess.run([sys.executable, str(ROOT / "bench" / "learn_bench.py"), "--table"],
+                             capture_output=True, text=True, check=True, cwd=ROOT).stdout.strip()
+    assert block.strip() == printed

@@ -1,0 +1,116 @@
+"""Rules learned from an outlet's own pages, scored: tests/corpus, three ways per outlet.
+
+For every outlet of tests/corpus with at least 10 pages, `kliping rules learn` reads 5
+of its `dev` pages (spread evenly over their names; each with its address, as a user
+who saved the pages knows it) and the outlet's `test` pages are cleaned three ways:
+with the generic rule, with the learned rule (the hand-written one taken out), and with
+the hand-written rule — each forced, so the rule's cleaning is scored, not its matching
+(text scrapes, no URL, as bench/corpus_bench.py cleans them; its scorer). Prints mean
+body F1 and leaked furniture per way, and the seconds learning took (best of 3 runs).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus_bench import SHARED, load_scorer  # noqa: E402
+from split import CORPUS, part_of  # noqa: E402  (corpus_bench put tests/corpus on the path)
+
+from kliping.authoring.learn import LearnError, SourcePage, learn_rule  # noqa: E402
+from kliping.authoring.samples import load_with  # noqa: E402
+from kliping.cleaner import clean, load_rules, read_path  # noqa: E402
+from kliping.cleaner.html import NotAnArticle  # noqa: E402
+from kliping.cleaner.rules import RuleSet  # noqa: E402
+
+MIN_PAGES = 10
+LEARN_FROM = 5
+LEARNED = "learned"
+
+
+def outlet_pages(corpus: Path = CORPUS) -> dict[str, list[dict]]:
+    """Gold records per outlet ('generic' is several outlets, so left out)."""
+    out: dict[str, list[dict]] = {}
+    for path in sorted((corpus / "gold").glob("*.json")):
+        gold = json.loads(path.read_text("utf-8"))
+        if gold["outlet"] != "generic":
+            out.setdefault(gold["outlet"], []).append(gold)
+    return out
+
+
+def spread(items: list, n: int) -> list:
+    """n items spread evenly over `items` (first and last included)."""
+    return [items[round(i * (len(items) - 1) / (n - 1))] for i in range(n)] if len(items) > n else items
+
+
+def score(golds: list[dict], rules: RuleSet, outlet: str, scorer) -> tuple[float, int]:
+    f1 = leaks = 0
+    for gold in golds:
+        try:
+            out = clean(read_path(CORPUS / "text" / gold["sample"]), rules, outlet=outlet).to_dict()
+            verdict = scorer.score_one({**out, "outlet": gold["outlet"]}, gold)
+        except NotAnArticle:
+            verdict = {"f1": 0.0, "leaks": []}
+        f1 += verdict["f1"]
+        leaks += len(verdict["leaks"])
+    return f1 / len(golds), leaks
+
+
+def bench_outlet(outlet: str, golds: list[dict], rules: RuleSet, scorer) -> dict:
+    dev = spread([g for g in golds if part_of(g["url"]) == "dev"], LEARN_FROM)
+    test = [g for g in golds if part_of(g["url"]) == "test"]
+    pages = [SourcePage(g["sample"], read_path(CORPUS / "text" / g["sample"]).text, g["url"]) for g in dev]
+    others = RuleSet({k: r for k, r in rules.rules.items() if k != outlet})
+    row = {"outlet": outlet, "learned_from": len(dev), "test_pages": len(test)}
+    seconds = []
+    try:
+        for _ in range(3):
+            start = time.perf_counter()
+            learned = learn_rule(LEARNED, pages, others)
+            seconds.append(time.perf_counter() - start)
+    except LearnError as exc:
+        row["refused"] = str(exc)
+        learned = None
+    row["seconds"] = min(seconds) if seconds else None
+    row["generic"] = score(test, rules, "generic", scorer)
+    row["hand"] = score(test, rules, outlet, scorer)
+    if learned:
+        row["patterns"] = learned.patterns
+        row["learned"] = score(test, load_with(LEARNED, learned.text, others), LEARNED, scorer)
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--table", action="store_true", help="the table only (what README.md holds)")
+    args = ap.parse_args(argv)
+    if not (SHARED / "eval" / "score.py").is_file():
+        print("learn_bench: ../shared/eval/score.py is not beside the checkout", file=sys.stderr)
+        return 2
+    scorer, rules = load_scorer(), load_rules()
+    rows = [bench_outlet(o, g, rules, scorer) for o, g in outlet_pages().items() if len(g) >= MIN_PAGES]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    print("| outlet | test pages | generic F1 / leaks | learned F1 / leaks | hand-written F1 / leaks "
+          "| patterns learned |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        learned = (f"{r['learned'][0]:.3f} / {r['learned'][1]}" if "learned" in r
+                   else "refused: " + r["refused"].split(":")[0])
+        print(f"| {r['outlet']} | {r['test_pages']} | {r['generic'][0]:.3f} / {r['generic'][1]} | {learned} "
+              f"| {r['hand'][0]:.3f} / {r['hand'][1]} | {r.get('patterns', '-')} |")
+    if not args.table:
+        seconds = [r["seconds"] for r in rows if r["seconds"] is not None]
+        print(f"\nlearning from 5 pages: {max(seconds):.2f} s at most, {min(seconds):.2f} s at least "
+              f"(best of 3 runs per outlet; target < 2 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
