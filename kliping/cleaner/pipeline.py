@@ -67,13 +67,17 @@ def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | 
     """Read an HTML page with the rule its URL (or, failing that, its text) points to."""
     from .html.body import page_blocks  # here: text scrapes never parse a page
     from .html.head import read_meta
-    from .html.page import page_generator, page_url, parse_page
+    from .html.page import page_generator, page_url, parse_page, reads_indonesian
 
     root = parse_page(doc.text)
     url = doc.url or page_url(root)
     match = pick_rule(doc, rules, outlet, url=url, text="")
     if match.rule.id == "generic" and not outlet:
-        match = rules.match_generator(page_generator(root)) or match
+        # The software that made a page says nothing of what it holds: a blog's generator
+        # routes only a page in Indonesian to the blog-mirror rule.
+        by_generator = rules.match_generator(page_generator(root))
+        if by_generator and reads_indonesian(root):
+            match = by_generator
     meta = read_meta(root, match.rule, url)
     blocks = page_blocks(root, match.rule, meta)
     text = "\n\n".join(blocks)
