@@ -47,7 +47,7 @@ def spread(items: list, n: int) -> list:
     return [items[round(i * (len(items) - 1) / (n - 1))] for i in range(n)] if len(items) > n else items
 
 
-def score(golds: list[dict], rules: RuleSet, outlet: str, scorer) -> tuple[float, int]:
+def score(golds: list[dict], rules: RuleSet, outlet: str, scorer, show: bool = False) -> tuple[float, int]:
     f1 = leaks = 0
     for gold in golds:
         try:
@@ -55,14 +55,16 @@ def score(golds: list[dict], rules: RuleSet, outlet: str, scorer) -> tuple[float
             verdict = scorer.score_one({**out, "outlet": gold["outlet"]}, gold)
         except NotAnArticle:
             verdict = {"f1": 0.0, "leaks": []}
+        if show and (verdict["leaks"] or verdict["f1"] < 0.98):
+            print(f"  {gold['sample']} f1={verdict['f1']:.3f} leaks={verdict['leaks']}")
         f1 += verdict["f1"]
         leaks += len(verdict["leaks"])
     return f1 / len(golds), leaks
 
 
-def bench_outlet(outlet: str, golds: list[dict], rules: RuleSet, scorer) -> dict:
+def bench_outlet(outlet: str, golds: list[dict], rules: RuleSet, scorer, score_on: str = "test") -> dict:
     dev = spread([g for g in golds if part_of(g["url"]) == "dev"], LEARN_FROM)
-    test = [g for g in golds if part_of(g["url"]) == "test"]
+    test = [g for g in golds if part_of(g["url"]) == score_on and g not in dev]
     pages = [SourcePage(g["sample"], read_path(CORPUS / "text" / g["sample"]).text, g["url"]) for g in dev]
     others = RuleSet({k: r for k, r in rules.rules.items() if k != outlet})
     row = {"outlet": outlet, "learned_from": len(dev), "test_pages": len(test)}
@@ -81,6 +83,7 @@ def bench_outlet(outlet: str, golds: list[dict], rules: RuleSet, scorer) -> dict
     if learned:
         row["patterns"] = learned.patterns
         row["learned"] = score(test, load_with(LEARNED, learned.text, others), LEARNED, scorer)
+        row["text"] = learned.text
     return row
 
 
@@ -88,16 +91,26 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--table", action="store_true", help="the table only (what README.md holds)")
+    ap.add_argument("--score-on", choices=("test", "dev"), default="test",
+                    help="score the test pages (default) or the dev pages not learned from (for tuning)")
+    ap.add_argument("--show", metavar="OUTLET", help="print the rule learned for OUTLET and each page's leaks")
     args = ap.parse_args(argv)
     if not (SHARED / "eval" / "score.py").is_file():
         print("learn_bench: ../shared/eval/score.py is not beside the checkout", file=sys.stderr)
         return 2
     scorer, rules = load_scorer(), load_rules()
-    rows = [bench_outlet(o, g, rules, scorer) for o, g in outlet_pages().items() if len(g) >= MIN_PAGES]
+    rows = [bench_outlet(o, g, rules, scorer, args.score_on) for o, g in outlet_pages().items()
+            if len(g) >= MIN_PAGES and args.show in (None, o)]
+    if args.show:
+        print(rows[0].get("text") or rows[0].get("refused"))
+        if rows[0].get("text"):
+            others = RuleSet({k: r for k, r in rules.rules.items() if k != args.show})
+            golds = [g for g in outlet_pages()[args.show] if part_of(g["url"]) == args.score_on]
+            score(golds, load_with(LEARNED, rows[0]["text"], others), LEARNED, scorer, show=True)
     if args.json:
-        print(json.dumps(rows, indent=2))
+        print(json.dumps([{k: v for k, v in r.items() if k != "text"} for r in rows], indent=2))
         return 0
-    print("| outlet | test pages | generic F1 / leaks | learned F1 / leaks | hand-written F1 / leaks "
+    print(f"| outlet | {args.score_on} pages | generic F1 / leaks | learned F1 / leaks | hand-written F1 / leaks "
           "| patterns learned |")
     print("| --- | --- | --- | --- | --- | --- |")
     for r in rows:

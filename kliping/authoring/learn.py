@@ -128,9 +128,65 @@ def similar_repeats(pages: list[Page], need: int) -> list[Repeat]:
     for hits in seen.values():
         variants = list(dict.fromkeys(pages[k].lines[i].text for k, idxs in hits.items() for i in idxs))
         if len(hits) >= need and len(variants) > 1:
-            found.append(Repeat(_general_pattern(variants), "exact", hits, variants[0]))
+            found.append(Repeat(_general_pattern(variants), "similar", hits, variants[0]))
             cover(pages, found[-1])
     return found
+
+
+#: A lead's dateline prefix: a bracketed place ("【ジャカルタ】") or one to three words
+#: before a dash ("雅加达 -", "BEKASI, iNews.id -"), at the start of a long line.
+_LEAD_PREFIX = re.compile(r"^(?:【(?P<bracket>[^】\s]{1,12})】|(?P<words>[^\s\-–—]{1,24}(?: [^\s\-–—]{1,24}){0,2})\s*[-–—]{1,2}\s)")
+#: The lines of a page searched for its lead.
+LEAD_LINES = 6
+
+
+#: The outlet's domain opening a lead ("TRIBUNJABAR.CO.ID, BANDUNG -"): one pattern for its brands.
+_DOMAIN = r"[A-Za-z][\w-]*(?:\.[A-Za-z]{2,4}){1,2}"
+
+
+def _prefix_of(text: str) -> str | None:
+    """Return the dateline pattern of a lead's prefix: a domain before the city (any
+    domain: regional brands differ), else the prefix's own words as the city."""
+    m = _LEAD_PREFIX.match(text)
+    if not m:
+        return None
+    words = m.group("words") or ""
+    brand, comma, _ = words.partition(",")
+    if comma and re.fullmatch(_DOMAIN, brand.strip()):
+        return f"^{_DOMAIN}\\s*,\\s*(?P<city>{{city}})\\s*{{dash}}\\s*"
+    if re.fullmatch(_DOMAIN, words):
+        return f"^{_DOMAIN}\\s*{{dash}}\\s*"
+    return f"^【(?P<city>{escape(m.group('bracket'))})】\\s*" if m.group("bracket") else (
+        f"^(?P<city>{escape(m.group('words'))})\\s*{{dash}}\\s*")
+
+
+def dateline_guesses(pages: list[Page], need: int, base) -> list[Guess]:
+    """Lead prefixes the generic datelines miss, printed on `need` pages: "雅加达 -"."""
+    seen: dict[str, list[str]] = {}
+    for page in pages:
+        leads = [line.text for i, line in enumerate(page.lines)
+                 if page.open(i) and len(line.text) >= 40][:LEAD_LINES]
+        for text in leads:
+            pattern = _prefix_of(text)
+            if pattern and not base.first("body.dateline", text):
+                seen.setdefault(pattern, []).append(text)
+                break
+    return [Guess("body.dateline", pattern, f"a lead's prefix on {len(texts)} of {len(pages)} pages: "
+                  + repr(texts[0][:60])) for pattern, texts in seen.items() if len(texts) >= need]
+
+
+def _loosen(repeat: Repeat, pages: list[Page]) -> Repeat:
+    """A long line matched whole becomes a match of its first words (its tail changes:
+    a link, a wrapped sentence), unless those match a line of some page's text."""
+    prefix = prefix_pattern(repeat.example)
+    if repeat.kind != "exact" or not prefix or repeat.pattern == prefix:
+        return repeat
+    for page in pages:
+        for i, line in enumerate(page.lines):
+            if page.region(i) == "body" and page.covered.get(i) is not repeat and matches(prefix, line.text):
+                return repeat
+    repeat.pattern = prefix
+    return repeat
 
 
 def _learned_why(why: str) -> str:
@@ -247,10 +303,15 @@ def learn_rule(rule_id: str, pages: list[SourcePage], rules: RuleSet,
     hosts = Counter(site_of(u) for u in urls) - Counter({None: len(urls)})
     host = hosts.most_common(1)[0][0] if hosts else (host.lower().removeprefix("www.") if host else None)
     found = analyse_samples(rule_id, [(p.name, p.text) for p in pages], others, host=host,
-                            settings=settings, need=need, first_repeats=similar_repeats)
-    used = {g.pattern for g in found.guesses}
-    guesses, skipped = _safe([Guess(g.key, g.pattern, _learned_why(g.why))
-                              for g in found.guesses + _footer_drops(found.pages, found.repeats, used)])
+                            settings=settings, need=need, first_repeats=similar_repeats,
+                            one_offs=False)
+    loosened = {r.pattern: _loosen(r, found.pages).pattern for r in list(found.repeats)}
+    learned = [Guess(g.key, loosened.get(g.pattern, g.pattern), g.why) for g in found.guesses]
+    used = {g.pattern for g in learned}
+    learned += _footer_drops(found.pages, found.repeats, used)
+    if not any(g.key == "body.dateline" for g in learned):
+        learned += dateline_guesses(found.pages, need, others[GENERIC])
+    guesses, skipped = _safe([Guess(g.key, g.pattern, _learned_why(g.why)) for g in learned])
     head = {key: (value, why.replace("samples", "pages")) for key, (value, why) in found.head.items()}
     if host:
         head["hosts"] = (found.hosts, f"the site of the pages' URLs ({len(urls)} of {len(pages)})"

@@ -29,7 +29,7 @@ class Repeat:
     """Furniture seen in several samples: its pattern and where it was seen."""
 
     pattern: str
-    kind: str  # "exact", "date" or "shape"
+    kind: str  # "exact", "date", "shape" or "similar" (rules learn: case and digits aside)
     hits: dict[int, list[int]]  # sample index → line indexes
     example: str
 

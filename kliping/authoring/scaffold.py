@@ -236,10 +236,11 @@ class Analysis:
 
 def analyse_samples(rule_id: str, samples: list[tuple[str, str]], rules: RuleSet,
                     host: str | None = None, settings: Settings = DEFAULT_SETTINGS,
-                    need: int | None = None, first_repeats=None) -> Analysis:
+                    need: int | None = None, first_repeats=None, one_offs: bool = True) -> Analysis:
     """Read `samples` (name, text) and guess outlet `rule_id`'s patterns: a line is
     furniture when `need` samples print it (default 2). `first_repeats(pages, need)`,
-    given, finds repeats before the exact ones do (rules learn's generalised lines)."""
+    given, finds repeats before the exact ones do (rules learn's generalised lines);
+    `one_offs` adds the guess of section names seen on one sample each."""
     base = rules[GENERIC]
     pages = [read_sample(name, text, base) for name, text in samples]
     need = need or (2 if len(pages) > 1 else 1)
@@ -258,7 +259,7 @@ def analyse_samples(rule_id: str, samples: list[tuple[str, str]], rules: RuleSet
     brand = hosts[0].split(".")[0] if hosts else rule_id.lower()
     guesses = _fingerprint_guesses(pages, repeats, base, rules, rule_id, brand)
     guesses += _repeat_guesses(pages, repeats, marker)
-    if marker is None:
+    if marker is None and one_offs:
         guesses += _section_guess(pages)
     guesses += _description_guess(pages) + _dateline_guess(pages, base)
 
