@@ -192,6 +192,16 @@ def is_anchored(regex: re.Pattern) -> bool:
     return parsed is not None and bool(len(parsed)) and parsed[0] == (_c.AT, _c.AT_BEGINNING)
 
 
+def starts_text(regex: re.Pattern) -> bool:
+    """Say whether a pattern can only match at the text's start: its parse begins with
+    \\A (or with ^ when not multi-line)."""
+    parsed = _parsed(regex.pattern, regex.flags)
+    if parsed is None or not len(parsed):
+        return False
+    return parsed[0] == (_c.AT, _c.AT_BEGINNING_STRING) or (
+        parsed[0] == (_c.AT, _c.AT_BEGINNING) and not parsed.state.flags & re.MULTILINE)
+
+
 def _opens_with_literal(items) -> bool:
     """Say whether every match of the sequence `items` begins with a literal character."""
     if not len(items):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .dates import DATE_PATTERN
+from .fingerprints import FingerprintIndex
 from .gates import Gate, fails_fast, first_chars, gate_of, is_anchored
 
 if TYPE_CHECKING:  # selectors need lxml: only pages read with [html] selectors load it
@@ -293,8 +294,8 @@ class Match:
     reason: str
 
 
-#: Documents matched by fingerprints before the fingerprints' gates are read (reading
-#: them all costs about what trying the fingerprints ungated on this many does).
+#: Documents matched by fingerprints before the FingerprintIndex is built (building it,
+#: with every fingerprint's gate, costs about what trying them plainly on this many does).
 GATE_FINGERPRINTS_AFTER = 20
 #: Hosts whose rule `RuleSet.match_host` keeps (a dump comes from a few outlets' hosts).
 HOSTS_REMEMBERED = 4096
@@ -369,17 +370,26 @@ class RuleSet:
                 return Match(rule, f"generator {generator!r} ('{hit.source}')")
         return None
 
+    def _fingerprint_hits(self, text: str) -> list[tuple[Rule, list[str]]]:
+        """Each rule with the fingerprints `text` matches: tried one by one for the
+        first GATE_FINGERPRINTS_AFTER documents, then through a FingerprintIndex."""
+        if self._fingerprinted < GATE_FINGERPRINTS_AFTER:
+            self._fingerprinted += 1
+            found = ((rule, [p.source for p in rule.fingerprints if p.regex.search(text)]) for rule in self)
+            return [(rule, hits) for rule, hits in found if hits]
+        return self._fingerprint_index.hits(text)
+
+    @cached_property
+    def _fingerprint_index(self) -> FingerprintIndex:
+        return FingerprintIndex(list(self))
+
     def match_fingerprint(self, text: str) -> Match | None:
         """Match a URL-less scrape by fingerprints: highest priority, then most hits."""
         best: tuple[tuple[int, int], Rule, list[str]] | None = None
-        gated = self._fingerprinted >= GATE_FINGERPRINTS_AFTER
-        self._fingerprinted += not gated
-        for rule in self:
-            hits = [p.source for p in rule.fingerprints if (not gated or p.could_match(text)) and p.regex.search(text)]
-            if hits:
-                score = (rule.priority, len(hits))
-                if best is None or score > best[0]:
-                    best = (score, rule, hits)
+        for rule, hits in self._fingerprint_hits(text):
+            score = (rule.priority, len(hits))
+            if best is None or score > best[0]:
+                best = (score, rule, hits)
         if best is None:
             return None
         return Match(best[1], "fingerprint " + ", ".join(f"'{h}'" for h in best[2]))

@@ -1,0 +1,88 @@
+"""The FingerprintIndex finds exactly the fingerprints a plain search finds, on real
+scrapes and on texts built to trip a line-start index (CRLF, blank and indented lines,
+CJK and Arabic datelines, a fingerprint only on the last line, no newline at all)."""
+from pathlib import Path
+
+import pytest
+
+from kliping.cleaner import load_rules
+from kliping.cleaner.fingerprints import FingerprintIndex
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus" / "text"
+
+
+def plain_hits(rules, text):
+    found = ((rule, [p.source for p in rule.fingerprints if p.regex.search(text)]) for rule in rules)
+    return [(rule.id, hits) for rule, hits in found if hits]
+
+
+def index_hits(index, text):
+    return [(rule.id, hits) for rule, hits in index.hits(text)]
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+@pytest.fixture(scope="module")
+def index(rules):
+    return FingerprintIndex(list(rules))
+
+
+def scrapes() -> list[str]:
+    paths = sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT / "tests/fixtures/pages").glob("*.txt"))
+    paths += sorted(CORPUS.glob("*.txt"))
+    return [p.read_text("utf-8") for p in paths]
+
+
+def test_index_and_plain_search_agree_on_every_real_scrape(rules, index):
+    texts = scrapes()
+    assert len(texts) >= 100
+    matched = 0
+    for text in texts:
+        want = plain_hits(rules, text)
+        assert index_hits(index, text) == want
+        matched += bool(want)
+    assert matched >= len(texts) // 2  # the comparison is about real hits, not empty lists
+
+
+def variants(text: str) -> list[str]:
+    lines = text.split("\n")
+    return [
+        text.replace("\n", "\r\n"),
+        "\n\n\n" + text,
+        "\n".join("   " + line for line in lines),
+        "\n".join(reversed(lines)),  # a lead's fingerprint on the last line
+        " ".join(lines),  # one line
+        "東京 — " + text,
+        "\n".join(["طهران — خبر", "シェア：", "【東京】", "分享:", *lines]),
+        text + "\n",
+        text.rstrip("\n") + "\nKOMPAS.com - x",
+    ]
+
+
+def test_index_and_plain_search_agree_on_hostile_layouts(rules, index):
+    for text in scrapes()[:40]:
+        for variant in variants(text):
+            assert index_hits(index, variant) == plain_hits(rules, variant), variant[:80]
+
+
+def test_index_finds_a_fingerprint_only_the_last_line_shows(rules, index):
+    text = "Judul\n\nParagraf pertama.\n" * 20 + "KONTAN.CO.ID - JAKARTA. Isi."
+    assert "kontan" in dict(index_hits(index, text))
+    assert index_hits(index, text) == plain_hits(rules, text)
+
+
+def test_index_tries_patterns_that_open_with_a_blank_line_a_folded_letter_or_the_text():
+    import re
+    from types import SimpleNamespace
+    from kliping.cleaner.rules import Pattern
+    sources = [r"^\n[ \t]*Iklan$", r"(?i)^baca juga:", r"^[\u4E00-\u9FFF]{2,6} —", r"^A\nB$",
+               r"\A\s*Judul", r"\AZZZ|^B$"]
+    fake = SimpleNamespace(id="fake", fingerprints=tuple(
+        Pattern("fingerprints", s, re.compile(s, re.MULTILINE), "fake") for s in sources))
+    index = FingerprintIndex([fake])
+    text = "Judul\n\n\nIklan\nBACA JUGA: x\n北京时间 — y\nA\nB"
+    assert [hits for _, hits in index.hits(text)] == [sources]
