@@ -1,18 +1,26 @@
-"""Benchmark the cleaner against trafilatura on the same inputs, in the same run.
+"""Benchmark the cleaner against baselines measured on the same inputs, in the same run.
 
-    python bench/clean_bench.py                 # about two minutes on 2 cores
-    python bench/clean_bench.py --rss-sizes 2000 20000 --quick
+    python bench/clean_bench.py                 # about four minutes on 2 cores
+    python bench/clean_bench.py --seconds 2 --variants 500 --rss-sizes 2000 20000
 
 Reports, each as a ratio against a baseline measured here and now:
-  * text scrapes: docs per CPU second of the cleaner on variants of samples/ and the
-    fixture scrapes (in process, decoding included);
-  * HTML pages, generic path: pages per CPU second for kliping and for trafilatura
-    `extract(..., with_metadata=True)` on ../shared/html (hosts with no kliping rule),
-    measured in alternating rounds, and both F1 scores from ../shared/eval/score_html.py;
-  * HTML pages with an outlet rule: the same on tests/fixtures/html (kliping's rules);
+  * start-up (CPU time of the process, median of 7): `kliping --version` and `kliping
+    clean` of one seed scrape, against `trafilatura --version` and `python -c pass`;
+  * text scrapes end to end, per CPU second: `kliping clean DIR -j 1` (start-up
+    included, output written) over seed-size variants of samples/ and over
+    tests/corpus, against the floor of one Python process that reads every file and
+    writes a JSON line for it; and the same scrapes in process;
+  * HTML pages (per CPU second, in alternating rounds so that the machine's drift stays
+    out of the ratios): kliping, trafilatura `extract(..., with_metadata=True)` and
+    lxml's bare parse of the same bytes (the floor), on the real pages of ../shared/html
+    split as the cleaner routes them (an outlet rule / the generic path), on the fixture
+    pages grown to real size with real pages' furniture, and on the fixture pages as
+    they are (about 10 KiB); body F1 of both on the grown pages and, with
+    ../shared/eval/score_html.py, on ../shared/html;
   * peak memory (max RSS) of `kliping clean` over generated JSON Lines of 10k and 100k
     records: it must stay flat, since inputs are streamed.
-Nothing is shipped: corpora are generated in a temporary directory.
+The last lines repeat the figures as the README's speed table. Nothing is shipped:
+inputs are generated in a temporary directory (bench/corpora.py).
 """
 from __future__ import annotations
 
@@ -26,20 +34,17 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpora  # noqa: E402
+from corpora import ROOT, SHARED  # noqa: E402
 
-from kliping.cleaner import RawDoc, Settings, clean, load_rules, read_path  # noqa: E402
+from kliping.cleaner import Settings, clean, load_rules, read_path  # noqa: E402
 from kliping.cleaner.html import NotAnArticle  # noqa: E402
 
-
-def rate(fn, items, seconds: float) -> float:
-    """Items per CPU second of `fn` over `items`, repeated for about `seconds`, after
-    one pass over all of them (steady state: rules compiled, imports done)."""
-    for item in items:
-        fn(item)
-    return _timed(fn, items, seconds)
+BIN = Path(sys.executable).parent
+#: trafilatura's command: its console script, or the module the script runs.
+TRAFILATURA = ([str(BIN / "trafilatura")] if (BIN / "trafilatura").exists()
+               else [sys.executable, "-m", "trafilatura.cli"])
 
 
 def _timed(fn, items, seconds: float) -> float:
@@ -51,34 +56,54 @@ def _timed(fn, items, seconds: float) -> float:
     return done / (time.process_time() - start)
 
 
-def paired_rates(ours, theirs, items, seconds: float, rounds: int = 5) -> tuple[float, float]:
-    """Rates of two functions over the same items, measured in alternating rounds (the
-    machine's speed drifts; a ratio of rates taken minutes apart drifts with it): the
-    median of each side's rounds."""
+def rate(fn, items, seconds: float) -> float:
+    """Items per CPU second of `fn` over `items`, repeated for about `seconds`, after
+    one pass over all of them (steady state: rules compiled, imports done)."""
     for item in items:
-        ours(item)
-        theirs(item)
-    a, b = [], []
+        fn(item)
+    return _timed(fn, items, seconds)
+
+
+def paired_rates(fns, items, seconds: float, rounds: int = 5) -> list[float]:
+    """Rates of several functions over the same items, measured in alternating rounds
+    (the machine's speed drifts; rates taken minutes apart drift with it): the median
+    of each one's rounds."""
+    for fn in fns:
+        for item in items:
+            fn(item)
+    got: list[list[float]] = [[] for _ in fns]
     for _ in range(rounds):
-        a.append(_timed(ours, items, seconds / rounds))
-        b.append(_timed(theirs, items, seconds / rounds))
-    return statistics.median(a), statistics.median(b)
+        for fn, rates in zip(fns, got):
+            rates.append(_timed(fn, items, seconds / rounds / len(fns)))
+    return [statistics.median(r) for r in got]
 
 
-def text_corpus() -> list[RawDoc]:
-    paths = sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT / "tests/fixtures/pages").glob("*.txt"))
-    return [read_path(p) for p in paths]
+def child_cpu(argv: list[str], runs: int = 7) -> float:
+    """Median CPU time (user + system) in seconds of a command, output discarded. CPU
+    time, not wall: on a shared machine the wall clock measures the neighbours too."""
+    times = []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(times)
 
 
-def html_docs(paths: list[Path]) -> list[RawDoc]:
-    docs = []
-    for p in paths:
-        meta = p.with_suffix(".json")
-        url = json.loads(meta.read_text("utf-8")).get("url") if meta.exists() else None
-        data = p.read_bytes()
-        docs.append(RawDoc(source=str(p), data=data, text=data.decode("utf-8", "replace"),
-                           content_type="text/html", url=url))
-    return docs
+_FLOOR = ("import json, pathlib, sys\n"
+          "out = sys.stdout\n"
+          "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.txt')):\n"
+          "    out.write(json.dumps({'source': str(p), 'text': p.read_text('utf-8')}, ensure_ascii=False) + '\\n')\n")
+
+
+def end_to_end(folder: Path, runs: int = 3) -> tuple[float, float]:
+    """Docs per CPU second of `kliping clean FOLDER -j 1` (start-up included; median of
+    `runs`), and of the floor: one Python process reading every file and writing a JSON
+    line for it."""
+    count = len(list(folder.glob("*.txt")))
+    ours = child_cpu([str(BIN / "kliping"), "clean", "-j", "1", "-q", str(folder)], runs)
+    floor = child_cpu([sys.executable, "-c", _FLOOR, str(folder)], runs)
+    return count / ours, count / floor
 
 
 def kliping_cleaner(rules, settings):
@@ -151,46 +176,85 @@ def peak_rss(records: int, tmp: Path) -> float:
     return max(before, after) / 1024
 
 
+def lxml_parse(doc):
+    import lxml.html
+    return lxml.html.document_fromstring(doc.data)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--seconds", type=float, default=5.0, help="time per throughput measure")
+    ap.add_argument("--seconds", type=float, default=6.0, help="CPU seconds per throughput measure")
+    ap.add_argument("--variants", type=int, default=2000, help="seed-size scrapes for the end-to-end run")
     ap.add_argument("--rss-sizes", type=int, nargs=2, default=(10_000, 100_000))
     a = ap.parse_args()
     rules, settings = load_rules(), Settings()
     run = kliping_cleaner(rules, settings)
-    rows = []
+    table: list[tuple[str, str, str, str]] = []  # measure, kliping, baseline, ratio
 
-    text = text_corpus()
-    rows.append(("text scrapes, docs/s per core", rate(run, text, a.seconds), None))
-
-    fixtures = html_docs(sorted((ROOT / "tests/fixtures/html").glob("*.html")))
-    k, t = paired_rates(run, trafilatura_extract, fixtures, 2 * a.seconds)
-    f_k = fixture_f1(fixtures, lambda d: (run(d).text if run(d) else ""))
-    f_t = fixture_f1(fixtures, lambda d: json.loads(trafilatura_extract(d) or "{}").get("text"))
-    rows.append(("HTML with an outlet rule, pages/s per core", k, t))
-    rows.append(("  body token F1 on tests/fixtures/html", f_k, f_t))
+    seed = sorted((ROOT / "samples").glob("*.txt"))[0]
+    version = child_cpu([str(BIN / "kliping"), "--version"])
+    clean_one = child_cpu([str(BIN / "kliping"), "clean", str(seed)])
+    traf, bare = child_cpu(TRAFILATURA + ["--version"]), child_cpu([sys.executable, "-c", "pass"])
+    print(f"start-up, CPU time: kliping --version {version:.2f} s, kliping clean one scrape {clean_one:.2f} s; "
+          f"trafilatura --version {traf:.2f} s, python -c pass {bare:.2f} s")
+    table.append(("`kliping --version`, CPU time (vs `trafilatura --version`)", f"{version:.2f} s", f"{traf:.2f} s",
+                  f"{version / traf:.2f}×"))
+    table.append(("`kliping clean` of one scrape, CPU time (vs `python -c pass`)", f"{clean_one:.2f} s", f"{bare:.2f} s",
+                  f"{clean_one / bare:.2f}×"))
 
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        if (SHARED / "html").is_dir():
-            shared = html_docs([p for p in sorted((SHARED / "html").glob("*.html"))
-                                if not p.name.endswith(".expected.html")])
-            k, t = paired_rates(run, trafilatura_extract, shared, 2 * a.seconds)
-            rows.append(("HTML, generic path (../shared/html), pages/s per core", k, t))
-            ours, theirs = score_shared(shared, rules, settings, tmp)
-        small, large = a.rss_sizes
-        rss_small, rss_large = peak_rss(small, tmp), peak_rss(large, tmp)
+        variants = corpora.write_scrapes(corpora.seed_variants(a.variants), tmp / "variants")
+        corpus = corpora.write_scrapes([(p.name, p.read_text("utf-8")) for p in corpora.corpus_scrapes()], tmp / "corpus")
+        for name, folder in ((f"{a.variants:,} seed-size variants of samples/", variants),
+                             (f"tests/corpus ({len(list(corpus.glob('*.txt')))} real page texts)", corpus)):
+            ours, floor = end_to_end(folder)
+            print(f"text end to end, `kliping clean DIR -j 1`, {name}: {ours:,.0f} docs per CPU second; "
+                  f"floor (read + write JSON) {floor:,.0f} docs/s")
+            table.append((f"text scrapes end to end, `kliping clean DIR -j 1`, {name}, docs per CPU second "
+                          "(vs reading and writing them)", f"{ours:,.0f}", f"{floor:,.0f}", f"{floor / ours:.1f}× slower"))
+        in_process = rate(run, [read_path(p) for p in sorted(variants.glob("*.txt"))[:500]], a.seconds)
+        print(f"text in process, seed-size variants: {in_process:,.0f} docs per CPU second")
+        table.append(("… in process, docs per CPU second", f"{in_process:,.0f}", "", ""))
 
-    print(f"{'measure':58} {'kliping':>10} {'trafilatura':>12} {'ratio':>7}")
-    for name, ours_v, base in rows:
-        ratio = f"{ours_v / base:6.2f}x" if base else ""
-        base_s = f"{base:12.2f}" if base is not None else " " * 12
-        print(f"{name:58} {ours_v:10.2f} {base_s} {ratio:>7}")
-    if (SHARED / "html").is_dir():
-        print(f"generic path quality, kliping:     {ours}")
-        print(f"generic path quality, trafilatura: {theirs}")
-    print(f"peak RSS of `kliping clean`: {small:,} records {rss_small:.0f} MiB, "
-          f"{large:,} records {rss_large:.0f} MiB (ratio {rss_large / rss_small:.2f})")
+        ruled, generic = corpora.shared_pages(rules)
+        sets = []
+        if ruled:
+            sets += [(f"HTML, outlet rule, ../shared/html ({len(ruled)} real pages)", ruled),
+                     (f"HTML, generic path, ../shared/html ({len(generic)} real pages)", generic)]
+        grown = corpora.grown_fixture_pages()
+        small = [corpora.html_doc(p) for p in sorted((ROOT / "tests/fixtures/html").glob("*.html"))]
+        sets += [("HTML, outlet rule, tests/fixtures/html grown to real size", grown),
+                 ("HTML, outlet rule, tests/fixtures/html as they are", small)]
+        for name, docs in sets:
+            size = sum(len(d.data) for d in docs) / len(docs) / 1024
+            k, t, parse = paired_rates([run, trafilatura_extract, lxml_parse], docs, 3 * a.seconds)
+            print(f"{name}, {size:.0f} KiB a page: kliping {k:.1f} pages/s, trafilatura {t:.1f} "
+                  f"({k / t:.2f}×), lxml parse {parse:.1f} ({parse / k:.1f}× kliping's rate)")
+            table.append((f"{name}, {size:.0f} KiB a page, pages per CPU second (vs trafilatura with "
+                          "metadata)", f"{k:,.1f}", f"{t:,.1f}", f"{k / t:.2f}×"))
+            table.append(("… vs lxml's bare parse of the same pages (the floor)", f"{k:,.1f}", f"{parse:,.1f}",
+                          f"{parse / k:.1f}× slower"))
+        f_k = fixture_f1(grown, lambda d: (run(d).text if run(d) else ""))
+        f_t = fixture_f1(grown, lambda d: json.loads(trafilatura_extract(d) or "{}").get("text"))
+        print(f"body token F1 on the grown fixture pages: kliping {f_k:.3f}, trafilatura {f_t:.3f}")
+        table.append(("… body token F1 on the grown fixture pages", f"{f_k:.3f}", f"{f_t:.3f}", ""))
+        if ruled:
+            ours_f1, theirs_f1 = score_shared(ruled + generic, rules, settings, tmp)
+            print(f"../shared/html quality, kliping:     {ours_f1}")
+            print(f"../shared/html quality, trafilatura: {theirs_f1}")
+        sizes = a.rss_sizes
+        rss = [peak_rss(n, tmp) for n in sizes]
+        print(f"peak RSS of `kliping clean`: {sizes[0]:,} records {rss[0]:.0f} MiB, "
+              f"{sizes[1]:,} records {rss[1]:.0f} MiB (ratio {rss[1] / rss[0]:.2f})")
+        table.append((f"peak RSS of `kliping clean`, {sizes[1]:,} vs {sizes[0]:,} streamed records",
+                      f"{rss[1]:.0f} MiB", f"{rss[0]:.0f} MiB", f"{rss[1] / rss[0]:.2f}"))
+
+    print("\n<!-- speed table: bench/clean_bench.py -->")
+    print("| measure | kliping | baseline | ratio |\n| --- | --- | --- | --- |")
+    for row in table:
+        print("| " + " | ".join(row) + " |")
+    print("<!-- end of speed table -->")
 
 
 if __name__ == "__main__":
