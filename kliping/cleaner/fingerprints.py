@@ -14,24 +14,26 @@ fingerprints are searched as before, behind their gates. A pattern hits exactly 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Any
 
 from .gates import first_chars, is_anchored, starts_text
 
-if TYPE_CHECKING:
-    from .rules import Pattern, Rule
+#: A rule (rules.Rule) and a compiled rule pattern (rules.Pattern): this module only
+#: reads their `fingerprints`, `regex`, `source` and `could_match`, and rules.py
+#: imports it, so it names them without importing them.
+Rule = Pattern = Any
 
 
 class FingerprintIndex:
     """The fingerprints of a rule set, arranged for `hits`: per rule, in file order,
     each either line-anchored with the characters that can open it, or searched."""
 
-    def __init__(self, rules: list["Rule"]):
+    def __init__(self, rules: list[Rule]):
         self.rules = rules
-        self.plans: list[tuple[tuple["Pattern", frozenset[str] | None], ...]] = [
+        self.plans: list[tuple[tuple[Pattern, frozenset[str] | None], ...]] = [
             tuple((p, _line_openers(p.regex)) for p in rule.fingerprints) for rule in rules]
 
-    def hits(self, text: str) -> list[tuple["Rule", list[str]]]:
+    def hits(self, text: str) -> list[tuple[Rule, list[str]]]:
         """Return each rule with the sources of its fingerprints that `text` matches
         (rules without any left out), in the rules' and the files' order."""
         starts: dict[str, list[int]] = {}
@@ -62,7 +64,7 @@ def _line_openers(regex: re.Pattern) -> frozenset[str] | None:
     return first_chars(regex)
 
 
-def _hit(p: "Pattern", openers: frozenset[str] | None, text: str, starts: dict[str, list[int]]) -> bool:
+def _hit(p: Pattern, openers: frozenset[str] | None, text: str, starts: dict[str, list[int]]) -> bool:
     """Say whether fingerprint `p` matches somewhere in `text`."""
     if openers is None:
         return p.could_match(text) and p.regex.search(text) is not None
