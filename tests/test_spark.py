@@ -179,6 +179,8 @@ def test_spark_clean_command_writes_json_lines(spark, run_cli, tmp_path):
     expected = {a["source"]: a for a in json_lines(run_cli("clean", SAMPLES).stdout)}
     assert {r["source"]: contract(r) for r in rows} == expected
     assert all("raw" not in r and r["raw_sha256"] for r in rows)
+    loaded = run_cli("ingest", out, "--db", tmp_path / "k.db")  # issue 19: was a pyarrow traceback
+    assert loaded.exit_code == 0 and "5 documents: 5 new" in loaded.stdout, loaded.output
     again = run_cli("spark", "clean", SAMPLES, "--out", out, "--format", "jsonl")
     assert again.exit_code == 1 and "already exists" in again.output
 

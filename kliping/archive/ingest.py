@@ -158,6 +158,16 @@ class IngestSummary:
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
 
+    @classmethod
+    def total_of(cls, summaries: list["IngestSummary"]) -> "IngestSummary":
+        """One summary of several runs into the same archive (inputs of several kinds)."""
+        total = cls()
+        for summary in summaries:
+            for name in ("new", "updated", "unchanged", "failed", "skipped", "near_duplicates"):
+                setattr(total, name, getattr(total, name) + getattr(summary, name))
+            total.failures.extend(summary.failures)
+        return total
+
     def __str__(self) -> str:
         text = (f"{self.total} document{'s' if self.total != 1 else ''}: {self.new} new, "
                 f"{self.updated} updated, {self.unchanged} unchanged, {self.failed} failed")

@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from .common import (db_option, echo_json_lines, max_size_option, signature_options, signature_settings,
+from .common import (UsageLine, db_option, echo_json_lines, max_size_option, signature_options, signature_settings,
                      time_limit_option)
 
 def _open(db_path: str, create: bool, readonly: bool = False):
@@ -43,7 +43,8 @@ def _open(db_path: str, create: bool, readonly: bool = False):
 @signature_options
 def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jobs, batch_size, quiet,
            max_size, time_limit, **signature) -> None:
-    """Clean scrapes (files, directories, - for stdin) and store them in the archive.
+    """Clean scrapes (files, directories, - for stdin) and store them in the archive;
+    a directory written by `kliping spark clean` (Parquet or JSON Lines) is loaded as cleaned.
 
     Every input is kept in the `raw` table as received, also when it cannot be read or
     cleaned. Running it again on the same files adds nothing; a changed re-scrape of a
@@ -52,7 +53,7 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
     updated, unchanged and failed; exits 1 when any failed.
     """
     from ..archive.db import ArchiveError, checkpoint
-    from ..archive.ingest import BATCH_SIZE, receive
+    from ..archive.ingest import BATCH_SIZE, IngestSummary, receive
     from ..archive.ingest import ingest as run_ingest
     from ..archive.parquet import articles_dataset, load_spark_output  # `kliping spark clean` output
     from ..archive.workers import prepare_stream
@@ -60,9 +61,13 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
     from .common import check_url, choose_jobs, document_count, list_inputs, open_rules, progress, report
 
     rules = open_rules(rules_dirs, outlet)
-    spark_output = len(paths) == 1 and articles_dataset(paths[0])
-    names = [] if spark_output else list_inputs(paths)
-    check_url(url, names or list(paths))
+    spark_outputs = [p for p in paths if p != "-" and articles_dataset(p)]
+    others = [p for p in paths if p not in spark_outputs]
+    names = list_inputs(others) if others else []
+    if url and spark_outputs:
+        raise UsageLine(f"--url is the URL of one document, but {spark_outputs[0]} is the output of "
+                        "`kliping spark clean`, whose rows carry their own URL: leave --url out")
+    check_url(url, names)
     db = _open(db_path, create=True)
     settings = dataclasses.replace(signature_settings(db, **signature), document_seconds=time_limit)
     jobs = choose_jobs(jobs, names)
@@ -76,17 +81,18 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
 
     with contextlib.closing(db):
         try:
-            if spark_output:
-                summary = load_spark_output(db, paths[0], reclean=reclean, on_item=on_item,
-                                            settings=settings, skip_duplicates=skip_duplicates,
-                                            batch_size=batch_size or BATCH_SIZE)
-            else:
+            summaries = [load_spark_output(db, path, reclean=reclean, on_item=on_item,
+                                           settings=settings, skip_duplicates=skip_duplicates,
+                                           batch_size=batch_size or BATCH_SIZE)
+                         for path in spark_outputs]
+            if names:
                 items = prepare_stream(receive(names, url=url, max_bytes=max_size << 20), db_path, rules_dirs, settings, outlet,
                                        reclean, jobs)
                 with progress(items, total=document_count(names), quiet=quiet) as items:
-                    summary = run_ingest(db, items, clean_doc, reclean=reclean, on_item=on_item,
-                                         settings=settings, skip_duplicates=skip_duplicates,
-                                         batch_size=batch_size or BATCH_SIZE)
+                    summaries.append(run_ingest(db, items, clean_doc, reclean=reclean, on_item=on_item,
+                                                settings=settings, skip_duplicates=skip_duplicates,
+                                                batch_size=batch_size or BATCH_SIZE))
+            summary = summaries[0] if len(summaries) == 1 else IngestSummary.total_of(summaries)
         except ArchiveError as exc:
             raise click.ClickException(str(exc)) from None
         except sqlite3.OperationalError as exc:  # locked by another process, disk full, …
