@@ -115,3 +115,34 @@ def test_bands_that_do_not_fit_name_the_flags_given(run_cli, tmp_path):
     assert result.exit_code == 2 and "--lsh-bands 20" in result.stderr
     odd = run_cli("ingest", SAMPLES, "--num-perm", "2", "--lsh-rows", "4", "--db", tmp_path / "k.db")
     assert odd.exit_code == 2 and "--num-perm 2" in odd.stderr and "--lsh-bands" not in odd.stderr
+
+
+# -- item 4: a scrape with no article text is no article, as a page with none is ----------
+
+NO_ARTICLE = {"menu.txt": "Home\nLogin\nMenu\n", "word.txt": "Sanksi\n",
+              "menu.html": "<html><body><nav><a href='/'>Home</a> <a href='/login'>Login</a></nav></body></html>"}
+
+
+@pytest.mark.parametrize("name", sorted(NO_ARTICLE))
+def test_no_article_text_is_reported_and_never_stored_as_an_article(run_cli, tmp_path, name):
+    (tmp_path / name).write_text(NO_ARTICLE[name], "utf-8")
+    cleaned = run_cli("clean", tmp_path / name)
+    assert cleaned.exit_code == 1 and cleaned.stdout == ""
+    assert f"{tmp_path / name}: not an article: no article text found" in cleaned.stderr
+    db = tmp_path / "k.db"
+    stored = run_cli("ingest", tmp_path / name, "--db", db)
+    assert stored.exit_code == 1 and "0 new" in stored.stdout and "1 failed" in stored.stdout
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from articles").fetchone()[0] == 0
+        assert conn.execute("select status from raw").fetchall() == [("failed",)]  # the input is kept
+
+
+def test_a_short_real_brief_is_still_an_article():
+    from kliping.cleaner import clean_text
+
+    brief = ("Gempa Guncang Cianjur\n\nGempa bermagnitudo 5,6 mengguncang Cianjur, Jawa Barat, Senin siang. "
+             "BMKG menyatakan gempa tidak berpotensi tsunami.\n")
+    article = clean_text(brief)
+    assert article.title == "Gempa Guncang Cianjur" and "BMKG" in article.text

@@ -22,8 +22,12 @@ from .text import Extraction, extract_text, strip_controls
 
 #: Content types that are feeds, never articles.
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
-#: An HTML page with less body text than this is no article (a front page, an error page).
+#: A document with less article text than this is no article (a front page, an error page).
 MIN_ARTICLE_CHARS = 200
+#: A text scrape with less article text than this is no article (a menu, a login page,
+#: one word). Lower than a page's: a scrape is what a scraper kept as an article, and
+#: briefs, photo stories and the rules' test cases are short.
+MIN_SCRAPE_CHARS = 1
 
 
 @dataclass(slots=True)
@@ -60,7 +64,22 @@ def explain(doc: RawDoc, rules: RuleSet, settings: Settings = DEFAULT_SETTINGS,
     if is_html(doc):
         return explain_html(doc, rules, settings, outlet)
     match = pick_rule(doc, rules, outlet)
-    return Explained(match, extract_text(doc.text, match.rule, settings))
+    ext = extract_text(doc.text, match.rule, settings)
+    refuse_non_article(ext, MIN_SCRAPE_CHARS, "in the scrape")
+    return Explained(match, ext)
+
+
+def refuse_non_article(ext: Extraction, min_chars: int, where: str, url: str | None = None,
+                       page: bool = False) -> None:
+    """NotAnArticle for a document with no article text (a menu, a login or error
+    page): text scrapes and HTML pages alike, never an article with empty text. A page
+    is also refused for a section front's URL or a text of headlines; a scrape is not,
+    since its URL line may be any link and stock tables read like headlines."""
+    if len(" ".join(ext.paragraphs)) < min_chars:
+        raise NotAnArticle(f"no article text found {where} (a front page, a menu or a list?)")
+    reason = front_page_reason(url, ext.paragraphs) if page else None
+    if reason:
+        raise NotAnArticle(reason)
 
 
 def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | None) -> Explained:
@@ -89,11 +108,7 @@ def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | 
             meta = read_meta(root, match.rule, url)
             text = "\n\n".join(page_blocks(root, match.rule, meta))
     ext = extract_text(text, match.rule, settings, title=doc.title or meta.title, page=True)
-    if len(" ".join(ext.paragraphs)) < MIN_ARTICLE_CHARS:
-        raise NotAnArticle("no article text found on the page (a front page or a list?)")
-    reason = front_page_reason(meta.url, ext.paragraphs)
-    if reason:
-        raise NotAnArticle(reason)
+    refuse_non_article(ext, MIN_ARTICLE_CHARS, "on the page", meta.url, page=True)
     return Explained(match, ext, meta)
 
 
