@@ -28,8 +28,8 @@ from ..cleaner.settings import DEFAULT_SETTINGS, Settings
 #: Scrape files of a rule's fixture directory, and the content type each is read as.
 FIXTURE_SUFFIXES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html"}
 
-_LIST_FIELDS = ("author", "related", "captions")
-_FIELDS = ("title", "published", "dateline", "editor", "language", "description", "text")
+_LIST_FIELDS = ("author", "related", "captions", "tags")
+_FIELDS = ("title", "published", "dateline", "editor", "language", "description", "section", "text")
 
 
 @dataclass(frozen=True, slots=True)

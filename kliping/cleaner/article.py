@@ -2,13 +2,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
-#: Keys of the output contract, in the order `to_dict()` emits them.
+#: Keys of the output contract, in the order `to_dict()` emits them (the page's own
+#: details, modified … images, after the first thirteen, which kept their places).
 CONTRACT_KEYS = (
     "source", "outlet", "title", "text", "published", "dateline", "author",
     "editor", "language", "description", "related", "captions", "url",
+    "modified", "section", "tags", "site_name", "image", "images",
 )
+
+
+class Image(NamedTuple):
+    """An image of the article: its absolute http(s) URL and its caption, if printed."""
+
+    url: str
+    caption: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,8 +25,10 @@ class Article:
     """A cleaned news article.
 
     `paragraphs` is the body in reading order; `text` joins them with one blank line.
-    `published` is ISO 8601 (with the outlet's UTC offset when a time was given, a bare
-    date otherwise). List fields are tuples so the record stays hashable and immutable.
+    `published` and `modified` are ISO 8601 (with the outlet's UTC offset when a time
+    was given, a bare date otherwise). List fields are tuples so the record stays
+    hashable and immutable. `image` is the page's top image (og:image, else its first
+    figure); `images` holds the `Image`s of the body's figures, each with its caption.
     """
 
     source: str
@@ -33,6 +44,12 @@ class Article:
     related: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
     url: str | None = None
+    modified: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    site_name: str | None = None
+    image: str | None = None
+    images: tuple[Image, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -56,6 +73,12 @@ class Article:
             "related": list(self.related),
             "captions": list(self.captions),
             "url": self.url,
+            "modified": self.modified,
+            "section": self.section,
+            "tags": list(self.tags),
+            "site_name": self.site_name,
+            "image": self.image,
+            "images": [{"url": image.url, "caption": image.caption} for image in self.images],
         }
 
     def replace(self, **changes: Any) -> "Article":
@@ -80,4 +103,17 @@ class Article:
             related=tuple(data.get("related") or ()),
             captions=tuple(data.get("captions") or ()),
             url=data.get("url"),
+            modified=data.get("modified"),
+            section=data.get("section"),
+            tags=tuple(data.get("tags") or ()),
+            site_name=data.get("site_name"),
+            image=data.get("image"),
+            images=tuple(_image(item) for item in data.get("images") or ()),
         )
+
+
+def _image(item: Any) -> Image:
+    """An Image from its contract form ({"url", "caption"}) or a (url, caption) pair."""
+    if isinstance(item, dict):
+        return Image(item.get("url") or "", item.get("caption"))
+    return Image(*item)

@@ -1,4 +1,5 @@
-"""Fields from the decided lines: published, author, editor, related, captions, language."""
+"""Fields from the decided lines: published, author, editor, related, captions, tags,
+section, language."""
 from __future__ import annotations
 
 import re
@@ -6,7 +7,8 @@ import re
 from .dates import parse_date
 from .rules import Rule
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import AUTHOR, CAPTION, EDITOR, PUBLISHED, RELATED, TITLE, Extraction
+from .text import AUTHOR, CAPTION, EDITOR, PUBLISHED, RELATED, SECTION, TAG, TITLE, Extraction
+from .text.patterns import MAX_TAGS, tag_values
 
 #: Separators between several names in one byline.
 _NAMES = re.compile(r"\s*(?:,|&|;|\bdan\b|\band\b)\s*", re.IGNORECASE)
@@ -94,6 +96,18 @@ def find_related(ext: Extraction) -> tuple[str, ...]:
 def find_captions(ext: Extraction) -> tuple[str, ...]:
     """Return captions and photo credits in reading order."""
     return _unique(ext.values(CAPTION))
+
+
+def find_tags(ext: Extraction) -> tuple[str, ...]:
+    """Return the tags the scrape prints under its label ("Tag:", "Tags: a, b"), in
+    reading order, without repeats, at most MAX_TAGS."""
+    values = [tag for ln in ext.lines if ln.kind == TAG and ln.value for tag in tag_values(ln.value)]
+    return _unique(values)[:MAX_TAGS]
+
+
+def find_section(ext: Extraction) -> str | None:
+    """Return the section the scrape names on a `header.section` line, if any."""
+    return next((ln.value for ln in ext.lines if ln.kind == SECTION and ln.value), None)
 
 
 def function_word_share(tokens: list[str], words: frozenset[str]) -> float:

@@ -14,7 +14,8 @@ from .html.kind import NotAnArticle, front_page_reason
 from .html.meta import PageMeta
 from .inputs.html import HTML, sniff_markup
 from .inputs import RawDoc
-from .metadata import detect_language, find_captions, find_people, find_published, find_related
+from .metadata import (detect_language, find_captions, find_people, find_published, find_related, find_section,
+                       find_tags)
 from .rules import Match, RuleSet
 from .rule_loader import load_rules
 from .settings import DEFAULT_SETTINGS, Settings
@@ -133,20 +134,30 @@ def build_article(doc: RawDoc, explained: Explained, settings: Settings) -> Arti
         related=tuple(dict.fromkeys(page.related + find_related(ext))),
         captions=tuple(dict.fromkeys(page.captions + find_captions(ext))),
         url=doc.url or page.url or ext.url,
+        modified=page.modified,
+        section=page.section or find_section(ext),
+        tags=page.tags or find_tags(ext),
+        site_name=page.site_name,
+        image=page.image or (page.images[0].url if page.images else None),
+        images=page.images,
     ))
 
 
 def _without_controls(article: Article) -> Article:
     """`article` with control characters removed from its string fields."""
     changes = {}
-    for key in ("title", "published", "dateline", "editor", "language", "description", "url"):
+    for key in ("title", "published", "dateline", "editor", "language", "description", "url",
+                "section", "site_name"):
         value = getattr(article, key)
         if value is not None and strip_controls(value) != value:
             changes[key] = strip_controls(value) or None
-    for key in ("author", "related", "captions"):
+    for key in ("author", "related", "captions", "tags"):
         values = getattr(article, key)
         if any(strip_controls(v) != v for v in values):
             changes[key] = tuple(v for v in map(strip_controls, values) if v)
+    if any(image.caption and strip_controls(image.caption) != image.caption for image in article.images):
+        changes["images"] = tuple(image._replace(caption=strip_controls(image.caption or "") or None)
+                                  for image in article.images)
     return article.replace(**changes) if changes else article
 
 

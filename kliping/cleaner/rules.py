@@ -34,17 +34,17 @@ PLACEHOLDERS = {
 }
 #: Pattern lists of a rule, as (section, key).
 PATTERN_KEYS = (
-    ("header", "stamp"), ("header", "drop"),
+    ("header", "stamp"), ("header", "drop"), ("header", "section"),
     ("headline", "title_above"), ("headline", "published"), ("headline", "updated"),
     ("photo", "start"), ("photo", "file"), ("photo", "captions"), ("photo", "credit"),
     ("body", "dateline"), ("body", "related"), ("body", "related_start"), ("body", "related_inline"),
     ("body", "strip_inline"), ("body", "drop"),
     ("byline", "author"), ("byline", "editor"),
-    ("footer", "end"), ("footer", "last"), ("footer", "drop"),
+    ("footer", "end"), ("footer", "last"), ("footer", "tags_start"), ("footer", "tags"), ("footer", "drop"),
 )
 #: Selector lists of a rule's [html] section.
 HTML_KEYS = ("title", "body", "published", "author", "editor", "description", "captions",
-             "related", "strip")
+             "related", "tags", "section", "strip")
 
 
 class RuleError(Exception):

@@ -72,6 +72,8 @@ def output_row(doc_id: int, doc, outcome: Outcome, mtime: int | None, keep_raw: 
     for key in LIST_KEYS:
         if values[key] is not None:
             values[key] = list(values[key])
+    if values["images"] is not None:
+        values["images"] = [(image["url"], image["caption"]) for image in values["images"]]
     return tuple(values[c] for c in ARTICLE_COLUMNS)
 
 

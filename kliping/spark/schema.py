@@ -2,7 +2,7 @@
 them: `kliping.archive.parquet` loads them with pyarrow) and as Spark schemas.
 
 `articles`: one row per document, also those that failed — the Article contract keys
-(`CONTRACT_KEYS`, lists as array<string>), then `status` ("ok", "unreadable",
+(`CONTRACT_KEYS`, lists as array<string>, `images` as array<struct<url, caption>>), then `status` ("ok", "unreadable",
 "not-article", "failed"), `error`, and what the archive's `raw` table keeps: the raw
 bytes' sha256 and size, the record's own URL, content type, encoding, fetch time, and
 (unless left out) the bytes. `doc_id` numbers the rows of one run.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..cleaner import CONTRACT_KEYS
 
-LIST_KEYS = ("author", "related", "captions")
+LIST_KEYS = ("author", "related", "captions", "tags")
 RAW_COLUMNS = ("raw_sha256", "raw_size", "raw_url", "content_type", "encoding", "fetched_at")
 ARTICLE_COLUMNS = ("doc_id",) + CONTRACT_KEYS + ("status", "error") + RAW_COLUMNS + ("raw",)
 CLUSTER_COLUMNS = ("cluster_id", "doc_id", "source", "size", "similarity")
@@ -28,6 +28,9 @@ def spark_type(column: str):
 
     if column in LIST_KEYS:
         return T.ArrayType(T.StringType(), containsNull=False)
+    if column == "images":
+        return T.ArrayType(T.StructType([T.StructField("url", T.StringType(), nullable=False),
+                                         T.StructField("caption", T.StringType())]), containsNull=False)
     if column in _LONGS:
         return T.LongType()
     if column == "raw":

@@ -12,6 +12,7 @@ from lxml import etree
 
 from ..rules import Rule
 from ..text import is_sentence
+from .details import figure_images
 from .meta import PageMeta
 from .page import BLOCK_TAGS, SKIP_TAGS, element_blocks
 from ..selectors import Selector, merge_selectors
@@ -143,14 +144,22 @@ def take_out(root, rule: Rule, key: str) -> list[str]:
 
 def rule_body(root, rule: Rule) -> list[str] | None:
     """Return the body blocks by the rule's body selectors, or None when none match."""
+    found = _body_elements(root, rule)
+    if not found:
+        return None
+    blocks: list[str] = []
+    for el in found:
+        blocks += element_blocks(el)
+    return blocks
+
+
+def _body_elements(root, rule: Rule) -> list:
+    """The elements the first of the rule's body selectors that matches finds."""
     for sel in rule.selectors("body"):
         found = [el for el in sel.elements(root) if not isinstance(el, str)]
         if found:
-            blocks: list[str] = []
-            for el in found:
-                blocks += element_blocks(el)
-            return blocks
-    return None
+            return found
+    return []
 
 
 def trafilatura_body(root, url: str | None) -> list[str]:
@@ -237,6 +246,8 @@ def prune_link_lists(root) -> None:
 def page_blocks(root, rule: Rule, meta: PageMeta) -> list[str]:
     """Strip furniture, take captions and related out, and return the body blocks."""
     strip_furniture(root, rule)
+    if next(root.iter("figure"), None) is not None:  # before captions are taken out
+        meta.images = figure_images(root, _body_elements(root, rule), meta.url)
     meta.captions = tuple(take_out(root, rule, "captions"))
     meta.related = tuple(take_out(root, rule, "related"))
     blocks = rule_body(root, rule)

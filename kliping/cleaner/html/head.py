@@ -14,6 +14,7 @@ from lxml import etree
 
 from ..dates import parse_date
 from ..rules import Rule
+from .details import read_details
 from .meta import PageMeta
 from .page import _BODY_TEXT, _first, _strings_xpath, element_blocks, page_url
 
@@ -271,7 +272,8 @@ def find_authors(root, rule: Rule, brands: Callable[[], set[str]],
 
 
 def read_meta(root, rule: Rule, url: str | None) -> PageMeta:
-    """Read title, date, authors, description, captions and related links of a page."""
+    """Read title, date, authors, description and the page's details (site name, top
+    image, modified, section, tags) of a page."""
     url = url or page_url(root)
     brands = site_brands(root, url)
     meta = PageMeta(url=url)
@@ -290,4 +292,5 @@ def read_meta(root, rule: Rule, url: str | None) -> PageMeta:
             meta.description = values[0]
             break
     meta.language = (root.get("lang") or "").split("-")[0].lower() or None
+    read_details(root, rule, meta, linked)
     return meta

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..article import Image
+
 
 @dataclass(slots=True)
 class PageMeta:
@@ -18,4 +20,10 @@ class PageMeta:
     captions: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     language: str | None = None
+    modified: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    site_name: str | None = None
+    image: str | None = None
+    images: tuple[Image, ...] = ()
     extra: dict = field(default_factory=dict)

@@ -12,6 +12,7 @@ from .. import dedupe
 # Kinds of line: body text, metadata fields, or dropped.
 BLANK, DROP, BODY, TITLE, DESCRIPTION = "blank", "drop", "body", "title", "description"
 PUBLISHED, CAPTION, RELATED, AUTHOR, EDITOR = "published", "caption", "related", "author", "editor"
+TAG, SECTION = "tag", "section"
 CANDIDATE = "candidate"  # not decided by pass 1
 #: Lines that are only a URL: kept as the article's URL when it has none.
 _URL_LINE = re.compile(r"^(?:URL\s*:\s*)?(https?://\S+)$", re.IGNORECASE)

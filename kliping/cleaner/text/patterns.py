@@ -1,11 +1,11 @@
 """Pass 1: each line against the rule's line patterns, the boxes they open (photo,
-related), bylines split over two lines, the footer's end, a crawler's date stamp."""
+related, tags), bylines split over two lines, the footer's end, a crawler's date stamp."""
 from __future__ import annotations
 
 import re
 
 from ..rules import Rule
-from .lines import (AUTHOR, BLANK, CANDIDATE, CAPTION, DROP, EDITOR, PARAGRAPH_END, PUBLISHED, RELATED,
+from .lines import (AUTHOR, BLANK, CANDIDATE, CAPTION, DROP, EDITOR, PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG,
                     _LIST_MARKER, _MAX_RELATED, _MAX_STANDFIRST, _SENTENCE_END, _SIGNED_OFF, _URL_LINE,
                     Line, _groups, _value)
 
@@ -26,7 +26,7 @@ _BYLINE_AFTER_END = 3
 #: A sentence this long, or the lead's dateline, shows the article text has begun.
 _BODY_CHARS = 80
 _LINE_CHECKS = (
-    ("header.drop", DROP), ("body.drop", DROP), ("footer.drop", DROP),
+    ("header.drop", DROP), ("header.section", SECTION), ("body.drop", DROP), ("footer.drop", DROP),
     ("headline.updated", DROP), ("headline.published", PUBLISHED),
     ("byline.editor", EDITOR), ("byline.author", AUTHOR),
     ("body.related", RELATED), ("photo.file", DROP), ("photo.credit", CAPTION),
@@ -36,6 +36,19 @@ _LINE_CHECK_KEYS = tuple(key for key, _ in _LINE_CHECKS)
 #: Every key pass 1 asks about a line (the body's dateline aside): a line none of them
 #: can match, as most of a page's paragraphs, is settled by one screen.
 _PASS_ONE_KEYS = ("footer.end", "footer.last", "photo.start", "body.related_start") + _LINE_CHECK_KEYS
+#: The tags' label, alone ("Tag") or with the tags ("Tags: banjir, Kudus").
+_TAG_KEYS = ("footer.tags_start", "footer.tags")
+#: Keys whose match ends a tags box: the page's next section ("Berita Terkait"), furniture.
+_AFTER_TAGS_KEYS = ("footer.end", "body.related", "body.related_start", "header.drop", "body.drop",
+                    "footer.drop", "photo.start")
+#: A tag is short: a few words, no sentence; a scrape gives at most MAX_TAGS of them.
+MAX_TAGS = 20
+_TAG_WORDS = 6
+_TAG_CHARS = 60
+#: How many lines under the article's end may still be its tags' label.
+_TAGS_AFTER_END = 12
+#: Between tags printed on one line: "banjir, Kudus", "banjir | Kudus", "banjir · Kudus".
+TAG_SEPARATORS = re.compile(r"\s*(?:[,;|·•]|\s#)\s*")
 
 
 def _box_item(kind: str, s: str, taken: int) -> bool:
@@ -53,15 +66,26 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
     """
     box: tuple[str, str] | None = None  # (kind, rule key) of the open box
     taken = after_end = 0
-    ended = seen_text = False
+    ended = seen_text = tags_open = False
     for i, line in enumerate(lines):
         s = line.text
         if not s:
             line.decide(BLANK, "blank")
-            box = None
+            box, tags_open = None, False
             continue
         if line.kind != CANDIDATE:  # a name read with the byline label above it
             continue
+        if tags_open:
+            tags_open = _tags_box_line(line, rule)
+            if tags_open:
+                continue
+        if (not ended or after_end < _TAGS_AFTER_END) and rule.could_match(_TAG_KEYS, s):
+            label = _tags_label(line, rule)
+            if label:
+                tags_open, box = label == "footer.tags_start", None
+                ended = ended or bool(seen_text and rule.first("footer.end", s))
+                after_end += ended
+                continue
         if _BYLINE_LABEL.match(s) and _byline_on_next_line(lines, i, rule):
             ended = ended or bool(seen_text and rule.first("footer.end", s))
             continue
@@ -106,6 +130,43 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         box = None
         if not seen_text and _starts_body(s, rule):
             seen_text = True  # the footer's end markers count from here on
+
+
+def tag_values(value: str) -> list[str]:
+    """The tags in a value printed on one line, each tag-shaped ("#banjir" is "banjir")."""
+    tags = []
+    for part in TAG_SEPARATORS.split(value):
+        part = _LIST_MARKER.sub("", part.strip(), count=1).lstrip("#").strip()
+        if part and len(part) <= _TAG_CHARS and len(part.split()) <= _TAG_WORDS and \
+                not PARAGRAPH_END.search(part) and not _URL_LINE.match(part):
+            tags.append(part)
+    return tags
+
+
+def _tags_label(line: Line, rule: Rule) -> str | None:
+    """Decide a line that is the tags' label: alone ("Tag:", the tags under it: the key
+    `footer.tags_start` is returned) or with them ("Tags: banjir, Kudus": `footer.tags`)."""
+    for key in _TAG_KEYS:
+        hit = rule.first(key, line.text)
+        if hit:
+            value = _value(hit[1]) if key == "footer.tags" else None
+            line.decide(TAG if value else DROP, key, hit[0].source, value)
+            return key
+    return None
+
+
+def _tags_box_line(line: Line, rule: Rule) -> bool:
+    """Decide a line under the tags' label: a tag (or a few on one line) when it is
+    tag-shaped and no pattern takes it for the page's next section; say whether the
+    box stays open."""
+    s = line.text
+    if rule.could_match(_AFTER_TAGS_KEYS, s) and any(rule.first(k, s) for k in _AFTER_TAGS_KEYS):
+        return False
+    tags = tag_values(s)
+    if not tags or len(tags) != len(TAG_SEPARATORS.split(s)):
+        return False
+    line.decide(TAG, "footer.tags_start", "line inside the tags box opened above", s)
+    return True
 
 
 def _byline_on_next_line(lines: list[Line], at: int, rule: Rule) -> bool:
