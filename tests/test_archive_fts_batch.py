@@ -126,7 +126,7 @@ def test_a_version_3_archive_gets_the_version_4_index(tmp_path):
     db["articles"].rebuild_fts()
     db.close()
     db = open_archive(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 4 and db[FTS_DEFERRED].exists()
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 5 and db[FTS_DEFERRED].exists()
     assert [c.name for c in db["articles_fts"].columns] == FTS_COLUMNS
     assert len(fts_ids(db, "sanksi")) == 1  # indexed again
     ingest(db, [received("b.txt", "Judul\nBerita tentang sanksi lagi.", "https://x.id/b")], clean_doc)

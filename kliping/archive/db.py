@@ -33,7 +33,7 @@ from .errors import ArchiveError
 from .functions import register_functions
 
 #: Bumped with every change of the schema; stored as PRAGMA user_version.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TEXT_COLUMNS = ("title", "description", "text")
 #: Text column -> its stemmed shadow column.
@@ -112,6 +112,11 @@ ARTICLE_COLUMNS = {
     "description_stem": str,
     "text_stem": str,
 }
+
+#: The page's own details (schema version 5); tags and images are JSON arrays, so
+#: Datasette facets tags with `_facet_array`.
+PAGE_DETAIL_COLUMNS = {"modified": str, "section": str, "tags": str, "site_name": str,
+                       "image": str, "images": str}
 
 
 #: Page cache per connection (KiB; SQLite's default is 2 MiB) and memory-mapped reads:
@@ -342,7 +347,17 @@ def create_v4(db: sqlite_utils.Database) -> None:
     create_fts(db)
 
 
-MIGRATIONS = {1: create_v1, 2: create_v2, 3: create_v3, 4: create_v4}
+def create_v5(db: sqlite_utils.Database) -> None:
+    """Version 5: the page's details (modified, section, tags, site name, images), NULL
+    for the articles stored before (a re-ingest of their raw fills them); section indexed
+    for its facet."""
+    articles = db["articles"]
+    for column, kind in PAGE_DETAIL_COLUMNS.items():
+        articles.add_column(column, kind)
+    articles.create_index(["section"])
+
+
+MIGRATIONS = {1: create_v1, 2: create_v2, 3: create_v3, 4: create_v4, 5: create_v5}
 
 
 def create_fts(db: sqlite_utils.Database) -> None:

@@ -116,6 +116,12 @@ def article_row(article: Article) -> dict:
         "language": fields["language"],
         "related": fields["related"],
         "captions": fields["captions"],
+        "modified": fields["modified"],
+        "section": fields["section"],
+        "tags": fields["tags"],
+        "site_name": fields["site_name"],
+        "image": fields["image"],
+        "images": fields["images"],
         "source": fields["source"],
         "content_hash": digest,
     }
@@ -127,7 +133,7 @@ def article_row(article: Article) -> dict:
 def row_article(row: dict) -> Article:
     """Rebuild the Article stored in an `articles` row."""
     data = dict(row)
-    for key in ("author", "related", "captions"):
+    for key in ("author", "related", "captions", "tags", "images"):
         if isinstance(data.get(key), str):
             data[key] = json.loads(data[key])
     return Article.from_dict(data)
