@@ -352,9 +352,11 @@ def create_v5(db: sqlite_utils.Database) -> None:
     for the articles stored before (a re-ingest of their raw fills them); section indexed
     for its facet."""
     articles = db["articles"]
+    have = articles.columns_dict
     for column, kind in PAGE_DETAIL_COLUMNS.items():
-        articles.add_column(column, kind)
-    articles.create_index(["section"])
+        if column not in have:
+            articles.add_column(column, kind)
+    articles.create_index(["section"], if_not_exists=True)
 
 
 MIGRATIONS = {1: create_v1, 2: create_v2, 3: create_v3, 4: create_v4, 5: create_v5}
