@@ -194,3 +194,19 @@ section = [".kanal"]
     art = clean_page(rules, head, body)
     assert art.outlet == "beritakota"
     assert (art.section, art.tags) == ("Regional", ("banjir", "Kudus"))
+
+
+def test_keywords_that_are_a_sentence_cut_into_words_are_no_tags(rules):
+    cut = '<meta name="keywords" content="banjir, di, kudus, dan, pati">'
+    assert clean_page(rules, cut).tags == ()
+    spelled = ('<meta name="description" content="Gelar sebuah pesta? Sah-sah aja sih, tapi jangan.">'
+               '<meta name="keywords" content="gelar, sebuah, pesta, sah-sah, aja">')
+    assert clean_page(rules, spelled).tags == ()
+    kept = '<meta name="description" content="Banjir di Kudus."><meta name="keywords" content="banjir, Kudus, BPBD">'
+    assert clean_page(rules, kept).tags == ("banjir", "Kudus", "BPBD")
+
+
+def test_real_pages_whose_keywords_are_prose(shared, rules):
+    for stem in ("kapanlagi-01", "kapanlagi-03", "tempo-en-01"):
+        assert _shared_page(shared, rules, stem).tags == (), stem
+    assert _shared_page(shared, rules, "republika-02").tags == ("pejabat ma", "kpk", "operasi tangkap tangan")

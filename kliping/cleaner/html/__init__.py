@@ -8,6 +8,7 @@ captions and datelines are handled alike whatever the input was.
 | --- | --- |
 | `page.py` | parse a page; read its elements as text blocks |
 | `head.py` | title, dates, authors, URL: what the page says about itself (`meta.py`: `PageMeta`) |
+| `details.py` | site name, top image, modified, section, tags; the body's figures with captions |
 | `body.py` | furniture stripped, captions and related boxes, the article's blocks |
 | `kind.py` | feeds, section fronts and lists refused (`NotAnArticle`) |
 

@@ -14,6 +14,7 @@ from lxml import etree
 
 from ..article import Image
 from ..dates import parse_date, zone_offset
+from ..metadata import FUNCTION_WORDS
 from ..rules import Rule
 from ..text.patterns import MAX_TAGS, tag_values
 from .meta import PageMeta
@@ -44,6 +45,11 @@ _MODIFIED = tuple(_strings_xpath(xpath) for xpath in (
 _SECTION = _strings_xpath("//meta[@property='article:section']/@content")
 _ARTICLE_TAGS = _strings_xpath("//meta[@property='article:tag']/@content")
 _KEYWORDS = _strings_xpath("//meta/@name[translate(.,'KEYWORDS','keywords')='keywords']/parent::*/@content")
+#: Words no tag is alone, and how many of them make a list of tags prose.
+_FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
+_PROSE_FUNCTION_WORDS = 2
+_PROSE_RUN = 4
+_DESCRIPTION = _strings_xpath("//meta[@property='og:description' or @name='description']/@content")
 _ARTICLE_TYPES = ("NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "WebPage")
 _FIGURES = etree.XPath("descendant-or-self::figure[descendant::img]")
 _ARTICLES = etree.XPath("//article")
@@ -139,7 +145,8 @@ def _section(root, rule: Rule, items: list[dict]) -> str | None:
 
 def _tags(root, rule: Rule, items: list[dict]) -> tuple[str, ...]:
     """The first source that gives tags: the rule's selectors, article:tag, JSON-LD
-    keywords, <meta name=keywords>; each value split on commas, bounded to MAX_TAGS."""
+    keywords, <meta name=keywords>; each value split on commas, bounded to MAX_TAGS; a
+    source whose tags are prose cut into words is passed over."""
     sources: list[Callable[[], list[object]]] = [
         lambda: [v for sel in rule.selectors("tags") for v in sel.values(root)],
         lambda: _ARTICLE_TAGS(root),
@@ -153,9 +160,25 @@ def _tags(root, rule: Rule, items: list[dict]) -> tuple[str, ...]:
                 tags.update(dict.fromkeys(tag_values(value[:MAX_TAGS * 100])))
             if len(tags) >= MAX_TAGS:
                 break
-        if tags:
+        if tags and not _cut_prose(tags, root):
             return tuple(tags)[:MAX_TAGS]
     return ()
+
+
+def _cut_prose(tags: dict[str, None], root) -> bool:
+    """Say whether "tags" are a sentence cut into words, as kapanlagi's and tempo's
+    keywords are ("main, di, film, keduanya, …"): two of them or more are function words
+    ("di", "the"), or four or more spell, in order, the page's description."""
+    if sum(tag.lower() in _FUNCTION_WORDS for tag in tags) >= _PROSE_FUNCTION_WORDS:
+        return True
+    if len(tags) < _PROSE_RUN:
+        return False
+    description = _first(root, _DESCRIPTION)
+    return bool(description) and f" {_words(' '.join(tags))} " in f" {_words(description)} "
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _listed(value) -> list[object]:
