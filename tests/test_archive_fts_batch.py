@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from kliping.archive.db import FTS_COLUMNS, FTS_DEFERRED, FTS_TRIGGER_SQL, open_archive
+from kliping.archive.db import FTS_COLUMNS, FTS_DEFERRED, FTS_TRIGGER_SQL, SCHEMA_VERSION, open_archive
 from kliping.archive.ingest import Received, ingest
 from kliping.cleaner import Article, RawDoc
 
@@ -126,7 +126,7 @@ def test_a_version_3_archive_gets_the_version_4_index(tmp_path):
     db["articles"].rebuild_fts()
     db.close()
     db = open_archive(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 5 and db[FTS_DEFERRED].exists()
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION and db[FTS_DEFERRED].exists()
     assert [c.name for c in db["articles_fts"].columns] == FTS_COLUMNS
     assert len(fts_ids(db, "sanksi")) == 1  # indexed again
     ingest(db, [received("b.txt", "Judul\nBerita tentang sanksi lagi.", "https://x.id/b")], clean_doc)

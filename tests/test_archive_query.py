@@ -26,7 +26,7 @@ def test_stop_words_are_left_out_and_case_and_diacritics_fold():
 
 def test_query_words_are_stemmed_and_quoted():
     q = parse_query("Menjatuhkan sanksi")
-    assert q.fts == '{title_stem description_stem text_stem} : (("jatuh") AND ("sanksi"))'
+    assert dict(q.stemmed)["id"] == '{title_stem description_stem text_stem} : (("jatuh") AND ("sanksi"))'
     assert [t.stems for t in q.terms] == [("jatuh",), ("sanksi",)]
 
 
@@ -40,7 +40,7 @@ def test_query_words_are_stemmed_and_quoted():
     ("(sanksi OR embargo) rusia", '((("sanksi") OR ("embargo")) AND ("rusia"))'),
 ])
 def test_query_syntax(text, expected):
-    assert parse_query(text).fts == "{title_stem description_stem text_stem} : " + expected
+    assert dict(parse_query(text).stemmed)["id"] == "{title_stem description_stem text_stem} : " + expected
 
 
 @pytest.mark.parametrize("text", ['"sanksi', "(sanksi", "sanksi)", "sanksi AND", "OR sanksi",
@@ -70,7 +70,9 @@ def fts():
     conn = sqlite3.connect(":memory:")
     register_functions(conn)
     conn.execute("create virtual table t using fts5(title, description, text, title_stem,"
-                 " description_stem, text_stem, tokenize='unicode61 remove_diacritics 2')")
+                 " description_stem, text_stem, language, tokenize='unicode61 remove_diacritics 2')")
+    conn.execute("create virtual table t3 using fts5(title, description, text, tokenize='trigram')")
+    conn.execute("insert into t3(text) values ('東京都知事選挙 sanksi')")
     conn.execute("insert into t(title_stem, text_stem) values (id_stem('Sanksi dijatuhkan'),"
                  " id_stem('Putin dan Biden'))")
     return conn
@@ -86,6 +88,7 @@ def test_any_string_is_a_valid_fts_query_or_a_clear_error(fts, text):
         assert str(exc)
         return
     fts.execute("select rowid from t where t match ?", [q.fts]).fetchall()
+    fts.execute("select rowid from t3 where t3 match ?", [q.substring or '""']).fetchall()
 
 
 def test_sql_functions(fts):

@@ -125,11 +125,12 @@ def snapshot(path) -> dict:
 
 def operators_outside_strings(fts: str) -> set[str]:
     """What an FTS5 expression has besides quoted strings: only ( ) AND OR NOT allowed,
-    and the column filter on the stemmed columns at the front."""
-    prefix = "{title_stem description_stem text_stem} : "
-    assert fts.startswith(prefix), fts
-    rest = FTS_STRING.sub(" ", fts[len(prefix):]).replace("(", " ( ").replace(")", " ) ")
-    return set(rest.split())
+    and the column filters kliping writes itself: on the stemmed columns, and on the
+    language of the articles a stemmed expression is for."""
+    scope = "{title_stem description_stem text_stem} : "
+    assert fts.startswith(scope) or fts.startswith("((" + scope), fts
+    rest = FTS_STRING.sub(" ", fts).replace(scope, " ").replace("language : ", " ")
+    return set(rest.replace("(", " ( ").replace(")", " ) ").split())
 
 
 def expected_refusal(text: str) -> bool:
@@ -240,8 +241,8 @@ def test_operators_of_fts5_are_only_words():
              "title_stem:sanksi": ["title stem sanksi"], "{title_stem}: sanksi": ["title stem", "sanksi"],
              "^sanksi": ["sanksi"], "+sanksi": ["sanksi"], "sanksi\" OR 1=1 --": ["sanksi", "or 1 1"]}
     for text, strings in cases.items():
-        fts = parse_query(text).fts
-        assert operators_outside_strings(fts) <= {"(", ")", "AND", "OR", "NOT"}, fts
+        assert operators_outside_strings(parse_query(text).fts) <= {"(", ")", "AND", "OR", "NOT"}
+        fts = dict(parse_query(text).stemmed)["id"]
         assert [m.strip('"') for m in FTS_STRING.findall(fts)] == strings, fts
 
 
@@ -291,7 +292,7 @@ def test_sql_functions_never_raise():
     odd = conn.execute("select id_snippet('Sanksi dijatuhkan.', 'sanksi', '[', ']', '…', 'many'),"
                        " id_snippet('a b c', 'b', '[', ']', '…', 1e300), id_snippet('a b', 'b', '[', ']', '…', -5),"
                        " id_snippet('a b', 'b', NULL, x'ff', 3)")
-    assert odd.fetchone() == ("[Sanksi] dijatuhkan.", "a [b] c", "…[b]", "a b\ufffd")
+    assert odd.fetchone() == ("[Sanksi] dijatuhkan.", "a [b] c", "…[b]", "a <mark>b\ufffd")  # NULL: the default
 
 
 def test_snippet_is_linear_in_long_texts():

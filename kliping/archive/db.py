@@ -13,9 +13,13 @@ Tables (see docs/archive.md):
   and `shared_paragraphs` read them (see `dedup.py`).
 
 `articles_fts` is an FTS5 index (external content, tokenizer `unicode61
-remove_diacritics 2`) over the title and description as written and the stemmed shadows
-of title, description and text (every kliping search runs on the stems), kept in sync by
-triggers, with bm25 column weights as its default rank. While `fts_deferred` has a row
+remove_diacritics 2`) over the title and description as written, the stemmed shadows
+of title, description and text (every kliping search runs on the stems; each article is
+stemmed in its language, see stem.py) and the language (a query stemmed in English is
+matched against English articles), kept in sync by triggers, with bm25 column weights as
+its default rank. `articles_trigram` (FTS5 `trigram` tokenizer, contentless) indexes the
+title, description and text of Japanese and Chinese articles, which have no spaces
+between words, so that any substring of 3 characters or more finds them. While `fts_deferred` has a row
 — only inside a kliping ingest transaction, emptied before it commits — the insert and
 update triggers leave the index to the ingest, which indexes its batch in one
 statement (`fts_batch.py`).
@@ -31,9 +35,10 @@ import sqlite_utils
 
 from .errors import ArchiveError
 from .functions import register_functions
+from .stem import STEMMERS, SUBSTRING_LANGUAGES
 
 #: Bumped with every change of the schema; stored as PRAGMA user_version.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 TEXT_COLUMNS = ("title", "description", "text")
 #: Text column -> its stemmed shadow column.
@@ -42,11 +47,11 @@ STEMMED = {"title": "title_stem", "description": "description_stem", "text": "te
 #: `sqlite-utils search` and Datasette's `_search`, which match words as typed), the body
 #: by its stems only — every kliping search (CLI, canned query, `id_match()`) runs on the
 #: stems, and indexing the body's words twice cost 30% of an ingest.
-FTS_COLUMNS = ["title", "description"] + [STEMMED[c] for c in TEXT_COLUMNS]
+FTS_COLUMNS = ["title", "description"] + [STEMMED[c] for c in TEXT_COLUMNS] + ["language"]
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 #: Default FTS5 rank: bm25 with the title weighted over the description over the text
-#: (one weight per FTS column, in FTS_COLUMNS order).
-FTS_RANK = "bm25(10.0, 3.0, 10.0, 3.0, 1.0)"
+#: (one weight per FTS column, in FTS_COLUMNS order; the language does not count).
+FTS_RANK = "bm25(10.0, 3.0, 10.0, 3.0, 1.0, 0.0)"
 FTS_TRIGGERS = ("articles_ai", "articles_ad", "articles_au")
 #: The table whose row (inside an ingest transaction) defers indexing to the ingest.
 FTS_DEFERRED = "fts_deferred"
@@ -67,6 +72,35 @@ END""",
 BEGIN
   INSERT INTO [articles_fts] ([articles_fts], rowid, {FTS_COLUMN_LIST}) VALUES ('delete', old.rowid, {_OLD});
   INSERT INTO [articles_fts] (rowid, {FTS_COLUMN_LIST}) VALUES (new.rowid, {_NEW});
+END""",
+}
+
+#: The substring index of Japanese and Chinese articles (see SUBSTRING_LANGUAGES).
+TRIGRAM = "articles_trigram"
+TRIGRAM_COLUMNS = ["title", "description", "text"]
+TRIGRAM_COLUMN_LIST = ", ".join(f"[{c}]" for c in TRIGRAM_COLUMNS)
+#: SQL test of an article row (prefix `new.`, `old.` or none) for the trigram index.
+SUBSTRING_TEST = "{row}[language] IN (" + ", ".join(f"'{x}'" for x in SUBSTRING_LANGUAGES) + ")"
+_TRI_NEW = ", ".join(f"new.[{c}]" for c in TRIGRAM_COLUMNS)
+_TRI_OLD = ", ".join(f"old.[{c}]" for c in TRIGRAM_COLUMNS)
+_TRI_INSERT = f"INSERT INTO [{TRIGRAM}] (rowid, {TRIGRAM_COLUMN_LIST})"
+_TRI_DELETE = f"INSERT INTO [{TRIGRAM}] ([{TRIGRAM}], rowid, {TRIGRAM_COLUMN_LIST})"
+#: The trigram index's triggers: contentless, so a row leaves it by its old values.
+TRIGRAM_TRIGGER_SQL = {
+    "articles_trigram_ai": f"""CREATE TRIGGER [articles_trigram_ai] AFTER INSERT ON [articles]
+WHEN {SUBSTRING_TEST.format(row="new.")} AND NOT EXISTS (SELECT 1 FROM [{FTS_DEFERRED}])
+BEGIN
+  {_TRI_INSERT} VALUES (new.rowid, {_TRI_NEW});
+END""",
+    "articles_trigram_ad": f"""CREATE TRIGGER [articles_trigram_ad] AFTER DELETE ON [articles]
+WHEN {SUBSTRING_TEST.format(row="old.")}
+BEGIN
+  {_TRI_DELETE} VALUES ('delete', old.rowid, {_TRI_OLD});
+END""",
+    "articles_trigram_au": f"""CREATE TRIGGER [articles_trigram_au] AFTER UPDATE OF [id], {TRIGRAM_COLUMN_LIST}, [language] ON [articles] {_NOT_DEFERRED}
+BEGIN
+  {_TRI_DELETE} SELECT 'delete', old.rowid, {_TRI_OLD} WHERE {SUBSTRING_TEST.format(row="old.")};
+  {_TRI_INSERT} SELECT new.rowid, {_TRI_NEW} WHERE {SUBSTRING_TEST.format(row="new.")};
 END""",
 }
 
@@ -359,7 +393,34 @@ def create_v5(db: sqlite_utils.Database) -> None:
     articles.create_index(["section"], if_not_exists=True)
 
 
-MIGRATIONS = {1: create_v1, 2: create_v2, 3: create_v3, 4: create_v4, 5: create_v5}
+def create_v6(db: sqlite_utils.Database) -> None:
+    """Version 6: search in the article's language — English and French articles
+    stemmed again with their own stemmer, the language in the FTS index (FTS_COLUMNS),
+    and the trigram index of Japanese and Chinese articles."""
+    for name in FTS_TRIGGERS:  # the index is made again below: no reindexing row by row
+        db.execute(f"DROP TRIGGER IF EXISTS [{name}]")
+    others = [lang for lang in STEMMERS if lang != "id"]
+    stems = ", ".join(f"[{shadow}] = id_stem([{column}], [language])" for column, shadow in STEMMED.items())
+    db.execute(f"UPDATE articles SET {stems} WHERE language IN ({', '.join('?' for _ in others)})", others)
+    create_fts(db)
+    create_trigram(db)
+
+
+MIGRATIONS = {1: create_v1, 2: create_v2, 3: create_v3, 4: create_v4, 5: create_v5, 6: create_v6}
+
+
+def create_trigram(db: sqlite_utils.Database) -> None:
+    """(Re)create the trigram index of Japanese and Chinese articles, its triggers, and
+    fill it. Contentless (content=''): Datasette and sqlite-utils, which look for the
+    index of `articles` by its content table, keep finding `articles_fts`."""
+    db.execute(f"DROP TABLE IF EXISTS [{TRIGRAM}]")
+    db.execute(f"CREATE VIRTUAL TABLE [{TRIGRAM}] USING FTS5 ({TRIGRAM_COLUMN_LIST}, "
+               "tokenize='trigram', content='')")
+    for name, sql in TRIGRAM_TRIGGER_SQL.items():
+        db.execute(f"DROP TRIGGER IF EXISTS [{name}]")
+        db.execute(sql)
+    db.execute(f"{_TRI_INSERT} SELECT [id], {TRIGRAM_COLUMN_LIST} FROM [articles] "
+               f"WHERE {SUBSTRING_TEST.format(row='')}")
 
 
 def create_fts(db: sqlite_utils.Database) -> None:
@@ -392,6 +453,9 @@ def ensure_fts(db: sqlite_utils.Database) -> None:
     index its articles twice).
     """
     triggers = {t.name: t.sql for t in db["articles"].triggers}
+    if not db[TRIGRAM].exists() or any(triggers.get(n) != sql for n, sql in TRIGRAM_TRIGGER_SQL.items()):
+        with db.atomic():
+            create_trigram(db)
     fts = db["articles_fts"]
     if not fts.exists() or [c.name for c in fts.columns] != FTS_COLUMNS or \
             not all(t in triggers for t in FTS_TRIGGERS):

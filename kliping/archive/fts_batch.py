@@ -14,12 +14,20 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from .db import FTS_COLUMN_LIST, FTS_DEFERRED, utc_now
+from .db import (FTS_COLUMN_LIST, FTS_DEFERRED, SUBSTRING_TEST, TRIGRAM, TRIGRAM_COLUMN_LIST,
+                 utc_now)
 
 _INDEX = (f"INSERT INTO [articles_fts] (rowid, {FTS_COLUMN_LIST}) SELECT [id], {FTS_COLUMN_LIST} "
           "FROM [articles] WHERE [id] IN (SELECT value FROM json_each(?)) ORDER BY [id]")
 _UNINDEX = (f"INSERT INTO [articles_fts] ([articles_fts], rowid, {FTS_COLUMN_LIST}) "
             f"SELECT 'delete', [id], {FTS_COLUMN_LIST} FROM [articles] WHERE [id] = ?")
+#: The same for the trigram index (Japanese and Chinese articles only).
+_SUBSTRINGS = SUBSTRING_TEST.format(row="")
+_TRI_INDEX = (f"INSERT INTO [{TRIGRAM}] (rowid, {TRIGRAM_COLUMN_LIST}) SELECT [id], {TRIGRAM_COLUMN_LIST} "
+              "FROM [articles] WHERE [id] IN (SELECT value FROM json_each(?)) "
+              f"AND {_SUBSTRINGS} ORDER BY [id]")
+_TRI_UNINDEX = (f"INSERT INTO [{TRIGRAM}] ([{TRIGRAM}], rowid, {TRIGRAM_COLUMN_LIST}) "
+                f"SELECT 'delete', [id], {TRIGRAM_COLUMN_LIST} FROM [articles] WHERE [id] = ? AND {_SUBSTRINGS}")
 
 
 class BatchIndex:
@@ -49,6 +57,7 @@ class BatchIndex:
         leave the index now (unless it waits to be indexed), its new ones at the end."""
         if self.active and article_id not in self.ids:
             self.conn.execute(_UNINDEX, [article_id])
+            self.conn.execute(_TRI_UNINDEX, [article_id])
             self.ids.add(article_id)
 
     def end(self) -> None:
@@ -56,7 +65,9 @@ class BatchIndex:
         if not self.active:
             return
         if self.ids:
-            self.conn.execute(_INDEX, [json.dumps(sorted(self.ids))])
+            ids = json.dumps(sorted(self.ids))
+            self.conn.execute(_INDEX, [ids])
+            self.conn.execute(_TRI_INDEX, [ids])
         self.conn.execute(f"DELETE FROM [{FTS_DEFERRED}]")
         self.active = False
         self.ids = set()

@@ -1,11 +1,19 @@
 """SQL functions for stemmed search, registered on every archive connection.
 
-    id_stem(text)                 stems of the words, stop words left out: 'jatuh sanksi'
+    id_stem(text[, language])     stems of the words, stop words left out: 'jatuh sanksi'
+                                  (language en or fr: that language's stemmer)
     id_match(query)               a safe FTS5 expression on the stemmed columns for a
                                   query typed by a person ('""', matching nothing, when
-                                  it has no searchable word)
-    id_snippet(text, query[, start, end, ellipsis, words])
+                                  it has no searchable word), each article matched with
+                                  the query stemmed in its language
+    id_substring(query)           the same for the trigram index `articles_trigram`
+                                  (Japanese and Chinese; '""' when a word is shorter
+                                  than 3 characters)
+    id_contains(text, query)      1 when text holds the query as substrings (what the
+                                  trigram index cannot answer: words of 1 or 2 characters)
+    id_snippet(text, query[, start, end, ellipsis, words, language])
                                   words of text around the query's matches, marked
+                                  (NULL for an argument: its default)
 
 sqlite-utils and Datasette get them through `kliping.archive.plugin`.
 
@@ -19,14 +27,14 @@ from __future__ import annotations
 import logging
 import sqlite3
 
-from .query import MATCH_NOTHING, match_expression
+from .query import MATCH_NOTHING, QueryError, match_expression, parse_query, substring_expression
 from .snippet import DEFAULT_WORDS, query_snippet
 from .stem import stem_text
 
 
-def id_stem(text):
-    """SQL id_stem(text): the stemmed words of text; NULL for NULL."""
-    return None if text is None else stem_text(str(text))
+def id_stem(text, language=None):
+    """SQL id_stem(text[, language]): the stemmed words of text; NULL for NULL."""
+    return None if text is None else stem_text(str(text), _text(language))
 
 
 log = logging.getLogger(__name__)
@@ -47,6 +55,11 @@ def _text(value) -> str | None:
     return str(value)
 
 
+def _or(value, default: str) -> str:
+    """An SQL text argument; NULL for its default."""
+    return default if value is None else _text(value)
+
+
 def id_match(query):
     """SQL id_match(query): the FTS5 expression for a typed query; never raises."""
     try:
@@ -56,7 +69,28 @@ def id_match(query):
         return MATCH_NOTHING
 
 
-def id_snippet(text, query, start="<mark>", end="</mark>", ellipsis="…", size=DEFAULT_WORDS):
+def id_substring(query):
+    """SQL id_substring(query): the trigram-index expression for a typed query; never raises."""
+    try:
+        return substring_expression(_text(query))
+    except Exception:  # a bug, not the input
+        log.exception("id_substring(%.80r) failed", query)
+        return MATCH_NOTHING
+
+
+def id_contains(text, query):
+    """SQL id_contains(text, query): 1 or 0; never raises."""
+    try:
+        return int(parse_query(_text(query) or "").contains(_text(text)[:MAX_SNIPPET_TEXT] if text else ""))
+    except QueryError:
+        return 0
+    except Exception:  # a bug, not the input
+        log.exception("id_contains(…, %.80r) failed", query)
+        return 0
+
+
+def id_snippet(text, query, start="<mark>", end="</mark>", ellipsis="…", size=DEFAULT_WORDS,
+               language=None):
     """SQL id_snippet(text, query, ...): a highlighted snippet of text; NULL for NULL."""
     if text is None:
         return None
@@ -66,16 +100,19 @@ def id_snippet(text, query, start="<mark>", end="</mark>", ellipsis="…", size=
         size = DEFAULT_WORDS
     text = _text(text)[:MAX_SNIPPET_TEXT]
     try:
-        return query_snippet(text, _text(query), _text(start) or "", _text(end) or "",
-                             _text(ellipsis) or "", size)
+        return query_snippet(text, _text(query), _or(start, "<mark>"), _or(end, "</mark>"),
+                             _or(ellipsis, "…"), size, _text(language))
     except Exception:  # a bug, not the input: the text unmarked rather than an error page
         log.exception("id_snippet(…, %.80r) failed", query)
         return query_snippet(text, None, "", "", "…", DEFAULT_WORDS)
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
-    """Register id_stem, id_match and id_snippet on a sqlite3 connection."""
+    """Register id_stem, id_match, id_substring and id_snippet on a sqlite3 connection."""
     conn.create_function("id_stem", 1, id_stem, deterministic=True)
+    conn.create_function("id_stem", 2, id_stem, deterministic=True)
     conn.create_function("id_match", 1, id_match, deterministic=True)
-    for nargs in range(2, 7):
+    conn.create_function("id_substring", 1, id_substring, deterministic=True)
+    conn.create_function("id_contains", 2, id_contains, deterministic=True)
+    for nargs in range(2, 8):
         conn.create_function("id_snippet", nargs, id_snippet, deterministic=True)

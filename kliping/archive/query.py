@@ -29,10 +29,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Union
 
-from .stem import STOP_WORDS, fold, stem_words, words
+from .stem import DEFAULT_LANGUAGE, STEMMERS, STOP_WORDS, SUBSTRING_LANGUAGES, fold, stem_words, words
 
 #: The columns stemmed queries run against (the stemmed shadows of the text columns).
 STEM_COLUMNS = ("title_stem", "description_stem", "text_stem")
+
+#: The FTS column holding each article's language: a stemmed query is matched against
+#: the articles of the language it was stemmed for.
+LANGUAGE_COLUMN = "language"
+#: A term of the trigram (substring) index needs this many characters.
+MIN_SUBSTRING = 3
+#: "Language" of the terms searched by substring: the words as typed, folded, unstemmed.
+SUBSTRING = "substring"
 
 #: An FTS5 expression that matches nothing, for callers that need a query either way.
 MATCH_NOTHING = '""'
@@ -92,13 +100,35 @@ Node = Union[Term, AllOf, AnyOf]
 
 @dataclass(frozen=True)
 class Query:
-    """A parsed query: the text typed, its FTS5 expression and the terms to highlight."""
+    """A parsed query: the text typed, its FTS5 expression and the terms to highlight.
+
+    `fts` matches each article with the query stemmed in the article's language;
+    `stemmed` holds that expression per stemmer language and `language_terms` the terms
+    to highlight per language (`terms` are the Indonesian ones). `substring` is the
+    expression for the trigram index of Japanese and Chinese articles (None when a term
+    is shorter than MIN_SUBSTRING characters; `contains()` then tests an article's text
+    in Python), `substrings` its terms.
+    """
 
     text: str
     tree: Node
     fts: str
     terms: tuple[Term, ...]
     notes: tuple[str, ...] = ()
+    stemmed: tuple[tuple[str, str], ...] = ()
+    language_terms: tuple[tuple[str, tuple[Term, ...]], ...] = ()
+    substring: str | None = None
+    substrings: tuple[str, ...] = ()
+    substring_tree: Node | None = None
+
+    def contains(self, text: str | None) -> bool:
+        """Whether `text` (lower case) holds the substring query (for the articles of
+        SUBSTRING_LANGUAGES when the trigram index cannot be used)."""
+        return self.substring_tree is not None and _contains(self.substring_tree, (text or "").lower())
+
+    def terms_for(self, language: str | None) -> tuple[Term, ...]:
+        """The terms to highlight in an article of `language`."""
+        return dict(self.language_terms).get(language, self.terms)
 
 
 def tokenize(text: str) -> list[tuple[str, str]]:
@@ -135,19 +165,24 @@ def tokenize(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def make_term(chunk: str, phrase: bool = False) -> Term | None:
+def make_term(chunk: str, phrase: bool = False, language: str = DEFAULT_LANGUAGE) -> Term | None:
     """A Term from a word (a trailing * makes a prefix) or a quoted phrase; None if empty.
 
     A prefix shorter than MIN_PREFIX letters is stemmed and searched as a whole word.
+    In `language` SUBSTRING the term is the text as typed, lower case (a prefix is a substring).
     """
     prefix = not phrase and chunk.endswith("*")
     tokens = list(words(chunk))
     if not tokens:
         return None
+    if language == SUBSTRING:
+        printable = "".join(ch if ch.isprintable() else " " for ch in chunk.rstrip("*"))
+        # lower case only: the trigram index folds case, not diacritics (nor kana voicing)
+        return Term((" ".join(printable.lower().split()),)) if printable.strip() else None
     if prefix and len(tokens[-1]) >= MIN_PREFIX:
-        head = stem_words(tokens[:-1])
+        head = stem_words(tokens[:-1], language)
         return Term(tuple(head) + (tokens[-1],), prefix=True)
-    stems = stem_words(tokens)
+    stems = stem_words(tokens, language)
     return Term(tuple(stems)) if stems else None
 
 
@@ -184,8 +219,9 @@ def _limit_depth(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], 
 class _Parser:
     """Recursive descent over tokens: any := all (OR all)*; all := unit+; unit := [-|NOT] atom."""
 
-    def __init__(self, tokens: list[tuple[str, str]]):
+    def __init__(self, tokens: list[tuple[str, str]], language: str = DEFAULT_LANGUAGE):
         self.tokens = tokens
+        self.language = language
         self.pos = 0
 
     def peek(self) -> tuple[str, str] | None:
@@ -247,9 +283,9 @@ class _Parser:
                 self.pos += 1  # an unclosed "(" closes at the end of the query
             return node
         if kind == "phrase":
-            return make_term(value, phrase=True)
+            return make_term(value, phrase=True, language=self.language)
         if kind == "word":
-            return make_term(value)
+            return make_term(value, language=self.language)
         return None  # an operator where a word belongs: ignored
 
 
@@ -267,7 +303,8 @@ def _unique(nodes) -> list[Node]:
 class _Budget:
     """What is left of MAX_TERMS and MAX_PREFIXES while a tree is walked in order."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = DEFAULT_LANGUAGE) -> None:
+        self.language = language
         self.terms = MAX_TERMS
         self.prefixes = MAX_PREFIXES
         self.dropped = 0
@@ -279,7 +316,7 @@ class _Budget:
                 self.prefixes -= 1
             else:
                 self.as_words.append(term.stems[-1] + "*")
-                stems = tuple(term.stems[:-1]) + tuple(stem_words(term.stems[-1:]))
+                stems = tuple(term.stems[:-1]) + tuple(stem_words(term.stems[-1:], self.language))
                 if not stems:
                     return None
                 term = Term(stems)
@@ -369,10 +406,67 @@ def _parse_query(text: str, columns: tuple[str, ...]) -> Query:
                 f"{quoted_short(text.strip())} has only common words (like 'yang', 'dan'), which are "
                 "not indexed; add a more specific word.")
         raise QueryError("Nothing to search for: type one or more words, e.g. sanksi.")
-    expr = render(tree)
-    fts = "{" + " ".join(columns) + "} : (" + expr + ")" if columns else expr
-    return Query(text=text, tree=tree, fts=fts, terms=tuple(positive_terms(tree)),
-                 notes=tuple(notes))
+    trees = {DEFAULT_LANGUAGE: tree}
+    for language in STEMMERS:
+        if language != DEFAULT_LANGUAGE:
+            other = _Parser(tokens, language).parse()
+            trees[language] = _Budget(language).walk(other) if other is not None else None
+    stemmed = {lang: _scoped(render(t), columns) for lang, t in trees.items() if t is not None}
+    substring_tree = _Parser(tokens, SUBSTRING).parse()
+    substring_tree = _Budget(SUBSTRING).walk(substring_tree) if substring_tree is not None else None
+    substrings = tuple(t.stems[0] for t in all_terms(substring_tree)) if substring_tree else ()
+    usable = bool(substrings) and all(len(s) >= MIN_SUBSTRING for s in substrings)
+    return Query(text=text, tree=tree, fts=_by_language(stemmed), terms=tuple(positive_terms(tree)),
+                 notes=tuple(notes), stemmed=tuple(stemmed.items()),
+                 language_terms=tuple((lang, tuple(positive_terms(t)))
+                                      for lang, t in trees.items() if t is not None),
+                 substring=render(substring_tree) if usable else None,
+                 substrings=tuple(t.stems[0] for t in positive_terms(substring_tree)) if substrings else (),
+                 substring_tree=substring_tree)
+
+
+def _contains(node: Node, text: str) -> bool:
+    if isinstance(node, Term):
+        return node.stems[0] in text
+    if isinstance(node, AnyOf):
+        return any(_contains(o, text) for o in node.options)
+    return all(_contains(n, text) for n in node.include) and \
+        not any(_contains(n, text) for n in node.exclude)
+
+
+def _scoped(expr: str, columns: tuple[str, ...]) -> str:
+    return "{" + " ".join(columns) + "} : (" + expr + ")" if columns else expr
+
+
+def _by_language(stemmed: dict[str, str]) -> str:
+    """One FTS5 expression: each language's expression for the articles of that language
+    (the `language` column); the default one for every language without a stemmer but
+    those searched by substring (SUBSTRING_LANGUAGES), which the trigram index answers.
+    Languages whose expressions are the same share one."""
+    groups: dict[str, list[str]] = {}
+    for language, expr in stemmed.items():
+        groups.setdefault(expr, []).append(language)
+    parts = []
+    for expr, languages in groups.items():
+        if DEFAULT_LANGUAGE in languages:
+            others = [lang for lang in STEMMERS if lang not in languages] + list(SUBSTRING_LANGUAGES)
+            parts.append(f"(({expr}) NOT ({LANGUAGE_COLUMN} : ({_any_of(others)})))")
+        else:
+            parts.append(f"(({expr}) AND ({LANGUAGE_COLUMN} : ({_any_of(languages)})))")
+    return " OR ".join(parts)
+
+
+def _any_of(languages: list[str]) -> str:
+    return " OR ".join(f'"{lang}"' for lang in languages)
+
+
+def all_terms(node: Node) -> list[Term]:
+    """Every term of a tree, excluded ones too."""
+    if isinstance(node, Term):
+        return [node]
+    if isinstance(node, AnyOf):
+        return [t for child in node.options for t in all_terms(child)]
+    return [t for child in node.include + node.exclude for t in all_terms(child)]
 
 
 def quoted_short(text: str, most: int = 60) -> str:
@@ -393,5 +487,13 @@ def match_expression(text: str | None) -> str:
     """
     try:
         return parse_query(text or "").fts
+    except QueryError:
+        return MATCH_NOTHING
+
+
+def substring_expression(text: str | None) -> str:
+    """The trigram-index expression for `text`, or one that matches nothing (for SQL)."""
+    try:
+        return parse_query(text or "").substring or MATCH_NOTHING
     except QueryError:
         return MATCH_NOTHING

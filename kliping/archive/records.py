@@ -126,7 +126,7 @@ def article_row(article: Article) -> dict:
         "content_hash": digest,
     }
     for column, shadow in STEMMED.items():
-        row[shadow] = stem_text(fields[column])
+        row[shadow] = stem_text(fields[column], fields["language"])
     return row
 
 

@@ -22,7 +22,8 @@ from dataclasses import asdict, dataclass
 import sqlite_utils
 
 from .query import Query, QueryError, parse_query, quoted_short
-from .snippet import DEFAULT_WORDS, snippet
+from .db import SUBSTRING_TEST, TRIGRAM
+from .snippet import DEFAULT_WORDS, parsed_snippet
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -134,6 +135,23 @@ def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str,
         raise QueryError("--timeout must be more than 0 seconds")
     where = ["articles_fts MATCH :match"]
     params: dict = {"match": parsed.fts, "limit": int(limit)}
+    source, hit_id, hit_rank = "articles_fts", "articles_fts.rowid", "articles_fts.rank"
+    if parsed.substring_tree is not None and db.execute(f"SELECT 1 FROM [{TRIGRAM}] LIMIT 1").fetchone():
+        # Japanese and Chinese articles are found by substring (through the trigram
+        # index, or for words under 3 characters by reading them)
+        if parsed.substring:
+            substrings = f"SELECT rowid, rank FROM [{TRIGRAM}] WHERE [{TRIGRAM}] MATCH :substring"
+            params["substring"] = parsed.substring
+        else:
+            substrings = (f"SELECT id, 0.0 FROM articles WHERE {SUBSTRING_TEST.format(row='')} AND "
+                          "id_contains(coalesce(title, '') || ' ' || coalesce(description, '') || ' ' || text, :query)")
+            params["query"] = parsed.text
+        source = f"""(
+            SELECT rowid AS id, rank FROM articles_fts WHERE articles_fts MATCH :match
+            UNION ALL {substrings}
+        ) AS hits"""
+        hit_id, hit_rank = "hits.id", "hits.rank"
+        where = ["1"]
     if outlets:
         names = [f":outlet{i}" for i in range(len(outlets))]
         where.append(f"articles.outlet IN ({', '.join(names)})")
@@ -149,11 +167,11 @@ def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str,
         params["language"] = language
     sql = f"""
         SELECT articles.id, articles.title, articles.outlet, articles.published,
-               articles.language, articles.url, articles.text, articles_fts.rank,
+               articles.language, articles.url, articles.text, {hit_rank},
                articles.cluster_id, 0 AS copies
-        FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid
+        FROM {source} JOIN articles ON articles.id = {hit_id}
         WHERE {' AND '.join(where)}
-        ORDER BY articles_fts.rank
+        ORDER BY {hit_rank}
         LIMIT :limit
     """
     if collapse:
@@ -161,13 +179,13 @@ def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str,
         SELECT id, title, outlet, published, language, url, text, rank, cluster_id, copies - 1
         FROM (
             SELECT articles.id, articles.title, articles.outlet, articles.published,
-                   articles.language, articles.url, articles.text, articles_fts.rank AS rank,
+                   articles.language, articles.url, articles.text, {hit_rank} AS rank,
                    articles.cluster_id,
                    row_number() OVER family AS nth, count(*) OVER family AS copies
-            FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid
+            FROM {source} JOIN articles ON articles.id = {hit_id}
             WHERE {' AND '.join(where)}
             WINDOW family AS (PARTITION BY coalesce(articles.cluster_id, -articles.id)
-                              ORDER BY articles_fts.rank
+                              ORDER BY {hit_rank}
                               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
         )
         WHERE nth = 1
@@ -186,7 +204,7 @@ def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str,
     start, end = mark
     return [
         Hit(id=row[0], title=row[1], outlet=row[2], published=row[3], language=row[4],
-            url=row[5], snippet=snippet(row[6], parsed.terms, start, end, size=snippet_words),
+            url=row[5], snippet=parsed_snippet(row[6], parsed, row[4], start, end, size=snippet_words),
             rank=row[7], cluster_id=row[8], copies=row[9])
         for row in rows
     ]

@@ -3,14 +3,16 @@
 FTS5's own `snippet()` can only mark tokens of the column it is given; the matches of a
 stemmed query are in the `*_stem` columns, whose text is stems, not what the outlet
 wrote. So the snippet is made here: every word of the original text whose stem matches
-a query term is marked, in the window of words with the most distinct matches.
+a query term is marked, in the window of words with the most distinct matches. Words
+are stemmed in the article's language; in Japanese and Chinese, written without spaces,
+the substrings the trigram index matched are marked instead (`substring_snippet`).
 """
 from __future__ import annotations
 
 import re
 
-from .query import QueryError, Term, parse_query
-from .stem import STOP_WORDS, TOKEN, fold, stem_words
+from .query import Query, QueryError, Term, parse_query
+from .stem import SUBSTRING_LANGUAGES, TOKEN, fold, stem_language, stem_words, stop_words
 
 #: Words shown in a snippet by default (like the last argument of FTS5's snippet()).
 DEFAULT_WORDS = 24
@@ -40,8 +42,10 @@ def _matcher(terms: tuple[Term, ...]):
 
 
 def snippet(text: str | None, terms: tuple[Term, ...], start: str = "<mark>",
-            end: str = "</mark>", ellipsis: str = "…", size: int = DEFAULT_WORDS) -> str:
-    """About `size` words of `text` around the best cluster of `terms`, matches marked.
+            end: str = "</mark>", ellipsis: str = "…", size: int = DEFAULT_WORDS,
+            language: str | None = None) -> str:
+    """About `size` words of `text` around the best cluster of `terms`, matches marked
+    (words stemmed in `language`, by default Indonesian).
 
     Whitespace (paragraph breaks too) is shown as single spaces. Without a match, the
     beginning of the text is shown.
@@ -52,9 +56,10 @@ def snippet(text: str | None, terms: tuple[Term, ...], start: str = "<mark>",
         return _SPACE.sub(" ", text).strip()
     size = max(1, int(size))
     folded = [fold(m.group()) for m in tokens]
-    content = [i for i, w in enumerate(folded) if w not in STOP_WORDS]
+    stop = stop_words(language)
+    content = [i for i, w in enumerate(folded) if w not in stop]
     stemmed: list[str | None] = [None] * len(tokens)
-    for i, stem in zip(content, stem_words(folded[i] for i in content)):
+    for i, stem in zip(content, stem_words((folded[i] for i in content), language)):
         stemmed[i] = stem
     key = _matcher(terms)
     hits = [key(f, s) for f, s in zip(folded, stemmed)]
@@ -108,11 +113,39 @@ def _trailing_punct(gap: str) -> str:
     return gap.split(None, 1)[0] if gap.strip() and not gap[0].isspace() else ""
 
 
+def substring_snippet(text: str | None, needles: tuple[str, ...], start: str = "<mark>",
+                      end: str = "</mark>", ellipsis: str = "…", size: int = DEFAULT_WORDS) -> str:
+    """About 3 x `size` characters of `text` from just before the first of `needles`
+    (case folded), every occurrence in it marked: a snippet of Japanese or Chinese."""
+    text = _SPACE.sub(" ", text or "").strip()
+    width = 3 * max(1, int(size))
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)),
+                         re.IGNORECASE) if needles else None
+    first = pattern.search(text) if pattern else None
+    lo = max(0, first.start() - width // 6) if first else 0
+    hi = min(len(text), lo + width)
+    window = text[lo:hi]
+    if pattern:
+        window = pattern.sub(lambda m: f"{start}{m.group()}{end}", window)
+    return (ellipsis if lo > 0 else "") + window + (ellipsis if hi < len(text) else "")
+
+
 def query_snippet(text: str | None, query: str | None, start: str = "<mark>",
-                  end: str = "</mark>", ellipsis: str = "…", size: int = DEFAULT_WORDS) -> str:
-    """`snippet()` for a query string (what the SQL function `id_snippet()` does)."""
+                  end: str = "</mark>", ellipsis: str = "…", size: int = DEFAULT_WORDS,
+                  language: str | None = None) -> str:
+    """`snippet()` for a query string and an article's language (what the SQL function
+    `id_snippet()` does)."""
     try:
-        terms = parse_query(query or "").terms
+        parsed = parse_query(query or "")
     except QueryError:
-        terms = ()
-    return snippet(text, terms, start, end, ellipsis, size)
+        return snippet(text, (), start, end, ellipsis, size, language)
+    return parsed_snippet(text, parsed, language, start, end, ellipsis, size)
+
+
+def parsed_snippet(text: str | None, parsed: Query, language: str | None, start: str = "<mark>",
+                   end: str = "</mark>", ellipsis: str = "…", size: int = DEFAULT_WORDS) -> str:
+    """The snippet of an article of `language` for a parsed query."""
+    if language in SUBSTRING_LANGUAGES and parsed.substrings:
+        return substring_snippet(text, parsed.substrings, start, end, ellipsis, size)
+    language = stem_language(language)
+    return snippet(text, parsed.terms_for(language), start, end, ellipsis, size, language)

@@ -1,10 +1,14 @@
-"""Indonesian word stems for the archive's search columns and queries.
+"""Word stems for the archive's search columns and queries, in the article's language.
 
-One tokenizer for both sides: the stemmed shadow columns written at ingest and the words
+English and French articles are stemmed with their own Snowball stemmer, every other
+article (Indonesian, and languages without a stemmer here) with the Indonesian one
+(`STEMMERS`, `stem_language()`); Japanese and Chinese are found by substring through
+the trigram index instead (see db.py). One tokenizer for both sides: the stemmed shadow columns written at ingest and the words
 of a search query go through `words()` and `stem_words()`, so a query for "menjatuhkan"
 and a text saying "dijatuhkan" meet at the stem "jatuh". Tokens follow SQLite's
 `unicode61 remove_diacritics 2` tokenizer: runs of letters and digits, case and
-diacritics folded. Stop words (`STOP_WORDS`) are left out of the stemmed text.
+diacritics folded. Indonesian stop words (`STOP_WORDS`) are left out of the stemmed text
+of Indonesian articles; English and French keep every word.
 """
 from __future__ import annotations
 
@@ -40,14 +44,30 @@ sudahlah tadi tanpa tapi telah tentang tentu tentulah tersebut tetapi tiap tidak
 tidakkah tidaklah toh untuk walau walaupun yaitu yakni yang
 """.split())
 
+#: Article language (the `language` field) -> its Snowball stemmer; any other language
+#: is stemmed as Indonesian (DEFAULT_LANGUAGE).
+STEMMERS = {"id": "indonesian", "en": "english", "fr": "french"}
+DEFAULT_LANGUAGE = "id"
+#: Languages written without spaces between words: searched by substring (trigram index).
+SUBSTRING_LANGUAGES = ("ja", "zh")
+
 _local = threading.local()
 
 
-def _stemmer() -> Stemmer.Stemmer:
-    """One Snowball "indonesian" stemmer per thread (they are not thread-safe)."""
-    stemmer = getattr(_local, "stemmer", None)
+def stem_language(language: str | None) -> str:
+    """The stemmer language of an article of `language`: en, fr, else id."""
+    return language if language in STEMMERS else DEFAULT_LANGUAGE
+
+
+def _stemmer(language: str | None = None) -> Stemmer.Stemmer:
+    """One Snowball stemmer per language and thread (they are not thread-safe)."""
+    stemmers = getattr(_local, "stemmers", None)
+    if stemmers is None:
+        stemmers = _local.stemmers = {}
+    language = stem_language(language)
+    stemmer = stemmers.get(language)
     if stemmer is None:
-        stemmer = _local.stemmer = Stemmer.Stemmer("indonesian")
+        stemmer = stemmers[language] = Stemmer.Stemmer(STEMMERS[language])
     return stemmer
 
 
@@ -68,20 +88,27 @@ def words(text: str | None) -> list[str]:
     return [t if t.isascii() else fold(t) for t in tokens]
 
 
-def stem_words(tokens: Iterable[str]) -> list[str]:
-    """Stem folded tokens, dropping stop words."""
-    kept = [t for t in tokens if t not in STOP_WORDS]
-    return _stemmer().stemWords(kept) if kept else []
+def stop_words(language: str | None = None) -> frozenset[str]:
+    """The words left out of the stems of `language` (only Indonesian has them)."""
+    return STOP_WORDS if stem_language(language) == DEFAULT_LANGUAGE else frozenset()
 
 
-def stem_word(token: str) -> str:
+def stem_words(tokens: Iterable[str], language: str | None = None) -> list[str]:
+    """Stem folded tokens in `language` (default Indonesian), dropping its stop words."""
+    stop = stop_words(language)
+    kept = [t for t in tokens if t not in stop]
+    return _stemmer(language).stemWords(kept) if kept else []
+
+
+def stem_word(token: str, language: str | None = None) -> str:
     """The stem of one folded token (stop words are stemmed too, not dropped)."""
-    return _stemmer().stemWord(token)
+    return _stemmer(language).stemWord(token)
 
 
-def stem_text(text: str | None) -> str:
-    """The stemmed shadow of `text`: stems of its non-stop words, space-separated.
+def stem_text(text: str | None, language: str | None = None) -> str:
+    """The stemmed shadow of `text` in `language`: stems of its non-stop words,
+    space-separated.
 
     This is what the `*_stem` columns hold and what the SQL function `id_stem()` returns.
     """
-    return " ".join(stem_words(words(text)))
+    return " ".join(stem_words(words(text), language))
