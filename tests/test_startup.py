@@ -78,3 +78,35 @@ def test_a_long_run_switches_to_screens(monkeypatch):
     rules = load_rules()
     clean_text(SEED.read_text("utf-8"), rules=rules)
     assert "_screens" in vars(rules["inews"]) or "_joint_screens" in vars(rules["inews"])
+
+
+def test_shipped_rules_read_without_their_tests_keep_every_key_and_test():
+    """Loading reads a shipped rule file up to its [[tests]]; the rule's data and its test
+    cases are still those of the whole file."""
+    import tomllib
+    rules = load_rules()
+    assert sum(len(r.tests) for r in rules) >= 20
+    for rule in rules:
+        whole = tomllib.loads(Path(rule.path).read_text("utf-8"))
+        assert rule.tests == tuple(whole.get("tests", [])), rule.id
+        assert {k: v for k, v in rule.data.items() if k != "tests"} == {
+            k: v for k, v in whole.items() if k != "tests"}, rule.id
+
+
+@pytest.mark.parametrize("text", [
+    # a table after the tests: read in full
+    'name = "x"\n[[tests]]\ninput = "a"\n[html]\nbody = [".isi"]\n',
+    # "[[tests]]" at a line's start inside a string above the tests: read in full
+    'name = "x"\nnote = """\n[[tests]]\n"""\n[[tests]]\ninput = "a"\n',
+    # only tests after the cut, with a sub-table of a test
+    'name = "x"\n[[tests]]\ninput = "a"\n[tests.expect]\ntitle = "t"\n',
+])
+def test_reading_without_tests_never_loses_a_key(tmp_path, text):
+    import tomllib
+    from kliping.cleaner.rule_loader import _read
+    path = tmp_path / "x.toml"
+    path.write_text(text, "utf-8")
+    _, data = _read(path, without_tests=True)
+    whole = tomllib.loads(text)
+    assert {k: v for k, v in data.items() if k != "tests"} == {k: v for k, v in whole.items() if k != "tests"}
+    assert data.get("tests", whole.get("tests")) == whole.get("tests")

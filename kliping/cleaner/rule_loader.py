@@ -84,15 +84,40 @@ def _compile(source: str, key: str, rule_id: str, where: str, text: str, path: t
     return Pattern(key=key, source=source, regex=regex, rule=rule_id)
 
 
-def _read(path: Path) -> tuple[str, dict]:
-    """A rule file's text and its TOML; RuleError naming what is wrong."""
+#: Where a rule file's test cases begin: they come last (a rule reads like the page, top
+#: to bottom, then its tests), cleaning never needs them, and they are most of the file.
+_TESTS_START = re.compile(r"^\[\[tests\]\][ \t]*(?:#.*)?$", re.M)
+#: A line that may be a table header (`[html]`, `[[tests]]`, `["quoted"]`); a line of a
+#: multi-line string may look like one, which only costs the short cut.
+_TABLE_HEADER = re.compile(
+    r"""^\[\[?[ \t]*(?:["']|[\w-]+(?:[ \t]*\.[ \t]*[\w-]+)*[ \t]*\]\]?[ \t]*(?:#.*)?$)""", re.M)
+_TESTS_HEADER = re.compile(r"^\[\[?[ \t]*tests[ \t]*[.\]]")
+
+
+def _read(path: Path, without_tests: bool = False) -> tuple[str, dict]:
+    """A rule file's text and its TOML; RuleError naming what is wrong. `without_tests`:
+    leave out the [[tests]] at the file's end when nothing but tests follows them (read
+    later, in full, by `_toml`), so that loading the shipped rules parses a quarter of
+    their text."""
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{where}: cannot read rule file: {exc}") from None
+    if without_tests and (start := _TESTS_START.search(text)):
+        headers = _TABLE_HEADER.finditer(text, start.start())
+        if all(_TESTS_HEADER.match(h.group()) for h in headers):
+            try:
+                return text, tomllib.loads(text[:start.start()])
+            except tomllib.TOMLDecodeError:
+                pass  # "[[tests]]" inside a string above: read the whole file
+    return text, _toml(text, where)
+
+
+def _toml(text: str, where: str) -> dict:
+    """Parse a rule file's text; RuleError naming the place of a TOML error."""
     try:
-        return text, tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         at = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         place = f"{where}:{at.group(1)}:{at.group(2)}" if at else where
@@ -141,7 +166,8 @@ def parse_rule_file(path: Path, parent: Rule | None = None, shipped: bool = Fals
         title=headline.get("title", parent.title if parent else "first-line"),
         description=headline.get("description", parent.description if parent else "none"),
         own=own,
-        tests=tuple(data.get("tests", [])),
+        read_tests=(lambda: tuple(data.get("tests", []))) if "tests" in data or not shipped else
+                   (lambda: tuple(_toml(text, where).get("tests", []))),
         own_html=own_html,
         generators=generators,
         strip_id_or_class=tuple(html.get("strip_id_or_class", [])),
@@ -259,7 +285,7 @@ def load_rules(extra_dirs: Iterable[str | Path] | str | Path | None = None) -> R
     read: dict[str, tuple[str, dict]] = {}
     for rule_id, f in files.items():
         try:
-            read[rule_id] = _read(f)
+            read[rule_id] = _read(f, without_tests=f is shipped.get(rule_id))
             data = read[rule_id][1]
         except RuleError:
             data = {}  # parse_rule_file reports the problem with its line

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -173,13 +173,20 @@ class Rule:
     title: str
     description: str
     own: Mapping[str, tuple[Pattern, ...]] = field(compare=False)
-    tests: tuple[dict[str, Any], ...]
+    #: The rule file's [[tests]], read when first asked for (see `tests`).
+    read_tests: Callable[[], tuple[dict[str, Any], ...]] = field(compare=False, repr=False)
     own_html: Mapping[str, tuple[Selector, ...]] = field(default_factory=dict, compare=False)
     generators: tuple[Pattern, ...] = ()
     strip_id_or_class: tuple[str, ...] = ()
     teasers: bool = True
     parent: "Rule | None" = None
     data: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def tests(self) -> tuple[dict[str, Any], ...]:
+        """The rule file's test cases: cleaning never asks for them, so a shipped rule's
+        are parsed only when asked for (rule_loader reads its file without them)."""
+        return self.read_tests()
 
     def patterns(self, key: str) -> tuple[Pattern, ...]:
         """Return the patterns for `key` ("body.drop"): this rule's first, then inherited."""
