@@ -110,3 +110,20 @@ def test_reading_without_tests_never_loses_a_key(tmp_path, text):
     whole = tomllib.loads(text)
     assert {k: v for k, v in data.items() if k != "tests"} == {k: v for k, v in whole.items() if k != "tests"}
     assert data.get("tests", whole.get("tests")) == whole.get("tests")
+
+
+def test_a_broken_test_case_in_a_shipped_rule_is_one_line_not_a_traceback(tmp_path, monkeypatch):
+    """Shipped rules' cases are parsed when first asked for; a TOML mistake there still
+    ends `kliping rules test` with one line naming file and line."""
+    from click.testing import CliRunner
+    import kliping.cleaner.rule_loader as loader
+    from kliping.cli import main
+    shipped = tmp_path / "rules"
+    shipped.mkdir()
+    text = (ROOT / "kliping" / "rules" / "generic.toml").read_text("utf-8")
+    (shipped / "generic.toml").write_text(text + '\n[[tests]]\nname = "x"\ninput = nul\n', "utf-8")
+    monkeypatch.setattr(loader, "builtin_rules", lambda: shipped)
+    result = CliRunner().invoke(main, ["rules", "test", "generic"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"{shipped / 'generic.toml'}:" in result.output and "not valid TOML" in result.output

@@ -47,6 +47,13 @@ class Commands(click.Group):
         except KeyboardInterrupt:
             click.echo("kliping: interrupted (Ctrl-C); what was written before is kept", err=True)
             ctx.exit(INTERRUPTED_EXIT)
+        except Exception as exc:
+            # A shipped rule's patterns and test cases are read when first used, so a
+            # mistake in an edited one surfaces mid-command: one line, as at load time.
+            from ..cleaner.rules import RuleError
+            if isinstance(exc, RuleError):
+                raise click.ClickException(str(exc)) from None
+            raise
 
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
