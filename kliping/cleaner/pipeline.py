@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .article import Article
 from .budget import time_budget
-from .html.kind import NotAnArticle, front_page_reason
+from .html.kind import NotAnArticle, front_page_reason, text_size
 from .html.meta import PageMeta
 from .inputs.html import HTML, sniff_markup
 from .inputs import RawDoc
@@ -29,6 +29,9 @@ MIN_ARTICLE_CHARS = 200
 #: one word). Lower than a page's: a scrape is what a scraper kept as an article, and
 #: briefs, photo stories and the rules' test cases are short.
 MIN_SCRAPE_CHARS = 1
+#: Less text than this from the first reading of a page, and the others are tried (a
+#: brief is short; a reading that gives more of a short page gives more furniture).
+ENOUGH_ARTICLE_CHARS = MIN_ARTICLE_CHARS
 
 
 @dataclass(slots=True)
@@ -70,24 +73,20 @@ def explain(doc: RawDoc, rules: RuleSet, settings: Settings = DEFAULT_SETTINGS,
     return Explained(match, ext)
 
 
-def refuse_non_article(ext: Extraction, min_chars: int, where: str, url: str | None = None,
-                       page: bool = False) -> None:
+def refuse_non_article(ext: Extraction, min_chars: int, where: str) -> None:
     """NotAnArticle for a document with no article text (a menu, a login or error
-    page): text scrapes and HTML pages alike, never an article with empty text. A page
-    is also refused for a section front's URL or a text of headlines; a scrape is not,
-    since its URL line may be any link and stock tables read like headlines."""
-    if len(" ".join(ext.paragraphs)) < min_chars:
+    page): text scrapes and HTML pages alike, never an article with empty text. (A page
+    is also judged by what it is: `front_page_reason`; a scrape is not, since its URL
+    line may be any link and stock tables read like headlines.)"""
+    if _chars(ext) < min_chars:
         raise NotAnArticle(f"no article text found {where} (a front page, a menu or a list?)")
-    reason = front_page_reason(url, ext.paragraphs) if page else None
-    if reason:
-        raise NotAnArticle(reason)
 
 
 def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | None) -> Explained:
     """Read an HTML page with the rule its URL (or, failing that, its text) points to."""
     from .html.body import page_blocks  # here: text scrapes never parse a page
     from .html.head import read_meta
-    from .html.page import page_generator, page_url, parse_page, reads_indonesian
+    from .html.page import link_texts, page_generator, page_url, parse_page, reads_indonesian
 
     root = parse_page(doc.text)
     url = doc.url or page_url(root)
@@ -109,8 +108,44 @@ def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | 
             meta = read_meta(root, match.rule, url)
             text = "\n\n".join(page_blocks(root, match.rule, meta))
     ext = extract_text(text, match.rule, settings, title=doc.title or meta.title, page=True)
-    refuse_non_article(ext, MIN_ARTICLE_CHARS, "on the page", meta.url, page=True)
+    if _chars(ext) < ENOUGH_ARTICLE_CHARS:
+        ext, meta, root = _other_readings(doc, match, settings, ext, meta, root)
+    refuse_non_article(ext, MIN_ARTICLE_CHARS, "on the page")
+    reason = front_page_reason(meta.url, ext.paragraphs, meta.declares_article, lambda: link_texts(root),
+                               outlet=match.rule.id not in ("generic", "blogmirror"),
+                               blocks=[ln.text for ln in ext.lines if ln.text])
+    if reason:
+        raise NotAnArticle(reason)
     return Explained(match, ext, meta)
+
+
+def _chars(ext: Extraction) -> int:
+    """Characters of the article's text (a CJK character counting as a few: `text_size`)."""
+    return text_size(" ".join(ext.paragraphs))
+
+
+def _other_readings(doc: RawDoc, match: Match, settings: Settings, ext: Extraction,
+                    meta: PageMeta, root) -> tuple[Extraction, PageMeta, object]:
+    """The page read again in the other ways (trafilatura's modes, the whole <article>)
+    when the first reading left too little text: the first to give enough, else the one
+    giving most, with the page head and the page read alongside it."""
+    from .html.body import OTHER_READINGS, page_blocks
+    from .html.head import read_meta
+    from .html.page import parse_page
+
+    best = (ext, meta, root)
+    for reading in OTHER_READINGS:
+        if reading == "precision" and not match.rule.selectors("body"):
+            continue  # the first reading was this one
+        root = parse_page(doc.text)
+        meta = read_meta(root, match.rule, best[1].url)
+        blocks = page_blocks(root, match.rule, meta, reading)
+        ext = extract_text("\n\n".join(blocks), match.rule, settings, title=doc.title or meta.title, page=True)
+        if _chars(ext) > _chars(best[0]):
+            best = (ext, meta, root)
+        if _chars(ext) >= ENOUGH_ARTICLE_CHARS:
+            break
+    return best
 
 
 def build_article(doc: RawDoc, explained: Explained, settings: Settings) -> Article:

@@ -40,11 +40,20 @@ def strip_furniture(root, rule: Rule) -> None:
     etree.strip_elements(root, *SKIP_TAGS, with_tail=False)
     for sel in _strip_selectors(rule.selectors("strip")):
         for el in sel.elements(root):
-            if hasattr(el, "getparent") and el.getparent() is not None:
+            if hasattr(el, "getparent") and el.getparent() is not None and not _wraps_page(el, root):
                 el.drop_tree()
     words = rule.id_or_class_words()
     if words:
         strip_named(root, words)
+
+
+def _wraps_page(el, root) -> bool:
+    """Say whether furniture (a <nav>, a <header>) wraps the article: broken markup
+    leaves it open around the rest of the page, headline and most of the text inside."""
+    if el.find(".//h1") is None and el.find(".//article") is None:
+        return False
+    body = root.find("body")
+    return _chars(el) * 2 > _chars(body if body is not None else root)
 
 
 @functools.lru_cache(maxsize=256)
@@ -162,23 +171,34 @@ def _body_elements(root, rule: Rule) -> list:
     return []
 
 
-def trafilatura_body(root, url: str | None) -> list[str]:
-    """Return the body blocks trafilatura finds (the generic path)."""
+def trafilatura_body(root, url: str | None, mode: str = "precision") -> list[str]:
+    """Return the body blocks trafilatura finds (the generic path). In "precision" mode
+    (the first reading) link lists are pruned first and a short result read again in
+    default mode; "default" and "recall" read the page as it is."""
     import trafilatura  # imported here: slow to import, and only the generic path needs it
 
-    def run(precision: bool) -> str:
+    def run(mode: str) -> str:
         doc = trafilatura.bare_extraction(
             copy.deepcopy(root), url=url, with_metadata=False, include_comments=False,
             include_tables=False, include_images=False, deduplicate=False,
-            favor_precision=precision)
+            favor_precision=mode == "precision", favor_recall=mode == "recall")
         return getattr(doc, "text", None) or ""
 
-    prune_link_lists(root)
-    text = run(precision=True)
-    if len(text) < _SHORT_TEXT:  # precision can starve a short page (a photo, a brief)
-        text = run(precision=False)
+    if mode == "precision":
+        prune_link_lists(root)
+    text = run(mode)
+    if mode == "precision" and len(text) < _SHORT_TEXT:  # precision can starve a short page
+        text = run("default")
     blocks = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     return recover_lead(root, blocks)
+
+
+def article_body(root) -> list[str]:
+    """The blocks of the page's longest <article> element (none: no blocks)."""
+    articles = [el for el in root.iter("article") if el.getparent() is not None]
+    if not articles:
+        return []
+    return element_blocks(max(articles, key=_chars))
 
 
 def recover_lead(root, blocks: list[str]) -> list[str]:
@@ -243,13 +263,24 @@ def prune_link_lists(root) -> None:
             removed = True
 
 
-def page_blocks(root, rule: Rule, meta: PageMeta) -> list[str]:
-    """Strip furniture, take captions and related out, and return the body blocks."""
+#: The readings of a page after the first (the rule's selectors, else trafilatura's
+#: precise reading), tried in turn when it leaves too little text.
+OTHER_READINGS = ("precision", "default", "recall", "article")
+
+
+def page_blocks(root, rule: Rule, meta: PageMeta, reading: str = "first") -> list[str]:
+    """Strip furniture, take captions and related out, and return the body blocks as
+    `reading` finds them: "first" by the rule's selectors, else by trafilatura; one of
+    OTHER_READINGS by trafilatura's mode of that name or the page's <article>."""
     strip_furniture(root, rule)
     if next(root.iter("figure"), None) is not None:  # before captions are taken out
         meta.images = figure_images(root, _body_elements(root, rule), meta.url)
     meta.captions = tuple(take_out(root, rule, "captions"))
     meta.related = tuple(take_out(root, rule, "related"))
+    if reading == "article":
+        return article_body(root)
+    if reading != "first":
+        return trafilatura_body(root, meta.url, reading)
     blocks = rule_body(root, rule)
     if blocks is None:
         blocks = trafilatura_body(root, meta.url)

@@ -271,6 +271,25 @@ def find_authors(root, rule: Rule, brands: Callable[[], set[str]],
     return tuple(dict.fromkeys(keep))
 
 
+#: JSON-LD types of a page that is one article.
+_ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+                            "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "ScholarlyArticle",
+                            "TechArticle", "Report", "Recipe", "Review", "SocialMediaPosting", "LiveBlogPosting"})
+_OG_TYPE = _strings_xpath("//meta[@property='og:type']/@content")
+
+
+def declares_article(root, linked: Callable[[], list[dict]]) -> bool:
+    """Say whether the page calls itself one article: og:type "article", a JSON-LD
+    article, or a single <article> element."""
+    if (_first(root, _OG_TYPE) or "").lower() == "article":
+        return True
+    for item in linked():
+        types = item.get("@type")
+        if any(t in _ARTICLE_TYPES for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)):
+            return True
+    return len(root.xpath("//article[not(ancestor::article)]")) == 1
+
+
 def read_meta(root, rule: Rule, url: str | None) -> PageMeta:
     """Read title, date, authors, description and the page's details (site name, top
     image, modified, section, tags) of a page."""
@@ -293,4 +312,5 @@ def read_meta(root, rule: Rule, url: str | None) -> PageMeta:
             break
     meta.language = (root.get("lang") or "").split("-")[0].lower() or None
     read_details(root, rule, meta, linked)
+    meta.declares_article = declares_article(root, linked)
     return meta

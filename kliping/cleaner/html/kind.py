@@ -1,36 +1,118 @@
 """Whether a page is an article at all: feeds, section fronts and lists of headlines are
-refused with a reason (`NotAnArticle`), never cleaned into fake articles."""
+refused with a reason (`NotAnArticle`), never cleaned into fake articles.
+
+What decides is what the page is: the prose of its text (sentences, measured in
+characters, so Japanese and Chinese count like any other script), how much of that text
+is links, and whether the page calls itself an article (og:type, JSON-LD, one
+<article>). The shape of the URL only settles a page with little prose."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from urllib.parse import urlsplit
 
-from ..text import PARAGRAPH_END
+from ..dates import find_date
+from ..text import PARAGRAPH_END, is_sentence
 
 
 #: A page of this many blocks or more, this share of them headlines, is a list.
 _LIST_MIN_BLOCKS = 5
 _LIST_HEADLINE_SHARE = 0.8
+#: On a host without a rule, this many characters of sentences that are not links make
+#: an article, whatever the URL and however many short lines (a list the article
+#: prints) stand with them; a page calling itself an article needs half of _PROSE_CHARS.
+_FEW_PROSE_CHARS = 200
+_PROSE_CHARS = 600
+#: ... unless this share of the text read off the page is links (teasers on a front).
+_LINK_SHARE = 0.3
+#: An index has less prose than this per date line.
+_PROSE_PER_DATE = 150
+#: A date line is this short at most.
+_DATE_LINE_CHARS = 50
+#: Characters of the scripts written without spaces between words (kana, han, hangul).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: A CJK character counts as this many characters of text.
+_CJK_WEIGHT = 3
+#: As many CJK characters make a headline's length as 15 words do.
+_HEADLINE_WORDS = 15
+_HEADLINE_CJK_CHARS = 40
 
 
 class NotAnArticle(ValueError):
     """A page that is no article (a feed, a section front); `reason` says which."""
 
 
-def front_page_reason(url: str | None, paragraphs: list[str]) -> str | None:
+def text_size(text: str) -> int:
+    """Characters of `text`, a character of the scripts written without spaces counting
+    as _CJK_WEIGHT: it holds about a word, not a letter."""
+    return len(text) + (_CJK_WEIGHT - 1) * len(_CJK.findall(text)) if not text.isascii() else len(text)
+
+
+def prose_chars(paragraphs: list[str], links: Collection[str] = ()) -> int:
+    """Characters (`text_size`) of the blocks that read as sentences and are not links
+    (`links`: the page's link texts, spaces folded)."""
+    return sum(text_size(p) for p in paragraphs if is_sentence(p) and p not in links)
+
+
+def _is_headline(text: str) -> bool:
+    """A short line not ending like a sentence: few words, or few CJK characters."""
+    if PARAGRAPH_END.search(text):
+        return False
+    if len(_CJK.findall(text)) >= _HEADLINE_CJK_CHARS:
+        return False
+    return len(text.split(None, _HEADLINE_WORDS - 1)) < _HEADLINE_WORDS
+
+
+def _is_date_line(text: str) -> bool:
+    """A short block that is a date and little else ("Selasa, 16 Februari 2016 12:55")."""
+    if len(text) > _DATE_LINE_CHARS:
+        return False
+    found = find_date(text)
+    return found is not None and (found[1].end() - found[1].start()) * 2 >= len(text)
+
+
+def _is_dated_list(blocks: list[str], paragraphs: list[str]) -> bool:
+    """Say whether the page is an index of dated items: a date line for every sentence
+    or two of prose (an article has a date line or two, or a list of related stories
+    under a long text)."""
+    dates = sum(map(_is_date_line, blocks))
+    return dates >= _LIST_MIN_BLOCKS and prose_chars(paragraphs) < dates * _PROSE_PER_DATE
+
+
+def link_share(blocks: list[str], links: Collection[str]) -> float:
+    """The share of the characters of `blocks` standing in blocks that are links."""
+    total = sum(map(len, blocks))
+    return sum(len(b) for b in blocks if b in links) / total if total else 0.0
+
+
+def front_page_reason(url: str | None, paragraphs: list[str], declared: bool = False,
+                      links: Callable[[], Collection[str]] | None = None, outlet: bool = False,
+                      blocks: list[str] | None = None) -> str | None:
     """Say why a page is a section front or index rather than an article, or None.
 
-    Articles live at paths with an id, a date or a slug ("/read/2015/11/04/2104…",
-    "/ekonomi/822959/kpk-tak-…"); fronts at "/", "/engine", "/news". A page whose text
-    is nothing but headlines is a list too.
+    A page from a host without a rule is an article when it has some prose outside its
+    links (`links` gives the page's link texts, read only when needed) and its `blocks`
+    (the text read off the page, before any line was dropped) are not mostly links, or
+    says it is one (`declared`); below that, a path without an id, a date or a slug ("/",
+    "/news") or text that is nothing but headlines makes it a front or a list. An
+    outlet's own pages (`outlet`) follow its known URL conventions: fronts at "/",
+    "/engine", "/indeks", whatever teasers they print.
     """
-    if url:
+    if not outlet and _is_dated_list(blocks or paragraphs, paragraphs):
+        return "its text is a list of dated items (an index)"
+    if not outlet:
+        needed = _PROSE_CHARS // 2 if declared else _FEW_PROSE_CHARS
+        if prose_chars(paragraphs) >= needed:
+            linked = links() if links else ()
+            if prose_chars(paragraphs, linked) >= needed and link_share(blocks or paragraphs, linked) < _LINK_SHARE:
+                return None
+    if url and not (declared and not outlet):
         path = urlsplit(url).path.strip("/")
         segments = [s for s in path.split("/") if s]
         if not re.search(r"\d", path) and len(segments) <= 1 and not re.search(r"[-_.]\w+[-_.]", path):
             return f"its URL path {'/' + path!r} is a section front, not an article"
     if len(paragraphs) >= _LIST_MIN_BLOCKS:
-        headlines = sum(1 for p in paragraphs if len(p.split(None, 14)) < 15 and not PARAGRAPH_END.search(p))
+        headlines = sum(1 for p in paragraphs if _is_headline(p))
         if headlines / len(paragraphs) >= _LIST_HEADLINE_SHARE:
             return "its text is a list of headlines"
     return None

@@ -26,4 +26,6 @@ class PageMeta:
     site_name: str | None = None
     image: str | None = None
     images: tuple[Image, ...] = ()
+    #: The page calls itself an article (og:type, JSON-LD, one <article>).
+    declares_article: bool = False
     extra: dict = field(default_factory=dict)

@@ -109,6 +109,11 @@ def _first(root, xpath: etree.XPath) -> str | None:
     return None
 
 
+def link_texts(root) -> set[str]:
+    """The texts of the page's links, spaces folded."""
+    return {" ".join(a.text_content().split()) for a in root.iter("a")}
+
+
 def page_url(root) -> str | None:
     """The URL the page gives itself: its canonical link, else og:url."""
     return _first(root, _CANONICAL) or _first(root, _OG_URL)
