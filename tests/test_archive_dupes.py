@@ -281,7 +281,7 @@ def test_a_version_1_archive_is_signed_when_opened(seeded, tmp_path):
     """)
     conn.close()
     db = open_archive(seeded)
-    assert schema_version(db) == SCHEMA_VERSION == 6
+    assert schema_version(db) == SCHEMA_VERSION == 7
     assert db["signatures"].count == 6 and db["signature_bands"].count == 6 * 32
     assert db.execute("SELECT count(*) FROM signatures WHERE indexed = 0").fetchone()[0] == 0
     [cluster] = dupes(seeded)

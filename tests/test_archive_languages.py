@@ -152,7 +152,7 @@ def test_an_archive_made_by_schema_version_4_is_migrated(tmp_path):
     with pytest.raises(Exception, match="schema version 4"):
         open_archive(path, readonly=True)
     db = open_archive(path)
-    assert schema_version(db) == SCHEMA_VERSION == 6 and db[TRIGRAM].exists()
+    assert schema_version(db) == SCHEMA_VERSION == 7 and db[TRIGRAM].exists()
     assert db.execute("select text_stem from articles where language = 'en'").fetchall() != old_stems
     assert {h.language for h in search(db, "increases")} == {"en"}
     assert [h.language for h in search(db, "汚職撲滅")] == ["ja"]

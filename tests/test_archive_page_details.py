@@ -88,7 +88,7 @@ def test_a_version_4_archive_gets_the_columns(archive, tmp_path):
     conn.commit()
     conn.close()
     db = open_archive(path)
-    assert schema_version(db) == SCHEMA_VERSION == 6
+    assert schema_version(db) == SCHEMA_VERSION == 7
     assert set(PAGE_DETAIL_COLUMNS) <= set(db["articles"].columns_dict)
     assert all(r["tags"] is None for r in db["articles"].rows)
     row = next(db["articles"].rows)

@@ -38,7 +38,7 @@ from .functions import register_functions
 from .stem import STEMMERS, SUBSTRING_LANGUAGES
 
 #: Bumped with every change of the schema; stored as PRAGMA user_version.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 TEXT_COLUMNS = ("title", "description", "text")
 #: Text column -> its stemmed shadow column.
@@ -406,7 +406,17 @@ def create_v6(db: sqlite_utils.Database) -> None:
     create_trigram(db)
 
 
-MIGRATIONS = {1: create_v1, 2: create_v2, 3: create_v3, 4: create_v4, 5: create_v5, 6: create_v6}
+def create_v7(db: sqlite_utils.Database) -> None:
+    """Version 7: `raw.etag` and `raw.last_modified`, the HTTP validators of a page
+    `kliping fetch` stored, for its next conditional GET."""
+    have = db["raw"].columns_dict
+    for column in ("etag", "last_modified"):
+        if column not in have:
+            db["raw"].add_column(column, str)
+
+
+MIGRATIONS = {1: create_v1, 2: create_v2, 3: create_v3, 4: create_v4, 5: create_v5, 6: create_v6,
+              7: create_v7}
 
 
 def create_trigram(db: sqlite_utils.Database) -> None:

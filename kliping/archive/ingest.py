@@ -52,7 +52,8 @@ class Received:
     """One input as it arrived: `doc` when it could be read as text, else `error`.
 
     `data` is the exact bytes (None when nothing could be read at all); `url` and
-    `content_type` are what a failed input declared (a read one has them in `doc`).
+    `content_type` are what a failed input declared (a read one has them in `doc`);
+    `http` the validators of a fetched page (`etag`, `last_modified` columns of `raw`).
     """
 
     source: str
@@ -63,6 +64,7 @@ class Received:
     url: str | None = None
     content_type: str | None = None
     prepared: Prepared | None = None
+    http: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,8 @@ class Ingester:
         """Store one input; return (outcome, error message or None)."""
         existing = find_raw(self.db.conn, item)
         if existing and existing[1] in DONE and not self.reclean:
+            if item.http:  # fetched again, unchanged: the newest validators count
+                update_row(self.db.conn, "raw", existing[0], item.http)
             return "unchanged", None
         now = self.now()
         item = prepare_item(item, self.clean_doc, self.settings)
@@ -233,6 +237,7 @@ class Ingester:
                           url=doc.url if doc else item.url, fetched_at=item.fetched_at,
                           content_type=doc.content_type if doc else item.content_type,
                           encoding=doc.encoding if doc else None)
+            row.update(item.http or {})
             raw_id = insert_row(self.db.conn, "raw", row)
         if item.prepared is None:
             update_row(self.db.conn, "raw", raw_id, {"status": "failed", "error": item.error})

@@ -18,6 +18,7 @@ INTERRUPTED_EXIT = 130
 COMMANDS = {
     "clean": "clean:clean_command",
     "ingest": "archive:ingest",
+    "fetch": "fetch:fetch",
     "search": "archive:search",
     "dupes": "archive:dupes",
     "serve": "archive:serve",
