@@ -172,7 +172,7 @@ def test_spark_output_ingested_is_a_searchable_archive(output, run_cli, tmp_path
 
 def test_spark_clean_command_writes_json_lines(spark, run_cli, tmp_path):
     out = tmp_path / "out"
-    result = run_cli("spark", "clean", SAMPLES, "--out", out, "--format", "jsonl", "--master", "local[2]")
+    result = run_cli("spark", "clean", SAMPLES, "--out", out, "--format", "jsonl", "--master", "local[2]", "--verbose")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"{out}: 5 documents: 5 ok")
     rows = [json.loads(line) for path in sorted((out / "articles").glob("part-*.json")) for line in path.open()]
@@ -182,7 +182,19 @@ def test_spark_clean_command_writes_json_lines(spark, run_cli, tmp_path):
     loaded = run_cli("ingest", out, "--db", tmp_path / "k.db")  # issue 19: was a pyarrow traceback
     assert loaded.exit_code == 0 and "5 documents: 5 new" in loaded.stdout, loaded.output
     again = run_cli("spark", "clean", SAMPLES, "--out", out, "--format", "jsonl")
-    assert again.exit_code == 1 and "already exists" in again.output
+    assert again.exit_code == 1 and "give --overwrite to replace it" in again.stderr
+
+
+def test_spark_clean_keeps_sparks_log_out_of_the_terminal(tmp_path):
+    """A run of its own (a new JVM): only kliping's summary, none of Spark's warnings,
+    log lines and progress bars (issue 19: about 10 lines drowned the summary)."""
+    pytest.importorskip("pyspark")
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-c", "from kliping.cli import main; main()", "spark", "clean", str(SAMPLES), "--out", str(out),
+                          "--master", "local[1]", "--format", "jsonl"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"{out}: 5 documents: 5 ok; 0 near-duplicate clusters of 0 articles\n"
+    assert run.stderr == ""
 
 
 def test_spark_components_label_each_vertex_with_its_smallest(spark):

@@ -49,6 +49,34 @@ def table_path(out: str, table: str) -> str:
     return out.rstrip("/") + "/" + table if "://" in out else str(PurePath(out, table))
 
 
+class OutputExists(ValueError):
+    """The output's tables exist and `overwrite` was not asked for."""
+
+
+def check_output(out: str, overwrite: bool, spark=None) -> None:
+    """OutputExists when OUT/articles or OUT/clusters exists and `overwrite` is off:
+    before any work, not after it. Local paths are looked at directly (no Spark
+    needed); with `spark`, URIs too, through Hadoop's file system."""
+    if overwrite:
+        return
+    for table in ("articles", "clusters"):
+        path = table_path(out, table)
+        if _exists(path, spark):
+            raise OutputExists(f"{path} exists: give --overwrite to replace it, or another --out")
+
+
+def _exists(path: str, spark) -> bool:
+    if "://" not in path and not path.startswith("file:"):
+        from pathlib import Path
+
+        return Path(path).exists()
+    if spark is None:
+        return False
+    jvm = spark.sparkContext._jvm
+    hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
+    return hadoop_path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).exists(hadoop_path)
+
+
 def write_table(frame, path: str, output_format: str, overwrite: bool) -> None:
     writer = frame.write.mode("overwrite" if overwrite else "errorifexists")
     if output_format == "jsonl":
@@ -69,6 +97,7 @@ def run_clean(spark, paths: list[str], out: str, *, output_format: str = "parque
     """Clean `paths` into OUT/articles and cluster near-duplicates into OUT/clusters."""
     if output_format not in FORMATS:
         raise ValueError(f"format {output_format!r}: one of {', '.join(FORMATS)}")
+    check_output(out, overwrite, spark)
     start = time.perf_counter()
     files, missing = list_inputs(spark, paths)
     columns = ARTICLE_COLUMNS if output_format == "parquet" else ARTICLE_COLUMNS[:-1]

@@ -1,8 +1,10 @@
 """The SparkSession for a job: the one `spark-submit` set up, or a local one."""
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 
 #: Settings for a session kliping starts itself (not under spark-submit).
 LOCAL_CONF = {
@@ -32,3 +34,38 @@ def spark_session(master: str | None = None, app_name: str = "kliping",
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
     return spark
+
+
+#: Settings of a session started with its log kept out of the way (`kliping spark clean`).
+QUIET_CONF = {"spark.ui.showConsoleProgress": "false"}
+
+
+@contextlib.contextmanager
+def log_to_file(prefix: str = "kliping-spark-"):
+    """Send what is written to file descriptor 2 while the block runs to a temporary
+    file, whose path is yielded. A JVM started inside the block (Spark's) keeps writing
+    its log, warnings and progress bars there, leaving the terminal to kliping's own
+    lines; the file is removed after the block unless `keep` is set on the yielded
+    holder (to point the user at it after a failure)."""
+    fd, path = tempfile.mkstemp(prefix=prefix, suffix=".log")
+    holder = LogFile(path)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    os.dup2(fd, 2)
+    try:
+        yield holder
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(fd)
+        if not holder.keep:
+            os.unlink(path)
+
+
+class LogFile:
+    """Where `log_to_file` writes; `keep` it to leave the file in place."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.keep = False
