@@ -146,3 +146,35 @@ def test_a_short_real_brief_is_still_an_article():
              "BMKG menyatakan gempa tidak berpotensi tsunami.\n")
     article = clean_text(brief)
     assert article.title == "Gempa Guncang Cianjur" and "BMKG" in article.text
+
+
+# -- item 6: spark clean checks its output first and keeps Spark's log out of the way -----
+
+def test_spark_clean_refuses_an_existing_output_before_starting_spark(run_cli, tmp_path):
+    pyspark = pytest.importorskip("pyspark.sql")
+    (tmp_path / "out" / "clusters").mkdir(parents=True)
+    result = run_cli("spark", "clean", SAMPLES, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'out' / 'clusters'} exists: give --overwrite to replace it, or another --out\n"
+    assert pyspark.SparkSession.getActiveSession() is None  # no session was started for it
+    assert not (tmp_path / "out" / "articles").exists()
+
+
+def test_what_spark_writes_to_stderr_goes_to_a_file_the_terminal_never_sees(capfd):
+    import subprocess
+    import sys
+
+    from kliping.spark.session import log_to_file
+
+    with log_to_file() as log:  # the JVM is such a child: it inherits the redirected stderr
+        subprocess.run([sys.executable, "-c", "import sys; sys.stderr.write('WARN Utils: noise\\n')"], check=True)
+        log.keep = True
+    assert capfd.readouterr().err == ""
+    with open(log.path) as written:
+        assert written.read() == "WARN Utils: noise\n"
+    with log_to_file() as dropped:
+        pass
+    import os
+
+    assert not os.path.exists(dropped.path)  # removed unless kept (after a failure)
+    os.unlink(log.path)

@@ -112,29 +112,60 @@ def check_filters(db: sqlite_utils.Database, outlets: tuple[str, ...] = (), lang
                 raise QueryError(f"the archive has no articles {what} {value!r} (it has: {listing})")
 
 
+#: `sort` → ORDER BY of a search: best match first, or newest first (undated last).
+ORDERS = {"rank": "{rank}", "date": "{published} IS NULL, {published} DESC, {rank}"}
+
+
+def filter_sql(outlets: tuple[str, ...] = (), since: str | None = None, until: str | None = None,
+               language: str | None = None) -> tuple[list[str], dict]:
+    """WHERE terms on `articles` and their parameters for the filters of a search (and
+    of `kliping export`). `since` and `until` are inclusive and compare with the start
+    of `published` (until 2021-12 includes all of December 2021); articles without a
+    date are left out when either is given."""
+    since = check_date(since, "--since")
+    until = check_date(until, "--until")
+    where: list[str] = []
+    params: dict = {}
+    if outlets:
+        names = [f":outlet{i}" for i in range(len(outlets))]
+        where.append(f"articles.outlet IN ({', '.join(names)})")
+        params.update({n[1:]: o for n, o in zip(names, outlets)})
+    if since:
+        where.append("articles.published >= :since")
+        params["since"] = since
+    if until:
+        where.append("substr(articles.published, 1, :until_len) <= :until")
+        params.update(until=until, until_len=len(until))
+    if language:
+        where.append("articles.language = :language")
+        params["language"] = language
+    return where, params
+
+
 def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str, ...] = (),
            since: str | None = None, until: str | None = None, language: str | None = None,
            limit: int = DEFAULT_LIMIT, mark: tuple[str, str] = ("<mark>", "</mark>"),
            snippet_words: int = DEFAULT_WORDS, collapse: bool = False,
-           timeout: float | None = DEFAULT_TIMEOUT) -> list[Hit]:
-    """The best `limit` articles for `query`, filtered; QueryError for an unusable query.
+           timeout: float | None = DEFAULT_TIMEOUT, offset: int = 0, sort: str = "rank") -> list[Hit]:
+    """The best `limit` articles for `query` after the first `offset`, filtered (see
+    `filter_sql`); QueryError for an unusable query. `sort` is "rank" (best first) or
+    "date" (newest first).
 
     With `collapse`, only the best-ranked article of each near-duplicate cluster.
     SQLite is stopped after `timeout` seconds (None: no limit), raising `SearchTimeout`.
-
-    `since` and `until` are inclusive and compare with the start of `published`
-    (until 2021-12 includes all of December 2021); articles without a date are left out
-    when either is given.
     """
     parsed = query if isinstance(query, Query) else parse_query(query)
-    since = check_date(since, "--since")
-    until = check_date(until, "--until")
+    filters, filter_params = filter_sql(outlets, since, until, language)
     if limit < 1:
         raise QueryError("--limit must be at least 1")
+    if offset < 0:
+        raise QueryError("--offset must be 0 or more")
+    if sort not in ORDERS:
+        raise QueryError(f"--sort must be one of {', '.join(ORDERS)}, not {sort!r}")
     if timeout is not None and not timeout > 0:
         raise QueryError("--timeout must be more than 0 seconds")
     where = ["articles_fts MATCH :match"]
-    params: dict = {"match": parsed.fts, "limit": int(limit)}
+    params: dict = {"match": parsed.fts, "limit": int(limit), "offset": int(offset), **filter_params}
     source, hit_id, hit_rank = "articles_fts", "articles_fts.rowid", "articles_fts.rank"
     if parsed.substring_tree is not None and db.execute(f"SELECT 1 FROM [{TRIGRAM}] LIMIT 1").fetchone():
         # Japanese and Chinese articles are found by substring (through the trigram
@@ -152,27 +183,16 @@ def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str,
         ) AS hits"""
         hit_id, hit_rank = "hits.id", "hits.rank"
         where = ["1"]
-    if outlets:
-        names = [f":outlet{i}" for i in range(len(outlets))]
-        where.append(f"articles.outlet IN ({', '.join(names)})")
-        params.update({n[1:]: o for n, o in zip(names, outlets)})
-    if since:
-        where.append("articles.published >= :since")
-        params["since"] = since
-    if until:
-        where.append("substr(articles.published, 1, :until_len) <= :until")
-        params.update(until=until, until_len=len(until))
-    if language:
-        where.append("articles.language = :language")
-        params["language"] = language
+    where += filters
+    order = ORDERS[sort]
     sql = f"""
         SELECT articles.id, articles.title, articles.outlet, articles.published,
                articles.language, articles.url, articles.text, {hit_rank},
                articles.cluster_id, 0 AS copies
         FROM {source} JOIN articles ON articles.id = {hit_id}
         WHERE {' AND '.join(where)}
-        ORDER BY {hit_rank}
-        LIMIT :limit
+        ORDER BY {order.format(published="articles.published", rank=hit_rank)}
+        LIMIT :limit OFFSET :offset
     """
     if collapse:
         sql = f"""
@@ -189,8 +209,8 @@ def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str,
                               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
         )
         WHERE nth = 1
-        ORDER BY rank
-        LIMIT :limit
+        ORDER BY {order.format(published="published", rank="rank")}
+        LIMIT :limit OFFSET :offset
     """
     try:
         with bounded(db.conn, timeout):

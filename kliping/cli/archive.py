@@ -9,16 +9,9 @@ import sys
 
 import click
 
-from .common import (UsageLine, db_option, echo_json_lines, max_size_option, signature_options, signature_settings,
-                     time_limit_option)
+from .common import (UsageLine, date_option, db_option, echo_json_lines, max_size_option, open_db,
+                     signature_options, signature_settings, time_limit_option)
 
-def _open(db_path: str, create: bool, readonly: bool = False):
-    from ..archive.db import ArchiveError, open_archive
-
-    try:
-        return open_archive(db_path, create=create, readonly=readonly)
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 @click.command("ingest")
@@ -68,7 +61,7 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
         raise UsageLine(f"--url is the URL of one document, but {spark_outputs[0]} is the output of "
                         "`kliping spark clean`, whose rows carry their own URL: leave --url out")
     check_url(url, names)
-    db = _open(db_path, create=True)
+    db = open_db(db_path, create=True)
     settings = dataclasses.replace(signature_settings(db, **signature), document_seconds=time_limit)
     jobs = choose_jobs(jobs, names)
 
@@ -109,17 +102,6 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
 SEARCH_TIMEOUT_EXIT = 3
 
 
-def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """--since/--until: a real date, 2021, 2021-12 or 2021-12-31 (usage error otherwise)."""
-    from ..archive.query import QueryError
-    from ..archive.search import check_date
-
-    try:
-        return check_date(value, f"--{param.name}")
-    except QueryError as exc:
-        raise click.BadParameter(str(exc)) from None
-
-
 class QueryCommand(click.Command):
     """A command whose arguments are query words: an unknown option is an error, as
     everywhere else, and when it looks like a query word (`-putin`) the error shows the
@@ -156,24 +138,29 @@ def _query_words(command: click.Command, args: list[str]) -> list[str]:
 @click.argument("query", nargs=-1, required=True)
 @db_option
 @click.option("--outlet", "outlets", multiple=True, metavar="ID", help="Only this outlet (repeatable).")
-@click.option("--since", metavar="DATE", callback=_date_option,
+@click.option("--since", metavar="DATE", callback=date_option,
               help="Published on or after DATE (2021, 2021-12, 2021-12-31).")
-@click.option("--until", metavar="DATE", callback=_date_option,
+@click.option("--until", metavar="DATE", callback=date_option,
               help="Published on or before DATE (2021, 2021-12, 2021-12-31).")
 @click.option("--lang", metavar="CODE", help="Only articles in this language (e.g. id).")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help="At most this many results.")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Skip this many results first (the next page: --offset 10).")
+@click.option("--sort", type=click.Choice(["rank", "date"]), default="rank", show_default=True,
+              help="Best match first, or newest first (undated last).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines (one result per line).")
 @click.option("--collapse", is_flag=True, help="One result per near-duplicate cluster (its best match).")
 @click.option("--timeout", default=10.0, show_default=True, metavar="SECONDS",
               type=click.FloatRange(min=0, min_open=True),
               help=f"Stop a search that runs longer than this (exit status {SEARCH_TIMEOUT_EXIT}).")
-def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse, timeout) -> None:
+def search(query, db_path, outlets, since, until, lang, limit, offset, sort, as_json, collapse, timeout) -> None:
     """Find articles: every form of the words counts (sanksi, menjatuhkan ~ dijatuhkan).
 
     QUERY is words (all must match), "a phrase", OR, -word or NOT word to exclude,
     prefix* and parentheses. Quote the query for your shell; a query whose words
-    begin with - goes after -- (kliping search -- sanksi -putin). Results are ranked (title matches count most) and show
-    title, outlet, date, URL and a snippet with the matching words highlighted
+    begin with - goes after -- (kliping search -- sanksi -putin). Results are ranked (title
+    matches count most; --sort date for newest first) and show title, then the article's id
+    (for `kliping show ID`), outlet, date, URL, and a snippet with the matching words highlighted
     (**like this** when not on a terminal and in --json). At most 64 words are searched
     and prefixes need 3 letters; what was left out is noted on stderr.
     """
@@ -189,13 +176,13 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse
         raise click.ClickException(str(exc)) from None
     for note in parsed.notes:
         click.echo(f"Note: {note}.", err=True)
-    db = _open(db_path, create=False, readonly=True)
+    db = open_db(db_path, create=False, readonly=True)
     styled = sys.stdout.isatty() and not as_json
     mark = ("\ue000", "\ue001") if styled else ("**", "**")
     try:
         check_filters(db, outlets, lang)
         hits = run_search(db, parsed, outlets=outlets, since=since, until=until, language=lang,
-                          limit=limit, mark=mark, collapse=collapse, timeout=timeout)
+                          limit=limit, mark=mark, collapse=collapse, timeout=timeout, offset=offset, sort=sort)
     except SearchTimeout as exc:
         error = click.ClickException(str(exc))
         error.exit_code = SEARCH_TIMEOUT_EXIT
@@ -208,13 +195,14 @@ def search(query, db_path, outlets, since, until, lang, limit, as_json, collapse
         echo_json_lines(hits)
         return
     if not hits:
-        click.echo(f"No articles match {quoted_short(text)}.", err=True)
+        more = f" after the first {offset}" if offset else ""
+        click.echo(f"No articles match {quoted_short(text)}{more}.", err=True)
         return
-    for n, hit in enumerate(hits, 1):
+    for n, hit in enumerate(hits, offset + 1):
         title = escape_controls(hit.title or "(no title)")
         click.echo(click.style(f"{n}. {title}", bold=True) if styled else f"{n}. {title}")
         copies = f"+{hit.copies} near-duplicate{'s' if hit.copies != 1 else ''}" if hit.copies else None
-        meta = " · ".join(x for x in (hit.outlet, (hit.published or "")[:10], hit.url, copies) if x)
+        meta = " · ".join(x for x in (f"#{hit.id}", hit.outlet, (hit.published or "")[:10], hit.url, copies) if x)
         click.echo(f"   {escape_controls(meta)}")
         snippet = escape_controls(hit.snippet)
         if styled:
@@ -243,7 +231,7 @@ def dupes(db_path, cluster_id, paragraphs, article_id, as_json, rebuild, **signa
     from ..archive.db import ArchiveError, checkpoint
     from ..archive.dedup import rebuild as run_rebuild
 
-    db = _open(db_path, create=False, readonly=not rebuild)
+    db = open_db(db_path, create=False, readonly=not rebuild)
     with contextlib.closing(db):
         _check_ids(db, cluster_id, article_id)
         if rebuild:
@@ -324,7 +312,7 @@ def serve(db_path, host, port, all_tables) -> None:
     from ..archive.serve import serve as run_serve
 
     path = Path(db_path)
-    _open(db_path, create=False, readonly=True).close()  # a missing or unusable file fails here, clearly
+    open_db(db_path, create=False, readonly=True).close()  # a missing or unusable file fails here, clearly
     warning = serve_warning(host, all_tables)
     if warning:
         click.echo(f"kliping: {warning}", err=True)

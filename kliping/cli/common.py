@@ -44,6 +44,27 @@ def open_rules(rules_dirs: Iterable[str], outlet: str | None = None) -> RuleSet:
     return rules
 
 
+def open_db(db_path: str, create: bool, readonly: bool = False):
+    """The archive at `db_path`; what keeps it from opening is a one-line error."""
+    from ..archive.db import ArchiveError, open_archive
+
+    try:
+        return open_archive(db_path, create=create, readonly=readonly)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--since/--until: a real date, 2021, 2021-12 or 2021-12-31 (usage error otherwise)."""
+    from ..archive.query import QueryError
+    from ..archive.search import check_date
+
+    try:
+        return check_date(value, f"--{param.name}")
+    except QueryError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def check_url(url: str | None, names: list[str]) -> None:
     """`--url` is the URL of one document: refuse it for several (they would all get one
     key in the archive, each overwriting the last) or for a file of records (each
