@@ -80,3 +80,26 @@ def test_archive_md_examples_print_what_they_say(run_cli, in_samples_dir):
     stats_block = ARCHIVE_MD.split("`kliping stats` counts", 1)[1]
     shown = re.search(r"```\n(.*?)\n```", stats_block, re.S).group(1)
     assert run_cli("stats").stdout.splitlines()[0] == shown
+
+
+def rates(text: str) -> set[str]:
+    """Every "N docs/s" or "N articles/s" figure a text states."""
+    return set(re.findall(r"(\d[\d,.]*) (?:docs|articles)/s", text))
+
+
+def test_speed_figures_are_stated_once_and_agree_across_the_docs():
+    """A figure the README or docs/scaling.md gives for the archive is the one
+    docs/archive.md gives (pasted from bench/archive_bench.py); the Spark figures live in
+    docs/scaling.md's table alone (from bench/spark_bench.py), not repeated elsewhere."""
+    scaling = (ROOT / "docs" / "scaling.md").read_text("utf-8")
+    archive_rates = rates(ARCHIVE_MD) | {r for pair in re.findall(r"([\d,]+) / ([\d,]+) docs/s", ARCHIVE_MD) for r in pair}
+    readme_archive = README.split("## Scaling out with Spark")[0]
+    readme_rates = rates(readme_archive) | {r for pair in re.findall(r"([\d,]+) / ([\d,]+) docs/s", readme_archive)
+                                            for r in pair}
+    ingest_rows = [line for line in readme_archive.splitlines() if "ingest" in line and "docs/s" in line]
+    ingest_rates = {r for line in ingest_rows for r in re.findall(r"(\d[\d,]*)(?= /| docs/s)", line)}
+    assert ingest_rates and ingest_rates <= archive_rates, ingest_rates - archive_rates
+    assert rates(scaling.split("## Measured, local mode")[1].split("\n|")[0]) <= archive_rates
+    spark_section = README.split("## Scaling out with Spark")[1].split("\n## ")[0]
+    assert not rates(spark_section)
+    assert rates(scaling.split("### The archive beyond SQLite")[1]) <= archive_rates
