@@ -129,6 +129,7 @@ def test_export_parquet_reads_back_with_pyarrow(run_cli, archive, cleaned, tmp_p
     rows = pq.read_table(out).to_pylist()
     assert {r["source"]: {k: r[k] for k in CONTRACT_KEYS} for r in rows} == cleaned
     assert str(pq.read_schema(out).field("author").type) == "list<element: string>"
+    assert str(pq.read_schema(out).field("images").type).startswith("list<element: struct<url: string")
     refused = run_cli("export", "--format", "parquet", "--db", archive)
     assert refused.exit_code == 2 and "give --output FILE" in refused.stderr
 

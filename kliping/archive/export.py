@@ -83,8 +83,7 @@ def write_csv(articles: Iterator[dict], out: IO[str]) -> int:
 
 
 def write_parquet(articles: Iterator[dict], path: str) -> int:
-    """A Parquet file of the articles: ids as int64, lists of strings as list<string>,
-    other lists or objects as JSON text, the rest as strings. Returns how many."""
+    """A Parquet file of the articles (columns: `parquet_schema`). Returns how many."""
     import pyarrow
     import pyarrow.parquet as pq
 
@@ -103,17 +102,34 @@ def write_parquet(articles: Iterator[dict], path: str) -> int:
 
 
 def parquet_schema():
-    """The Parquet columns: id, the Article contract's fields by their types, cluster_id."""
+    """The Parquet columns: id, the Article contract's fields by their types (a tuple of
+    strings a list<string>, a tuple of records such as `Image` a list of structs of
+    strings, anything else a string), cluster_id."""
     import pyarrow
 
     hints = typing.get_type_hints(Article)
     fields = [pyarrow.field("id", pyarrow.int64(), nullable=False)]
     for name in CONTRACT_KEYS:
         hint = hints.get(name)
-        strings = typing.get_origin(hint) is tuple and typing.get_args(hint)[:1] == (str,)
-        fields.append(pyarrow.field(name, pyarrow.list_(pyarrow.string()) if strings else pyarrow.string()))
+        item = typing.get_args(hint)[0] if typing.get_origin(hint) is tuple else None
+        if item is str:
+            kind = pyarrow.list_(pyarrow.string())
+        elif item is not None and _record_fields(item):
+            kind = pyarrow.list_(pyarrow.struct([(f, pyarrow.string()) for f in _record_fields(item)]))
+        else:
+            kind = pyarrow.string()
+        fields.append(pyarrow.field(name, kind))
     fields.append(pyarrow.field("cluster_id", pyarrow.int64()))
     return pyarrow.schema(fields)
+
+
+def _record_fields(kind) -> tuple[str, ...]:
+    """The field names of a record type (a NamedTuple or a dataclass), () for others."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(kind):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    return tuple(getattr(kind, "_fields", ()))
 
 
 def _parquet_value(value, kind):
