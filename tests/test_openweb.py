@@ -159,3 +159,25 @@ def test_real_articles_once_refused_are_read(file_name):
     text, item = cached_page(file_name)
     art = clean_text(text, file_name, rules=RULES, content_type="text/html")
     assert found(art.text, item["with"]) >= 1
+
+
+# --- the text begins at its first paragraph, not its first full stop ---------------------
+
+def test_a_paragraph_ending_in_a_colon_opens_the_text():
+    """The first paragraph introduces a list and ends with a colon (bmfsfj.de): it is
+    text, not furniture between the headline and the first full stop."""
+    intro = ("On the first of January the city took over the chair of the regional library network "
+             "from its neighbour and set out the five priorities of its year in office as follows:")
+    items = ["a library card for every child,", "longer opening hours,", "a mobile library for the villages."]
+    html = page("<article><h1>Library hours</h1><p>" + intro + "</p><ul>" + "".join(f"<li>{i}</li>" for i in items)
+                + "</ul>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</article>")
+    art = clean_text(html, "colon.html", url="https://example.org/2022/01/library", rules=RULES,
+                     content_type="text/html")
+    assert art.text.startswith(intro)
+    assert all(i in art.text for i in items)
+
+
+def test_real_page_with_its_first_paragraph_ending_in_a_colon():
+    text, item = cached_page("bmfsfj.de-praesidentschaft.html")
+    art = clean_text(text, "bmfsfj.html", rules=RULES, content_type="text/html")
+    assert found(art.text, ["Am 1. Januar hat Deutschland turnusgemäß", "ein starkes Miteinander."]) == 2

@@ -9,7 +9,7 @@ from .. import dedupe
 from ..dates import parse_date
 from ..rules import Rule
 from ..settings import Settings
-from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE,
+from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE, _CJK,
                     _MAX_RELATED, _MAX_STANDFIRST, _SENTENCE_END, Extraction, Line, is_sentence)
 from .patterns import _starts_body
 
@@ -31,6 +31,9 @@ _GLUED_PREFIX = 80
 _CLOSING_CHARS = 100
 #: A line of this many words, mostly not capitalised, is a sentence, not a headline.
 _PROSE_WORDS = 8
+#: A block of this many words (CJK characters) is a paragraph, not furniture.
+_PARAGRAPH_WORDS = 20
+_PARAGRAPH_CJK_CHARS = 60
 #: How many remaining lines after the headline may come before the lead paragraph.
 _LEAD_WINDOW = 5
 
@@ -109,6 +112,13 @@ def _last_before_text(lines: list[Line], candidates: list[Line], rule: Rule,
     above = [i for i, ln in enumerate(candidates) if ln.number < stop and title_shaped(ln)]
     headlines = [i for i in above if not _sentence_case_prose(candidates[i].text)]
     return (headlines or above or [None])[-1]
+
+
+def _is_long(text: str) -> bool:
+    """Say whether a block is paragraph-long whatever its last character (a paragraph
+    ending in a colon over a list, a quote left open): no menu, label or headline is."""
+    return (len(text.split(None, _PARAGRAPH_WORDS - 1)) >= _PARAGRAPH_WORDS
+            or len(_CJK.findall(text)) >= _PARAGRAPH_CJK_CHARS)
 
 
 def _opens_text(text: str) -> bool:
@@ -192,7 +202,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         # A page's blocks: menus, dates and labels may stand between headline and text,
         # which begins at the first dateline or the first sentence.
         lead_at = next((i for i, ln in enumerate(rest[:_PAGE_LEAD_WINDOW])
-                        if rule.first("body.dateline", ln.text) or is_sentence(ln.text)), None)
+                        if rule.first("body.dateline", ln.text) or is_sentence(ln.text) or _is_long(ln.text)), None)
     if lead_at is not None:
         for i, ln in enumerate(rest[:lead_at]):
             if (i == 0 and rule.description == "before-lead" and not page
