@@ -157,3 +157,15 @@ def test_stats_counts_outlets_languages_months_clusters_and_failures(run_cli, tm
 def test_stats_of_no_archive_is_one_line(run_cli, tmp_path):
     result = run_cli("stats", "--db", tmp_path / "none.db")
     assert result.exit_code == 1 and "no archive at" in result.stderr and not (tmp_path / "none.db").exists()
+
+
+@pytest.mark.parametrize("words", ["大統領", "佐科", "increases"])
+def test_export_with_a_query_selects_what_search_finds_in_every_language(run_cli, tmp_path, words):
+    from conftest import ROOT
+
+    db = tmp_path / "voi.db"
+    pages = sorted((ROOT / "tests" / "corpus" / "text").glob("voi-[ejz][nah]-*.txt"))
+    assert run_cli("ingest", *pages, "--db", db).exit_code == 0
+    found = [h["id"] for h in json_lines(run_cli("search", words, "--db", db, "--json", "--limit", "100").stdout)]
+    exported = [r["id"] for r in json_lines(run_cli("export", words, "--db", db).stdout)]
+    assert found and sorted(exported) == sorted(found)

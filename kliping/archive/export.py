@@ -18,7 +18,7 @@ import sqlite_utils
 from ..cleaner import CONTRACT_KEYS, Article
 from .query import Query
 from .records import row_article
-from .search import filter_sql
+from .search import filter_sql, hits_source
 
 FORMATS = ("jsonl", "csv", "parquet")
 #: Rows fetched from SQLite (and written to Parquet) at a time.
@@ -43,11 +43,11 @@ def select_articles(db: sqlite_utils.Database, query: Query | None = None, *, ou
     for `query`; at most `limit`."""
     where, params = filter_sql(outlets, since, until, language)
     source, order = "articles", "articles.id"
-    if query is not None:
-        source = "articles_fts JOIN articles ON articles.id = articles_fts.rowid"
-        where.insert(0, "articles_fts MATCH :match")
-        params["match"] = query.fts
-        order = "articles_fts.rank, articles.id"
+    if query is not None:  # matched as `kliping search` matches it, every language
+        hits, hit_id, hit_rank, matching = hits_source(db, query, params)
+        source = f"{hits} JOIN articles ON articles.id = {hit_id}"
+        where = matching + where
+        order = f"{hit_rank}, articles.id"
     sql = f"SELECT articles.* FROM {source} {'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order}"
     if limit is not None:
         sql += " LIMIT :limit"

@@ -142,6 +142,29 @@ def filter_sql(outlets: tuple[str, ...] = (), since: str | None = None, until: s
     return where, params
 
 
+def hits_source(db: sqlite_utils.Database, parsed: Query, params: dict) -> tuple[str, str, str, list[str]]:
+    """What a query matches, for a SELECT joining `articles`: the FROM source, its
+    article id and rank columns, and the WHERE terms; the query's own parameters are
+    added to `params`. Stemmed words through `articles_fts`; Japanese and Chinese
+    articles by substring (through the trigram index, or for words under 3 characters
+    by reading them)."""
+    params["match"] = parsed.fts
+    if parsed.substring_tree is None or not db.execute(f"SELECT 1 FROM [{TRIGRAM}] LIMIT 1").fetchone():
+        return "articles_fts", "articles_fts.rowid", "articles_fts.rank", ["articles_fts MATCH :match"]
+    if parsed.substring:
+        substrings = f"SELECT rowid, rank FROM [{TRIGRAM}] WHERE [{TRIGRAM}] MATCH :substring"
+        params["substring"] = parsed.substring
+    else:
+        substrings = (f"SELECT id, 0.0 FROM articles WHERE {SUBSTRING_TEST.format(row='')} AND "
+                      "id_contains(coalesce(title, '') || ' ' || coalesce(description, '') || ' ' || text, :query)")
+        params["query"] = parsed.text
+    source = f"""(
+            SELECT rowid AS id, rank FROM articles_fts WHERE articles_fts MATCH :match
+            UNION ALL {substrings}
+        ) AS hits"""
+    return source, "hits.id", "hits.rank", ["1"]
+
+
 def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str, ...] = (),
            since: str | None = None, until: str | None = None, language: str | None = None,
            limit: int = DEFAULT_LIMIT, mark: tuple[str, str] = ("<mark>", "</mark>"),
@@ -164,25 +187,8 @@ def search(db: sqlite_utils.Database, query: str | Query, *, outlets: tuple[str,
         raise QueryError(f"--sort must be one of {', '.join(ORDERS)}, not {sort!r}")
     if timeout is not None and not timeout > 0:
         raise QueryError("--timeout must be more than 0 seconds")
-    where = ["articles_fts MATCH :match"]
-    params: dict = {"match": parsed.fts, "limit": int(limit), "offset": int(offset), **filter_params}
-    source, hit_id, hit_rank = "articles_fts", "articles_fts.rowid", "articles_fts.rank"
-    if parsed.substring_tree is not None and db.execute(f"SELECT 1 FROM [{TRIGRAM}] LIMIT 1").fetchone():
-        # Japanese and Chinese articles are found by substring (through the trigram
-        # index, or for words under 3 characters by reading them)
-        if parsed.substring:
-            substrings = f"SELECT rowid, rank FROM [{TRIGRAM}] WHERE [{TRIGRAM}] MATCH :substring"
-            params["substring"] = parsed.substring
-        else:
-            substrings = (f"SELECT id, 0.0 FROM articles WHERE {SUBSTRING_TEST.format(row='')} AND "
-                          "id_contains(coalesce(title, '') || ' ' || coalesce(description, '') || ' ' || text, :query)")
-            params["query"] = parsed.text
-        source = f"""(
-            SELECT rowid AS id, rank FROM articles_fts WHERE articles_fts MATCH :match
-            UNION ALL {substrings}
-        ) AS hits"""
-        hit_id, hit_rank = "hits.id", "hits.rank"
-        where = ["1"]
+    params: dict = {"limit": int(limit), "offset": int(offset), **filter_params}
+    source, hit_id, hit_rank, where = hits_source(db, parsed, params)
     where += filters
     order = ORDERS[sort]
     sql = f"""
