@@ -105,3 +105,38 @@ def test_search_page_in_chromium(server, tmp_path):
             assert style == "pre-wrap"
         finally:
             context.close()
+
+
+def test_front_page_chart_in_chromium(server, tmp_path):
+    """The front page draws articles per day per outlet: the SVG loads as an image and
+    its bars are the canned query's rows."""
+    import json
+
+    with playwright_api.sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True,
+            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
+        try:
+            page = context.new_page()
+            page.goto(server + "/", wait_until="load")
+            chart = page.locator("img[src$='/-/articles-per-day.svg']")
+            chart.wait_for(timeout=15000)
+            size = chart.evaluate("img => [img.complete, img.naturalWidth, img.naturalHeight]")
+            assert size == [True, 760, 280]  # loaded and drawn as an SVG image
+            save(page, tmp_path, "archive-chart.png")
+
+            page.goto(server + "/kliping/-/articles-per-day.svg", wait_until="load")
+            texts = "els => els.map(e => e.textContent)"
+            bars = page.locator("rect.bar title").evaluate_all(texts)
+            legend = page.locator("g.legend text").evaluate_all(texts)
+            rows = json.loads(urllib.request.urlopen(
+                server + "/kliping/articles_per_day.json?_shape=array", timeout=10).read())
+            assert sorted(bars) == sorted(f"{r['day']} {r['outlet']}: {r['articles']}" for r in rows)
+            assert len(legend) == len({r["outlet"] for r in rows}) >= 2
+
+            page.goto(server + "/", wait_until="load")
+            page.click("figcaption a")  # the numbers behind the chart
+            page.wait_for_selector("table.rows-and-columns")
+            assert page.locator("table.rows-and-columns tbody tr").count() == len(rows)
+        finally:
+            context.close()

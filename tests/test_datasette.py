@@ -132,3 +132,34 @@ def test_dedup_tables_are_described_or_hidden(ds_dupes):
     assert {"duplicates", "clusters", "shared_paragraphs"} <= {v["name"] if isinstance(v, dict) else v for v in views}
     data = get(ds_dupes, "/kliping/shared_paragraphs.json?_shape=objects").json()
     assert "rows" in data and data.get("error") in (None, "")
+
+
+def test_front_page_charts_articles_per_day_per_outlet(ds, archive):
+    """The front page shows the chart; the chart draws the canned query's rows: one bar
+    segment per (day, outlet) with its count, every outlet in the legend."""
+    import sqlite3
+    import xml.etree.ElementTree as ET
+
+    html = get(ds, "/").text
+    assert '<img src="/kliping/-/articles-per-day.svg"' in html and 'href="/kliping/articles_per_day"' in html
+    response = get(ds, "/kliping/-/articles-per-day.svg")
+    assert response.headers["content-type"].startswith("image/svg+xml")
+    svg = ET.fromstring(response.text)
+    ns = "{http://www.w3.org/2000/svg}"
+    bars = [r.find(ns + "title").text for r in svg.iter(ns + "rect") if r.get("class") == "bar"]
+    rows = get(ds, "/kliping/articles_per_day.json?_shape=array").json()
+    assert sorted(bars) == sorted(f"{r['day']} {r['outlet']}: {r['articles']}" for r in rows)
+    with sqlite3.connect(archive) as conn:
+        dated = conn.execute("select count(*) from articles where date(substr(published, 1, 10)) is not null").fetchone()[0]
+        outlets = {o for (o,) in conn.execute("select distinct outlet from articles where published is not null")}
+    assert sum(r["articles"] for r in rows) == dated > 0
+    legend = {t.text.rsplit(" (", 1)[0] for g in svg.iter(ns + "g") if g.get("class") == "legend"
+              for t in g.iter(ns + "text")}
+    assert legend == outlets
+    assert get_status(ds, "/nosuch/-/articles-per-day.svg") == 404
+
+
+def get_status(ds, url):
+    async def fetch():
+        return await ds.client.get(url)
+    return asyncio.run(fetch()).status_code

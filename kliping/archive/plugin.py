@@ -1,4 +1,5 @@
-"""sqlite-utils and Datasette plugin: stemmed-search SQL functions and readable pages.
+"""sqlite-utils and Datasette plugin: stemmed-search SQL functions, readable pages, and
+the chart of articles per day per outlet on the front page.
 
 Registered through the `sqlite_utils` and `datasette` entry points in pyproject.toml,
 so `sqlite-utils query kliping.db "select id_stem('menjatuhkan')"` and any Datasette
@@ -61,6 +62,42 @@ def render_cell(row, value, column, table, database, datasette):
 def _is_search_row(row) -> bool:
     keys = row.keys() if hasattr(row, "keys") else ()
     return "id" in keys and any(c in keys for c in SNIPPET_COLUMNS) and isinstance(row["id"], int)
+
+
+#: The canned query (metadata.yml) whose rows the chart draws.
+PER_DAY_QUERY = "articles_per_day"
+
+
+@datasette_hookimpl
+def register_routes():
+    """`/DB/-/articles-per-day.svg`: the chart the front page shows (see chart.py)."""
+    return [(r"^/(?P<database>[^/]+)/-/articles-per-day\.svg$", articles_per_day_svg)]
+
+
+async def articles_per_day_svg(datasette, request):
+    """The SVG of the canned query `articles_per_day` of the database in the URL, for
+    whoever may view that database; 404 when it has no such query."""
+    from datasette.database import QueryInterrupted
+    from datasette.utils import tilde_decode
+    from datasette.utils.asgi import Response
+
+    from .chart import per_day_svg
+
+    name = tilde_decode(request.url_vars["database"])
+    try:
+        database = datasette.get_database(name)
+    except KeyError:
+        return Response.text(f"no database {name!r}", status=404)
+    await datasette.ensure_permissions(request.actor, [("view-database", name), "view-instance"])
+    query = await datasette.get_canned_query(name, PER_DAY_QUERY, request.actor)
+    if query is None:
+        return Response.text(f"{name} has no {PER_DAY_QUERY} query", status=404)
+    try:
+        rows = (await database.execute(query["sql"])).rows
+        svg = per_day_svg([tuple(row) for row in rows])
+    except QueryInterrupted:
+        svg = per_day_svg([], title="Articles per day: more than the time limit allows to count")
+    return Response(svg, content_type="image/svg+xml; charset=utf-8", headers={"Cache-Control": "max-age=60"})
 
 
 @datasette_hookimpl
