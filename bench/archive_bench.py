@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kliping.archive.db import open_archive  # noqa: E402
-from kliping.archive.ingest import Received, ingest, input_names, prepare, receive  # noqa: E402
+from kliping.archive.ingest import Received, ingest, prepare, receive  # noqa: E402
 from kliping.archive.workers import prepare_stream  # noqa: E402
 from kliping.archive.search import search  # noqa: E402
 from kliping.archive.stem import STOP_WORDS  # noqa: E402
@@ -174,7 +174,7 @@ def bench_end_to_end(tmp: Path, n: int, jobs: int, seed: int = 7) -> dict:
     db_path = tmp / f"e2e-{jobs}.db"
     db = open_archive(db_path)
     start = time.perf_counter()
-    items = prepare_stream(receive(input_names([str(folder)])), db_path, jobs=jobs)
+    items = prepare_stream(receive(sorted(str(p) for p in folder.glob("*.txt"))), db_path, jobs=jobs)
     summary = ingest(db, items, lambda d: clean(d, rules, settings))
     elapsed = time.perf_counter() - start
     db.close()
