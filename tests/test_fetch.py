@@ -210,6 +210,18 @@ def test_errors_of_one_page_do_not_stop_the_others(site, run_cli, tmp_path):
     assert [r["status"] for r in raw_rows(db)] == ["failed", "failed", "failed", "ok"]
 
 
+def test_a_page_that_cannot_be_read_is_kept_as_a_failed_raw(site, run_cli, tmp_path):
+    db = tmp_path / "k.db"
+    result = fetch(run_cli, db, site.base + "/not-html.bin")
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"kliping: {site.base}/not-html.bin: ")
+    row = raw_rows(db)[0]
+    assert row["status"] == "failed" and row["error"] and row["content_type"] == "application/octet-stream"
+    conn = sqlite3.connect(db)
+    assert conn.execute("select data from raw").fetchone()[0] == b"\x00\xff" * 100  # the bytes kept
+
+
 def test_feed_and_sitemap_index(site, run_cli, tmp_path):
     db = tmp_path / "k.db"
     result = fetch(run_cli, db, "--feed", site.base + "/feed.xml", "--sitemap", site.base + "/sitemap-index.xml")
@@ -227,11 +239,11 @@ def test_limit(site, run_cli, tmp_path):
 
 
 def test_one_host_is_asked_once_per_delay(site):
-    with PoliteClient(delay=0.3, retries=0) as client:
+    with PoliteClient(delay=0.4, retries=0) as client:
         for name in ("a", "b"):
             client.get(f"{site.base}/news/{name}.html")
-    times = [t for _, _, t in site.log]
-    assert len(times) == 3 and all(b - a >= 0.29 for a, b in zip(times, times[1:]))
+    times = [t for _, _, t in site.log]  # as the server saw them: a little jitter allowed
+    assert len(times) == 3 and all(b - a >= 0.3 for a, b in zip(times, times[1:]))
 
 
 def test_crawl_delay_of_robots_txt_wins_over_a_shorter_delay(site):

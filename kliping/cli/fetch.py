@@ -49,7 +49,7 @@ def fetch(urls, sitemaps, feeds, db_path, limit, delay, retries, timeout, outlet
     from ..cleaner import clean
     from ..fetch.client import FetchError, PoliteClient, check_url
     from ..fetch.run import FetchSummary, fetch_into, listed_pages
-    from .common import open_rules, report, signature_settings
+    from .common import open_db, open_rules, report, signature_settings
 
     if not (urls or sitemaps or feeds):
         raise UsageLine("nothing to fetch: give URLs, --sitemap URL or --feed URL")
@@ -59,9 +59,7 @@ def fetch(urls, sitemaps, feeds, db_path, limit, delay, retries, timeout, outlet
         except FetchError as exc:
             raise UsageLine(str(exc)) from None
     rules = open_rules(rules_dirs, outlet)
-    from .archive import _open
-
-    db = _open(db_path, create=True)
+    db = open_db(db_path, create=True)
     settings = dataclasses.replace(signature_settings(db), document_seconds=time_limit)
 
     def clean_doc(doc):

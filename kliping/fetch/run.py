@@ -104,6 +104,7 @@ def fetched_items(db: sqlite_utils.Database, client: PoliteClient, urls: Iterabl
         try:
             doc = read_page(page.data, url, page.url, page.content_type, page.fetched_at)
         except InputError as exc:
+            report(f"{url}: {exc.message}")
             yield Received(url, page.data, error=exc.message, fetched_at=page.fetched_at, url=page.url,
                            content_type=page.content_type, http=http)
             continue
