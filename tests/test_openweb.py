@@ -181,3 +181,20 @@ def test_real_page_with_its_first_paragraph_ending_in_a_colon():
     text, item = cached_page("bmfsfj.de-praesidentschaft.html")
     art = clean_text(text, "bmfsfj.html", rules=RULES, content_type="text/html")
     assert found(art.text, ["Am 1. Januar hat Deutschland turnusgemäß", "ein starkes Miteinander."]) == 2
+
+
+# --- tables the article prints ------------------------------------------------------------
+
+def test_a_table_of_data_is_text_a_byline_table_is_not():
+    """The article's table of opening hours is part of it (trafilatura's evaluation
+    expects tables); a two-row table holding the byline is a layout box."""
+    rows = [("Monday", "closed"), ("Tuesday to Friday", "9:00 to 22:00"), ("Saturday", "10:00 to 18:00"),
+            ("Sunday", "12:00 to 17:00")]
+    table = "<table>" + "".join(f"<tr><td>{d}</td><td>{h}</td></tr>" for d, h in rows) + "</table>"
+    byline = "<table><tr><td>Writer</td><td>: Ana Putri</td></tr><tr><td>Editor</td><td>: Budi Santoso</td></tr></table>"
+    html = page("<article><h1>Library hours</h1>" + byline + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+                + table + "</article>")
+    art = clean_text(html, "table.html", url="https://example.org/2022/01/library", rules=RULES,
+                     content_type="text/html")
+    assert "Tuesday to Friday" in art.text and "9:00 to 22:00" in art.text
+    assert "Budi Santoso" not in art.text

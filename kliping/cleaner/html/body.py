@@ -26,6 +26,10 @@ _LINK_COUNT = etree.XPath("count(.//a)")
 _ID_AND_CLASS = etree.XPath("descendant::*/@id | descendant::*/@class")
 #: How many sentences above the first extracted paragraph may be a lost lead.
 _LEAD_BLOCKS = 3
+#: A table of fewer rows is a layout box (a caption, a byline), not data.
+_TABLE_ROWS = 3
+#: ... unless a row is this long (a layout table holding the article).
+_PROSE_ROW = 100
 #: Generic path: below this much text the precise extraction is retried for recall.
 _SHORT_TEXT = 250
 #: A box with this many links or more, this share of its text in links, is a link list.
@@ -180,7 +184,7 @@ def trafilatura_body(root, url: str | None, mode: str = "precision") -> list[str
     def run(mode: str) -> str:
         doc = trafilatura.bare_extraction(
             copy.deepcopy(root), url=url, with_metadata=False, include_comments=False,
-            include_tables=False, include_images=False, deduplicate=False,
+            include_tables=True, include_images=False, deduplicate=False,
             favor_precision=mode == "precision", favor_recall=mode == "recall")
         return getattr(doc, "text", None) or ""
 
@@ -189,8 +193,27 @@ def trafilatura_body(root, url: str | None, mode: str = "precision") -> list[str
     text = run(mode)
     if mode == "precision" and len(text) < _SHORT_TEXT:  # precision can starve a short page
         text = run("default")
-    blocks = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    blocks = _without_small_tables([" ".join(line.split()) for line in text.splitlines() if line.strip()])
     return recover_lead(root, blocks)
+
+
+def _without_small_tables(blocks: list[str]) -> list[str]:
+    """The blocks without tables (rows trafilatura writes as "| a | b |") of fewer than
+    _TABLE_ROWS rows, all short: a picture's caption box, a byline's "| Penulis | : Nama |".
+    A table of data the article prints (prices, plans, results) is longer, and a table
+    laying out the page holds paragraphs."""
+    out: list[str] = []
+    run: list[str] = []
+    for block in blocks + [""]:
+        if block.startswith("|") and block.endswith("|"):
+            run.append(block)
+            continue
+        if len(run) >= _TABLE_ROWS or any(len(row) >= _PROSE_ROW for row in run):
+            out += run
+        run = []
+        if block:
+            out.append(block)
+    return out
 
 
 def article_body(root) -> list[str]:

@@ -111,8 +111,9 @@ def front_page_reason(url: str | None, paragraphs: list[str], declared: bool = F
         segments = [s for s in path.split("/") if s]
         if not re.search(r"\d", path) and len(segments) <= 1 and not re.search(r"[-_.]\w+[-_.]", path):
             return f"its URL path {'/' + path!r} is a section front, not an article"
-    if len(paragraphs) >= _LIST_MIN_BLOCKS:
-        headlines = sum(1 for p in paragraphs if _is_headline(p))
-        if headlines / len(paragraphs) >= _LIST_HEADLINE_SHARE:
+    lines = [p for p in paragraphs if not p.startswith("|")]  # a table's rows are data, not headlines
+    if len(lines) >= _LIST_MIN_BLOCKS:
+        headlines = sum(1 for p in lines if _is_headline(p))
+        if headlines / len(lines) >= _LIST_HEADLINE_SHARE:
             return "its text is a list of headlines"
     return None
