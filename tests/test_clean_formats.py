@@ -149,3 +149,18 @@ def test_readme_names_the_file_out_writes():
 
     readme = (ROOT / "README.md").read_text("utf-8")
     assert f"`samples/inews-putin-biden.txt` → `{file_name('samples/inews-putin-biden.txt', 'md')}`" in readme
+
+
+def test_pretty_and_txt_show_the_page_details(run_cli, tmp_path):
+    from test_archive_page_details import page
+
+    path = tmp_path / "berita.html"
+    path.write_text(page(1, "Regional", ["banjir", "Kudus"]), "utf-8")
+    pretty = run_cli("clean", path, "--pretty").stdout
+    assert "    section: Regional\n" in pretty and "       tags: banjir, Kudus\n" in pretty
+    assert "  site_name: Berita Kota\n" in pretty and "   modified: 2022-01-01T10:00:00+07:00\n" in pretty
+    text = run_cli("clean", path, "--format", "txt").stdout
+    assert "section: Regional\ntags: banjir, Kudus\nsite_name: Berita Kota\n" in text
+    assert text.endswith("images:\n  - https://www.beritakota.example/foto/1.jpg (Foto nomor 1)\n")
+    markdown = run_cli("clean", path, "--format", "md").stdout
+    assert markdown.endswith("- ![Foto nomor 1](<https://www.beritakota.example/foto/1.jpg>)\n")

@@ -119,6 +119,7 @@ def test_relative_urls_without_a_page_url_are_refused(rules):
     ("//cdn.example/c.jpg", "https://cdn.example/c.jpg"),
     ("JavaScript:alert(1)", None), ("data:image/gif;base64,R0lG", None), ("vbscript:x", None),
     ("http://[::1", None), ("https://x.example/a b.jpg", None), ("ftp://x.example/a.jpg", None),
+    ("https://x.example/a\x1b[31m.jpg", None), ("https://x.example/a\x9b2J.jpg", None),
     ("https://x.example/" + "a" * 3000, None), ("", None), (None, None), (["x"], None),
 ])
 def test_web_url(value, expected):

@@ -17,8 +17,8 @@ def format_pretty(article: Article) -> str:
     """Render an Article for reading in a terminal."""
     d = article.to_dict()
     head = [f"# {d['title'] or '(no title)'}", ""]
-    for key in ("source", "outlet", "published", "dateline", "author", "editor",
-                "language", "description", "url"):
+    for key in ("source", "outlet", "published", "modified", "dateline", "author", "editor",
+                "language", "section", "tags", "site_name", "description", "url", "image"):
         value = d[key]
         if value:
             head.append(f"{key:>11}: {', '.join(value) if isinstance(value, list) else value}")

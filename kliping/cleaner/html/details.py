@@ -16,6 +16,7 @@ from ..article import Image
 from ..dates import parse_date, zone_offset
 from ..metadata import FUNCTION_WORDS
 from ..rules import Rule
+from ..text.lines import CONTROLS
 from ..text.patterns import MAX_TAGS, tag_values
 from .meta import PageMeta
 from .page import _first, _strings_xpath
@@ -58,11 +59,12 @@ _CAPTION = etree.XPath("string(descendant::figcaption[1])")
 
 def web_url(value: object, base: str | None) -> str | None:
     """`value` as an absolute http(s) URL (resolved against `base`, the page's URL), or
-    None for anything else: javascript:, data:, blank, over-long or space-holding values."""
+    None for anything else: javascript:, data:, blank, over-long values, values holding
+    spaces or control characters."""
     if not isinstance(value, str):
         return None
     value = value.strip()
-    if not value or len(value) > MAX_URL_CHARS or any(c.isspace() or ord(c) < 32 for c in value):
+    if not value or len(value) > MAX_URL_CHARS or any(c.isspace() for c in value) or CONTROLS.search(value):
         return None
     try:
         url = urljoin(base, value) if base else value
