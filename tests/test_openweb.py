@@ -198,3 +198,30 @@ def test_a_table_of_data_is_text_a_byline_table_is_not():
                      content_type="text/html")
     assert "Tuesday to Friday" in art.text and "9:00 to 22:00" in art.text
     assert "Budi Santoso" not in art.text
+
+
+# --- blog mirrors: the whole main post --------------------------------------------------
+
+_ID_PARAS = ["JAKARTA - Presiden meminta para menteri untuk segera menyelesaikan program yang sudah direncanakan.",
+             "Menurut dia, program itu akan dibahas dalam rapat kabinet pada pekan depan di Istana.",
+             "Para menteri diminta untuk tidak membuat kebijakan yang tidak sejalan dengan program itu.",
+             "Rapat kabinet itu juga akan membahas anggaran untuk tahun depan, kata juru bicara."]
+
+
+def test_blog_mirror_takes_every_part_of_the_main_post_and_no_sidebar():
+    """A WordPress mirror whose sidebar widget comes first and also has an .entry-content,
+    and whose post is split in two .entry-content parts around an ad."""
+    sidebar = ("<aside class='widget'><article class='post hentry'><div class='entry-content'>"
+               "<p>Berita lain yang tidak ada hubungannya dengan artikel ini sama sekali.</p></div></article></aside>")
+    post = ("<article class='post hentry'><h1 class='entry-title'>Presiden Minta Menteri Kerja Cepat</h1>"
+            "<div class='entry-content'>" + "".join(f"<p>{p}</p>" for p in _ID_PARAS[:2]) + "</div>"
+            "<div class='ads'>Iklan</div>"
+            "<div class='entry-content'>" + "".join(f"<p>{p}</p>" for p in _ID_PARAS[2:]) + "</div></article>")
+    other = ("<article class='post hentry'><h2 class='entry-title'>Berita Lain</h2><div class='entry-content'>"
+             "<p>Harga cabai di pasar tradisional naik lagi pada pekan ini, kata pedagang.</p></div></article>")
+    html = page(sidebar + post + other, "<meta name='generator' content='WordPress 6.1.1'>", lang="id")
+    art = clean_text(html, "mirror.html", url="https://contoh-mirror.example.com/2024/05/presiden.html",
+                     rules=RULES, content_type="text/html")
+    assert art.outlet == "blogmirror"
+    assert all(p.removeprefix("JAKARTA - ") in art.text for p in _ID_PARAS)
+    assert "Berita lain" not in art.text and "Harga cabai" not in art.text
