@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kliping.authoring.learn import LearnError, SourcePage, learn_rule, site_of
+from kliping.authoring.learn import LearnError, SourcePage, learn_rule
+from kliping.sites import site_of
 from kliping.authoring.scramble import scramble_prose, scramble_text
 from kliping.cleaner import load_rules
 from kliping.cleaner.pipeline import clean_text

@@ -209,8 +209,10 @@ class Ingester:
 
     def __init__(self, db: sqlite_utils.Database, clean_doc: Callable[[RawDoc], Article],
                  reclean: bool = False, now: Callable[[], str] = utc_now,
-                 settings: Settings = DEFAULT_SETTINGS, skip_duplicates: bool = False):
+                 settings: Settings = DEFAULT_SETTINGS, skip_duplicates: bool = False,
+                 furniture: Callable[[Prepared], Prepared] | None = None):
         self.db = db
+        self.furniture = furniture
         self.clean_doc = clean_doc
         self.reclean = reclean
         self.now = now
@@ -229,6 +231,8 @@ class Ingester:
             return "unchanged", None
         now = self.now()
         item = prepare_item(item, self.clean_doc, self.settings)
+        if self.furniture is not None and item.prepared is not None:  # furniture.py
+            item = replace(item, prepared=self.furniture(item.prepared))
         if existing:
             raw_id = existing[0]
         else:
@@ -285,15 +289,17 @@ def ingest(db: sqlite_utils.Database, items: Iterable[Received],
            clean_doc: Callable[[RawDoc], Article], *, reclean: bool = False,
            batch_size: int = BATCH_SIZE, on_item: Callable[[Received, str, str | None], None] | None = None,
            now: Callable[[], str] = utc_now, settings: Settings = DEFAULT_SETTINGS,
-           skip_duplicates: bool = False) -> IngestSummary:
+           skip_duplicates: bool = False,
+           furniture: Callable[[Prepared], Prepared] | None = None) -> IngestSummary:
     """Ingest `items` into `db` in transactions of `batch_size`; return the summary.
 
     `settings` gives the near-duplicate parameters; `skip_duplicates` stores no article
-    for a near-exact copy. `on_item(item, outcome, error)` is called after each input
-    (for progress and error reports).
+    for a near-exact copy; `furniture` takes each prepared article's furniture out
+    (furniture.py). `on_item(item, outcome, error)` is called after each input (for
+    progress and error reports).
     """
     ingester = Ingester(db, clean_doc, reclean=reclean, now=now, settings=settings,
-                        skip_duplicates=skip_duplicates)
+                        skip_duplicates=skip_duplicates, furniture=furniture)
     summary = IngestSummary()
     items = iter(items)
     while True:

@@ -16,12 +16,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from ..cleaner.pipeline import clean_text
 from ..cleaner.regex_safety import why_unsafe
 from ..cleaner.rules import GENERIC, RuleSet, expand
 from ..cleaner.settings import DEFAULT_SETTINGS, Settings
+from ..sites import site_of
 from .render import Guess, render_rule, toml_text, toml_value
 from .line_templates import escape, exact_pattern, matches, prefix_pattern
 from .samples import Page, Repeat, cover, first_lines, load_with
@@ -34,8 +34,6 @@ MIN_PAGES = 5
 REPEAT_SHARE = 0.3
 #: A line of prose ending like a sentence is furniture only up to this length.
 MAX_FURNITURE_CHARS = 300
-#: Second-level labels under a country code (kompas.co.id's "co"): the site is one label more.
-_SECOND_LEVEL = frozenset("co ac go or web my sch net com org gov edu mil".split())
 
 
 class LearnError(ValueError):
@@ -61,16 +59,6 @@ class Learned:
     cases: int
     pages: int
     skipped: list[str] = field(default_factory=list)
-
-
-def site_of(url: str | None) -> str | None:
-    """Return the site a URL belongs to: its last two host labels (three under co.id …)."""
-    host = (urlsplit(url if url and "//" in url else f"//{url or ''}").hostname or "").lower()
-    labels = host.removeprefix("www.").split(".")
-    if len(labels) < 2:
-        return None
-    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
-    return ".".join(labels[-keep:])
 
 
 def check_pages(pages: list[SourcePage], rules: RuleSet) -> None:

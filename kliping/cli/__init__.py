@@ -24,6 +24,7 @@ COMMANDS = {
     "export": "read:export",
     "stats": "read:stats",
     "dupes": "archive:dupes",
+    "furniture": "furniture:furniture_command",
     "serve": "archive:serve",
     "explain": "rules:explain_command",
     "rules": "rules:rules_group",

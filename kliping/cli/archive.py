@@ -14,6 +14,17 @@ from .common import (UsageLine, date_option, db_option, echo_json_lines, max_siz
 
 
 
+def _furniture(db, rules, settings, min_articles):
+    """(filter, hook) dropping outlets' furniture at ingest (archive/furniture.py), or None."""
+    from ..archive.furniture import MIN_ARTICLES, FurnitureFilter, keep_patterns, strip_prepared
+
+    min_articles = MIN_ARTICLES if min_articles is None else min_articles
+    if min_articles == 0:
+        return None
+    filt = FurnitureFilter(db.conn, max(2, min_articles), keep_patterns(rules))
+    return filt, lambda prepared: strip_prepared(prepared, filt, settings)
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -31,11 +42,13 @@ from .common import (UsageLine, date_option, db_option, echo_json_lines, max_siz
 @click.option("--batch-size", type=click.IntRange(1), default=None, metavar="N",
               show_default="2000", help="Inputs per transaction (a run killed mid-way keeps the batches it committed).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--furniture-min", type=click.IntRange(0), default=None, metavar="N", show_default="4",
+              help="Drop a paragraph found in N articles of the outlet as furniture (0: never; see kliping furniture).")
 @max_size_option
 @time_limit_option
 @signature_options
 def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jobs, batch_size, quiet,
-           max_size, time_limit, **signature) -> None:
+           furniture_min, max_size, time_limit, **signature) -> None:
     """Clean scrapes (files, directories, - for stdin) and store them in the archive;
     a directory written by `kliping spark clean` (Parquet or JSON Lines) is loaded as cleaned.
 
@@ -72,6 +85,7 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
         if error is not None:
             report(f"{item.source}: {error}")
 
+    furniture = _furniture(db, rules, settings, furniture_min)
     with contextlib.closing(db):
         try:
             summaries = [load_spark_output(db, path, reclean=reclean, on_item=on_item,
@@ -84,7 +98,8 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
                 with progress(items, total=document_count(names), quiet=quiet) as items:
                     summaries.append(run_ingest(db, items, clean_doc, reclean=reclean, on_item=on_item,
                                                 settings=settings, skip_duplicates=skip_duplicates,
-                                                batch_size=batch_size or BATCH_SIZE))
+                                                batch_size=batch_size or BATCH_SIZE,
+                                                furniture=furniture and furniture[1]))
             summary = summaries[0] if len(summaries) == 1 else IngestSummary.total_of(summaries)
         except ArchiveError as exc:
             raise click.ClickException(str(exc)) from None
@@ -94,6 +109,9 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
             ) from None
         checkpoint(db)
     click.echo(f"{db_path}: {summary}")
+    if furniture and furniture[0].dropped:
+        click.echo(f"{db_path}: {furniture[0].dropped} furniture paragraphs dropped from article text "
+                   "(the raw scrapes keep them; kliping furniture lists them)")
     if summary.failed:
         sys.exit(1)
 

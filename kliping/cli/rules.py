@@ -73,8 +73,9 @@ def _summary(rows: list[Decision]) -> str:
 @click.option("--html", "as_html", is_flag=True, help="Read FILE as an HTML page (shown block by block).")
 @click.option("--url", metavar="URL", help="The page's URL (picks the rule by host).")
 @rules_option
+@click.option("--db", "db_path", metavar="FILE", help="An archive: mark the paragraphs its ingest drops as furniture.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line (or block).")
-def explain_command(path, outlet, as_html, url, rules_dirs, as_json) -> None:
+def explain_command(path, outlet, as_html, url, rules_dirs, db_path, as_json) -> None:
     """Show FILE line by line with what each line became and why.
 
     Each line is kept as body, title, description, caption, related, a metadata field
@@ -99,6 +100,8 @@ def explain_command(path, outlet, as_html, url, rules_dirs, as_json) -> None:
             failed = True
             continue
         rows = line_decisions(explained, doc.source)
+        if db_path:
+            rows = _mark_furniture(rows, db_path, explained.match.rule.id, doc.url or url)
         if as_json:
             for row in rows:
                 click.echo(json.dumps(row.to_dict(), ensure_ascii=False))
@@ -110,6 +113,27 @@ def explain_command(path, outlet, as_html, url, rules_dirs, as_json) -> None:
         click.echo(click.style(_summary(rows), dim=True))
     if failed:
         raise SystemExit(1)
+
+
+def _mark_furniture(rows: list[Decision], db_path: str, outlet: str, url: str | None) -> list[Decision]:
+    """Body rows the archive's ingest would drop as the outlet's furniture, marked so."""
+    from ..archive.furniture import furniture_group, furniture_of
+    from ..signature import paragraph_hash
+    from .common import open_db
+
+    group = furniture_group(outlet, url)
+    if group is None:
+        return rows
+    db = open_db(db_path, create=False, readonly=True)
+    try:
+        hashes = {i: paragraph_hash(r.kept or r.text) for i, r in enumerate(rows) if r.decision == "body"}
+        known = furniture_of(db.conn, group, list(set(hashes.values())))
+    finally:
+        db.close()
+    return [dataclasses.replace(r, decision="dropped", key="archive.furniture", pattern=None, rule=None,
+                                reason=f"repeated on {known[hashes[i]]} pages of {group} (kliping ingest drops it)",
+                                kept=None)
+            if i in hashes and hashes[i] in known else r for i, r in enumerate(rows)]
 
 
 # ------------------------------------------------------------------ rules
@@ -179,8 +203,15 @@ def new_command(rule_id, more, samples, host, out_dir, rules_dirs) -> None:
 @click.option("--id", "rule_id", required=True, metavar="NAME", help="The rule's id: NAME.toml is written.")
 @click.option("--out", "out_dir", default=".", show_default=True, metavar="DIR", help="Where to write NAME.toml.")
 @click.option("--host", metavar="HOST", help="The outlet's host, when the pages do not carry their URL.")
+@click.option("--from-archive", "from_archive", is_flag=True,
+              help="Learn from the archive's stored scrapes of --outlet instead of PAGE files.")
+@click.option("--outlet", metavar="ID", help="With --from-archive: a rule id, or generic:SITE (see kliping furniture).")
+@click.option("--db", "db_path", default="kliping.db", show_default=True, metavar="FILE",
+              help="With --from-archive: the archive.")
+@click.option("--pages", "max_pages", type=click.IntRange(5), default=30, show_default=True, metavar="N",
+              help="With --from-archive: learn from the newest N scrapes.")
 @rules_option
-def learn_command(pages, rule_id, out_dir, host, rules_dirs) -> None:
+def learn_command(pages, rule_id, out_dir, host, from_archive, outlet, db_path, max_pages, rules_dirs) -> None:
     """Learn NAME.toml from 5 or more pages (text scrapes or HTML) of one outlet.
 
     What repeats across the pages is furniture: drop patterns (digits and case
@@ -198,7 +229,9 @@ def learn_command(pages, rule_id, out_dir, host, rules_dirs) -> None:
     target = Path(out_dir) / f"{rule_id}.toml"
     if target.exists():
         raise click.ClickException(f"{target} exists; not overwritten (choose another --id or --out)")
-    sources = []
+    if from_archive != bool(outlet) or (from_archive and pages):
+        raise click.UsageError("give PAGE files, or --from-archive with --outlet (and no PAGE)")
+    sources = _archive_pages(db_path, outlet, max_pages) if from_archive else []
     for name in pages:
         try:
             doc = read_path(name)
@@ -220,6 +253,32 @@ def learn_command(pages, rule_id, out_dir, host, rules_dirs) -> None:
     click.echo(f"wrote {target}: {learned.patterns} patterns learned from {learned.pages} pages, "
                f"{learned.cases} test cases")
     click.echo(f"next: kliping rules check {target}\n  kliping rules test {rule_id} --rules {out_dir}")
+
+
+def _archive_pages(db_path: str, outlet: str, limit: int):
+    """The archive's newest stored scrapes of `outlet`, as pages to learn from."""
+    from ..archive.furniture import stored_pages
+    from ..authoring.learn import SourcePage
+    from ..cleaner.inputs import read_bytes
+    from ..cleaner.inputs.jsonl import read_record
+    from ..cleaner.pipeline import is_html
+    from .common import open_db
+
+    db = open_db(db_path, create=False, readonly=True)
+    try:
+        rows = stored_pages(db.conn, outlet, limit)
+    finally:
+        db.close()
+    pages = []
+    for source, text, url, _ in rows:
+        data = text.encode("utf-8")
+        try:  # a JSON Lines record is stored as its line; anything else as the page
+            doc = read_record(data, source) if text.lstrip().startswith("{") else read_bytes(data, source, url)
+        except InputError as exc:
+            click.echo(f"kliping: {exc} (passed over)", err=True)
+            continue
+        pages.append(SourcePage(source, doc.text, doc.url or url, is_html(doc)))
+    return pages
 
 
 def _known(ids, rules) -> None:

@@ -1,0 +1,150 @@
+"""Archive furniture: the default threshold chosen on tests/corpus, and the cost at ingest.
+
+    python bench/furniture_bench.py --choose          # N from the dev part of tests/corpus
+    python bench/furniture_bench.py --articles 100000 # ingest overhead, with and without
+
+--choose ingests the `dev` pages of tests/corpus (text scrapes, no URL) into a
+temporary archive without dropping anything, then for N = 2…8 counts the paragraphs
+found in at least N distinct articles of one outlet: those the gold keeps in no page's
+body (furniture caught) and those some page's gold body holds (article text that would
+be lost). The default (`furniture.MIN_ARTICLES`) is the smallest N losing no article
+text; the `test` part's figures for it are printed too (scored, not chosen on).
+
+--articles N ingests N synthetic articles (bench/archive_bench.py's corpus; --share of
+them, default 30%, carrying one of its outlet's 20 furniture paragraphs) twice in the
+same run, without and with the furniture filter, prebuilt (the archive's own work, as
+archive_bench measures it; making them is not timed), and prints the time ratio
+(target: under 1.10).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests" / "corpus"))
+from split import CORPUS, part_of  # noqa: E402
+
+from kliping.archive.db import open_archive  # noqa: E402
+from kliping.archive.furniture import FurnitureFilter, list_furniture, strip_prepared  # noqa: E402
+from kliping.archive.ingest import Received, ingest, prepare, receive  # noqa: E402
+from kliping.cleaner import RawDoc, clean, load_rules  # noqa: E402
+from kliping.signature import signature_text  # noqa: E402
+
+
+def _golds(part: str) -> list[dict]:
+    golds = [json.loads(p.read_text("utf-8")) for p in sorted((CORPUS / "gold").glob("*.json"))]
+    return [g for g in golds if part_of(g["url"]) == part]
+
+
+def _body(gold: dict) -> list[str]:
+    body = gold.get("body") or []
+    return body if isinstance(body, list) else [body]
+
+
+def choose(part: str, tmp: Path, generic: bool) -> list[dict]:
+    """Rows per N: furniture caught and article paragraphs lost, on one part of the corpus
+    (cleaned by the rules in force, or by the generic rule with the gold's outlet: an
+    outlet nobody wrote a rule for)."""
+    golds = _golds(part)
+    db = open_archive(tmp / f"{part}-{generic}.db")
+    rules = load_rules()
+    outlet_of = {g["sample"]: g["outlet"] for g in golds}
+    names = [str(CORPUS / "text" / g["sample"]) for g in golds]
+
+    def clean_doc(doc):
+        if not generic:
+            return clean(doc, rules)
+        return clean(doc, rules, outlet="generic").replace(outlet=outlet_of[Path(doc.source).name])
+
+    ingest(db, receive(names), clean_doc)
+    bodies = {signature_text(p) for g in golds for p in _body(g)}
+    rows = []
+    for n in range(2, 9):
+        found = list_furniture(db.conn, min_articles=n)
+        lost = [f for f in found if signature_text(f.text) in bodies]
+        rows.append({"n": n, "furniture": len(found) - len(lost), "article_text": len(lost),
+                     "examples": [f"{f.outlet}: {f.text[:70]}" for f in found if f not in lost][:3],
+                     "lost": [f"{f.outlet}: {f.text[:70]}" for f in lost[:3]]})
+    db.close()
+    return rows
+
+
+def synthetic_items(n: int, share: float, spent: list[float], seed: int = 42):
+    """n prebuilt articles; `share` of them end with one of their outlet's 20 furniture
+    paragraphs. Time spent making them is added to spent[0] (left out of the timing)."""
+    from archive_bench import OUTLETS, Corpus
+
+    corpus = Corpus(seed)
+    furniture = {o: [corpus.sentence(12) + " " + corpus.sentence(10) for _ in range(20)] for o in OUTLETS}
+    for i in range(n):
+        start = time.perf_counter()
+        article = corpus.article(i)
+        if corpus.rng.random() < share:
+            promo = furniture[article.outlet][corpus.rng.randrange(20)]
+            article = article.replace(paragraphs=article.paragraphs + (promo,))
+        text = f"{article.title}\n\n{article.text}\n"
+        data = text.encode("utf-8")
+        item = Received(article.source, data, doc=RawDoc(source=article.source, data=data, text=text,
+                                                          url=article.url), prepared=prepare(article))
+        spent[0] += time.perf_counter() - start
+        yield item
+
+
+def overhead(n: int, share: float, tmp: Path) -> dict:
+    """Seconds of the archive's ingest of the same n articles without and with the filter
+    (alternating runs, making the articles not counted)."""
+    out = {}
+    for name in ("without", "with"):
+        db = open_archive(tmp / f"{name}.db")
+        hook = None
+        if name == "with":
+            filt = FurnitureFilter(db.conn)
+            hook = lambda prepared: strip_prepared(prepared, filt)  # noqa: E731
+        spent = [0.0]
+        start = time.perf_counter()
+        ingest(db, synthetic_items(n, share, spent), None, furniture=hook)
+        out[name] = time.perf_counter() - start - spent[0]
+        if name == "with":
+            out["dropped"] = filt.dropped
+        db.close()
+    out["ratio"] = out["with"] / out["without"]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--choose", action="store_true")
+    ap.add_argument("--articles", type=int, default=0)
+    ap.add_argument("--share", type=float, default=0.3,
+                    help="share of the articles carrying furniture (default 0.3)")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.choose:
+            for part, generic in (("dev", False), ("dev", True), ("test", False), ("test", True)):
+                how = "the generic rule, outlet from the gold" if generic else "the rules in force"
+                print(f"\n{part} part of tests/corpus, cleaned by {how}: paragraphs in >= N articles of one outlet")
+                print("| N | furniture | article text (would be lost) |")
+                print("| --- | --- | --- |")
+                for row in choose(part, Path(tmp), generic):
+                    print(f"| {row['n']} | {row['furniture']} | {row['article_text']} |")
+                    for line in row["lost"]:
+                        print(f"|   | | lost: {line} |")
+                    for line in row["examples"] if row["furniture"] else []:
+                        print(f"|   | e.g. {line} | |")
+        if args.articles:
+            r = overhead(args.articles, args.share, Path(tmp))
+            print(f"\ningest of {args.articles:,} articles ({args.share:.0%} carrying furniture): "
+                  f"{r['without']:.1f} s without the furniture filter, "
+                  f"{r['with']:.1f} s with it ({r['dropped']:,} paragraphs dropped): ratio {r['ratio']:.3f} "
+                  f"(target < 1.10)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
