@@ -127,3 +127,15 @@ def test_a_broken_test_case_in_a_shipped_rule_is_one_line_not_a_traceback(tmp_pa
     assert result.exit_code == 1
     assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
     assert f"{shipped / 'generic.toml'}:" in result.output and "not valid TOML" in result.output
+
+
+def test_a_long_text_goes_through_gates_and_screens_from_the_first_document():
+    """The short cuts for one small scrape (no Screens, no fingerprint index) would make a
+    10 MB line try every pattern at every position: a long text takes the indexed path."""
+    rules = load_rules()
+    clean_text(SEED.read_text("utf-8") + "\n\n" + "Warga kota berkumpul di alun-alun. " * 800, rules=rules)
+    assert "_fingerprint_index" in vars(rules)
+    assert "_screens" in vars(rules["inews"]) or "_joint_screens" in vars(rules["inews"])
+    small = load_rules()
+    clean_text(SEED.read_text("utf-8"), rules=small)
+    assert "_fingerprint_index" not in vars(small)

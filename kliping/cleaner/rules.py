@@ -156,6 +156,10 @@ def _refers_to_groups(regex: re.Pattern) -> bool:
 #: what this many unscreened lookups do, so one scrape never pays for it and a batch
 #: pays once. Either way the answers are the same.
 SCREEN_AFTER_LOOKUPS = 3000
+#: A text (or line) this long is matched through gates, the FingerprintIndex and the
+#: Screens at once, however few documents came before it: trying every pattern plainly
+#: on it costs more than reading them (a 10 MB line: 14 s of CPU against 2 s).
+LONG_TEXT = 20_000
 
 
 @dataclass(frozen=True)
@@ -218,9 +222,12 @@ class Rule:
         """Return the strip_id_or_class words of this rule and the rules it extends."""
         return self.strip_id_or_class + (self.parent.id_or_class_words() if self.parent else ())
 
-    def _screening(self) -> bool:
-        """Say whether lines go through the Screens yet: not for the first
-        SCREEN_AFTER_LOOKUPS, so a run of one scrape never pays for building them."""
+    def _screening(self, size: int) -> bool:
+        """Say whether a line of `size` characters goes through the Screens: not for the
+        first SCREEN_AFTER_LOOKUPS, so a run of one scrape never pays for building them,
+        unless the line is LONG_TEXT or longer (trying every pattern on it costs more)."""
+        if size >= LONG_TEXT:
+            return True
         seen = self._lookups
         if seen[0] >= SCREEN_AFTER_LOOKUPS:
             return True
@@ -246,7 +253,7 @@ class Rule:
     def could_match(self, keys: tuple[str, ...], line: str) -> bool:
         """Say whether some pattern of any of `keys` may match `line`: one screen for
         them all, since most lines of a page match none (False settles every key)."""
-        if not self._screening():
+        if not self._screening(len(line)):
             return any(p.regex.search(line) for k in keys for p in self.patterns(k))
         screen = self._joint_screens.get(keys)
         if screen is None:
@@ -255,7 +262,7 @@ class Rule:
 
     def strip(self, key: str, text: str) -> str:
         """Return `text` with what each pattern of `key` matches removed, in order."""
-        screening = self._screening()
+        screening = self._screening(len(text))
         for pattern in self.patterns(key):
             if not screening or pattern.could_match(text):
                 text = pattern.regex.sub("", text)
@@ -263,7 +270,7 @@ class Rule:
 
     def first(self, key: str, line: str) -> tuple[Pattern, re.Match] | None:
         """Return the first pattern of `key` that matches `line`, with its match."""
-        if self._screening() and not self._screens[key].passes(line):
+        if self._screening(len(line)) and not self._screens[key].passes(line):
             return None
         for pattern in self.patterns(key):
             m = pattern.search(line)
@@ -380,7 +387,7 @@ class RuleSet:
     def _fingerprint_hits(self, text: str) -> list[tuple[Rule, list[str]]]:
         """Each rule with the fingerprints `text` matches: tried one by one for the
         first GATE_FINGERPRINTS_AFTER documents, then through a FingerprintIndex."""
-        if self._fingerprinted < GATE_FINGERPRINTS_AFTER:
+        if self._fingerprinted < GATE_FINGERPRINTS_AFTER and len(text) < LONG_TEXT:
             self._fingerprinted += 1
             found = ((rule, [p.source for p in rule.fingerprints if p.regex.search(text)]) for rule in self)
             return [(rule, hits) for rule, hits in found if hits]
