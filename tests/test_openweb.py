@@ -225,3 +225,30 @@ def test_blog_mirror_takes_every_part_of_the_main_post_and_no_sidebar():
     assert art.outlet == "blogmirror"
     assert all(p.removeprefix("JAKARTA - ") in art.text for p in _ID_PARAS)
     assert "Berita lain" not in art.text and "Harga cabai" not in art.text
+
+
+# --- the deduper and the lists an article prints ----------------------------------------
+
+_MENU = ["Monday: rice with grilled chicken, vegetable soup and fresh fruit",
+         "Tuesday: rice with grilled chicken, vegetable soup and fresh fruit",
+         "Wednesday: noodles with fried tofu, spinach soup and a banana",
+         "Thursday: rice with grilled fish, vegetable soup and fresh fruit"]
+
+
+def test_near_duplicate_items_of_a_list_stay():
+    """A weekly menu: its days differ by a word, as near-duplicate paragraphs do; they are
+    the list the article prints, and all stay."""
+    items = "".join(f"<li>{m}</li>" for m in _MENU)
+    html = page("<article><h1>Library hours</h1>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS[:2])
+                + f"<p>The canteen's menu for the week:</p><ul>{items}</ul>" + f"<p>{_PARAGRAPHS[2]}</p></article>")
+    art = clean_text(html, "menu.html", url="https://example.org/2022/01/menu", rules=RULES, content_type="text/html")
+    assert all(m in art.text for m in _MENU)
+
+
+def test_repeated_paragraphs_and_leads_still_go():
+    """A paragraph printed twice (a lead repeated under a photo) is still dropped."""
+    html = page("<article><h1>Library hours</h1>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+                + f"<p>{_PARAGRAPHS[0]}</p></article>")
+    art = clean_text(html, "twice.html", url="https://example.org/2022/01/twice", rules=RULES,
+                     content_type="text/html")
+    assert art.text.count(_PARAGRAPHS[0]) == 1

@@ -40,10 +40,18 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
         if dedupe.is_caption_echo(ln.body, captions):
             ln.decide(DROP, "dedupe.caption", "image alt text that a caption repeats")
     body = [ln for ln in body if ln.kind == BODY]
-    for i in dedupe.repeated_normalised([ext.normalised(ln.body) for ln in body], settings):
-        body[i].decide(DROP, "dedupe.paragraph", "repeats an earlier paragraph")
+    # Items of a list or rows of a table the article prints (a weekly menu, a table of
+    # plans) may differ by a word, or repeat: they are not paragraphs printed twice.
+    prose = [ln for ln in body if not _is_item(ln.body)]
+    for i in dedupe.repeated_normalised([ext.normalised(ln.body) for ln in prose], settings):
+        prose[i].decide(DROP, "dedupe.paragraph", "repeats an earlier paragraph")
     if rule.teasers:
         find_teasers([ln for ln in body if ln.kind == BODY])
+
+
+def _is_item(text: str) -> bool:
+    """Say whether a body line is an item of a list ("- ", "• ", "1. ") or a table's row."""
+    return bool(_LIST_ITEM.match(text)) or (text.startswith("|") and text.endswith("|"))
 
 
 def lead_copy(ext: Extraction, body: list[Line], settings: Settings) -> None:
