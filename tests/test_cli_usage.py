@@ -36,6 +36,9 @@ def test_a_query_word_starting_with_a_dash_goes_after_double_dash(run_cli, archi
     assert outlets and "tribunnews" not in outlets
     quoted = run_cli("search", "sanksi -dijatuhkan", "--db", archive, "--json")
     assert quoted.stdout == result.stdout
+    first = run_cli("search", "-putin", "sanksi", "--db", archive)  # click reads it as -p -u -t -i -n
+    assert first.exit_code == 2 and "No such option '-putin'." in first.stderr
+    assert "kliping search -- -putin sanksi" in first.stderr
 
 
 # -- item 3: --url names one document ------------------------------------------------

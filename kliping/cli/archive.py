@@ -131,6 +131,10 @@ class QueryCommand(click.Command):
         except click.NoSuchOption as exc:
             if not exc.possibilities:
                 words = _query_words(self, args)
+                short = exc.option_name if not exc.option_name.startswith("--") else None
+                word = next((a for a in words if short and a.startswith(short) and a != short), None)
+                if word:  # `-putin` was read as the short options -p -u …: name the word
+                    exc.message = f"No such option '{word}'."
                 exc.message += (f" A query word that begins with '-' goes after '--': "
                                 f"kliping {self.name} -- {shlex.join(words)}")
             raise
