@@ -169,3 +169,15 @@ def test_export_with_a_query_selects_what_search_finds_in_every_language(run_cli
     found = [h["id"] for h in json_lines(run_cli("search", words, "--db", db, "--json", "--limit", "100").stdout)]
     exported = [r["id"] for r in json_lines(run_cli("export", words, "--db", db).stdout)]
     assert found and sorted(exported) == sorted(found)
+
+
+def test_show_prints_the_page_details_of_an_html_article(run_cli, shared, tmp_path):
+    db = tmp_path / "k.db"
+    page = shared / "html" / "liputan6-01.html"
+    assert run_cli("ingest", page, "--db", db).exit_code == 0
+    article = json.loads(run_cli("show", "1", "--db", db, "--json").stdout)
+    assert article["section"] and article["images"] and article["tags"]
+    shown = run_cli("show", "1", "--db", db).stdout
+    assert f"Section:         {article['section']}\n" in shown
+    assert f"Tags:            {', '.join(article['tags'])}\n" in shown
+    assert all(f"[image] {image['url']}" in shown for image in article["images"])

@@ -18,8 +18,8 @@ def _open_readonly(db_path: str):
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the article as one JSON object.")
 def show(article_id, db_path, as_json) -> None:
-    """Print one article in full: ID is its id in the archive (shown by `kliping
-    search` as #ID). With --json, the object `kliping clean` prints, with `id` and
+    """Print one article in full (every field set, every paragraph, captions and
+    images): ID is its id in the archive (shown by `kliping search` as #ID). With --json, the object `kliping clean` prints, with `id` and
     `cluster_id`.
     """
     import json
@@ -37,9 +37,11 @@ def show(article_id, db_path, as_json) -> None:
     if as_json:
         click.echo(json.dumps(article, ensure_ascii=False))
         return
-    facts = [("Outlet", article["outlet"]), ("Published", article["published"]), ("URL", article["url"]),
+    facts = [("Outlet", article["outlet"]), ("Site", article.get("site_name")), ("Section", article.get("section")),
+             ("Published", article["published"]), ("Modified", article.get("modified")), ("URL", article["url"]),
              ("Author", ", ".join(article["author"])), ("Editor", article["editor"]),
              ("Dateline", article["dateline"]), ("Language", article["language"]),
+             ("Tags", ", ".join(article.get("tags") or ())), ("Image", article.get("image")),
              ("Near-duplicates", ", ".join(f"#{i}" for i in others)), ("Source", article["source"])]
     click.echo(f"#{article['id']} {escape_controls(article['title'] or '(no title)')}")
     for name, value in facts:
@@ -50,6 +52,9 @@ def show(article_id, db_path, as_json) -> None:
     click.echo(f"\n{article['text']}")
     for caption in article["captions"]:
         click.echo(f"\n[caption] {escape_controls(caption)}")
+    for image in article.get("images") or ():
+        caption = f" {image['caption']}" if image.get("caption") else ""
+        click.echo(f"\n[image] {escape_controls(image['url'] + caption)}")
 
 
 @click.command("export")
