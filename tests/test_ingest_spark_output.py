@@ -112,3 +112,14 @@ def test_url_with_spark_output_is_refused(run_cli, rows, tmp_path):
     out = spark_jsonl(tmp_path / "out", rows)
     result = run_cli("ingest", out, "--url", "https://a.example/x", "--db", tmp_path / "k.db")
     assert result.exit_code == 2 and "rows carry their own URL" in result.stderr
+
+
+def test_a_spark_output_inside_a_walked_directory_is_named_not_passed_over(run_cli, rows, tmp_path):
+    folder = tmp_path / "data"
+    spark_jsonl(folder / "out", rows)
+    (folder / "kontan.txt").write_bytes((SAMPLES / "kontan-putin-biden.txt").read_bytes())
+    result = run_cli("ingest", folder, "--db", tmp_path / "k.db")
+    assert result.exit_code == 0 and "1 document: 1 new" in result.stdout
+    assert (f"kliping: {folder / 'out'}: the output of `kliping spark clean`, inside a directory given: "
+            f"its part files were not read; give it as a path of its own (kliping ingest {folder / 'out'})") \
+        in result.stderr

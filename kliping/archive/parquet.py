@@ -42,6 +42,13 @@ def articles_dataset(path: str | Path) -> Path | None:
     return None
 
 
+def nested_outputs(directory: str | Path) -> list[Path]:
+    """The Spark outputs inside `directory` (below it, not it): a walk for inputs passes
+    over their part files, so the user is told to give them as paths of their own."""
+    return [found.parent for found in sorted(Path(directory).rglob("articles"))
+            if found.is_dir() and found.parent != Path(directory) and part_format(found)]
+
+
 def part_format(directory: Path) -> str | None:
     """"parquet" or "jsonl" for a directory of Spark part files (`--format` of
     `kliping spark clean`), None for one without."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import shlex
 import sqlite3
 import sys
@@ -61,7 +62,7 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
     from ..archive.db import ArchiveError, checkpoint
     from ..archive.ingest import BATCH_SIZE, IngestSummary, receive
     from ..archive.ingest import ingest as run_ingest
-    from ..archive.parquet import articles_dataset, load_spark_output  # `kliping spark clean` output
+    from ..archive.parquet import articles_dataset, load_spark_output, nested_outputs  # `kliping spark clean` output
     from ..archive.workers import prepare_stream
     from ..cleaner import clean
     from .common import check_url, choose_jobs, document_count, list_inputs, open_rules, progress, report
@@ -70,6 +71,9 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
     spark_outputs = [p for p in paths if p != "-" and articles_dataset(p)]
     others = [p for p in paths if p not in spark_outputs]
     names = list_inputs(others) if others else []
+    for nested in (found for path in others if os.path.isdir(path) for found in nested_outputs(path)):
+        report(f"{nested}: the output of `kliping spark clean`, inside a directory given: its part files "
+               f"were not read; give it as a path of its own (kliping ingest {nested})")
     if url and spark_outputs:
         raise UsageLine(f"--url is the URL of one document, but {spark_outputs[0]} is the output of "
                         "`kliping spark clean`, whose rows carry their own URL: leave --url out")
