@@ -128,6 +128,15 @@ def test_pages_that_cannot_teach_a_rule_are_refused_in_one_line(stems, message, 
     assert not (tmp_path / "x.toml").exists()
 
 
+def test_copies_of_one_story_are_refused(rules):
+    """Five copies of one page, each with another line added (an amp and a desktop copy,
+    a re-scrape): their paragraphs would be learned as furniture."""
+    text = (CORPUS / f"{INEWS[0]}.txt").read_text("utf-8")
+    pages = [SourcePage(f"copy{i}.txt", f"{text}\nBaris tambahan nomor {i}\n") for i in range(5)]
+    with pytest.raises(LearnError, match="copy1.txt tells the same story as copy0.txt"):
+        learn_rule("x", pages, rules)
+
+
 def test_pages_of_different_sites_are_refused(rules):
     pages = [SourcePage(f"p{i}", f"Halaman {i}\n\nIsi berita nomor {i} yang panjang sekali.", url)
              for i, url in enumerate(["https://www.kompas.com/a", "https://nasional.kompas.com/b",

@@ -71,6 +71,7 @@ def check_pages(pages: list[SourcePage], rules: RuleSet) -> None:
             raise LearnError(f"{page.name} is the same page as {first_of[page.text]}: furniture is "
                              "what repeats across different pages; give other pages")
         first_of[page.text] = page.name
+    _check_stories([p for p in pages if not p.html])  # HTML pages: once their text is read
     sites: dict[str, list[str]] = {}
     for page in pages:
         if site := site_of(page.url):
@@ -86,6 +87,24 @@ def check_pages(pages: list[SourcePage], rules: RuleSet) -> None:
     if len(outlets) > 1:
         raise LearnError("pages of different outlets: " + ", ".join(
             f"{name} reads as {rule_id}'s" for rule_id, name in outlets.items()) + ": learn one outlet at a time")
+
+
+#: Two pages sharing more than this share of their long lines are one story twice.
+SAME_STORY_SHARE = 0.5
+#: Lines this long count for telling stories apart (furniture is mostly shorter).
+STORY_LINE_CHARS = 60
+
+
+def _check_stories(pages: list[SourcePage]) -> None:
+    """Raise LearnError when two pages tell the same story (an amp and a desktop copy):
+    their paragraphs would be learned as furniture."""
+    lines = [{ln.strip() for ln in p.text.splitlines() if len(ln.strip()) >= STORY_LINE_CHARS} for p in pages]
+    for a in range(len(pages)):
+        for b in range(a + 1, len(pages)):
+            small = min(len(lines[a]), len(lines[b]))
+            if small and len(lines[a] & lines[b]) > SAME_STORY_SHARE * small:
+                raise LearnError(f"{pages[b].name} tells the same story as {pages[a].name} (most of their "
+                                 "paragraphs are the same): give pages of different stories")
 
 
 def _variant_key(text: str) -> str:
@@ -287,6 +306,7 @@ def learn_rule(rule_id: str, pages: list[SourcePage], rules: RuleSet,
     head_lines: list[str] = []
     if any(p.html for p in pages):
         pages, head_lines = _html_texts(rule_id, pages, others)
+        _check_stories(pages)
     urls = [p.url for p in pages if p.url]
     hosts = Counter(site_of(u) for u in urls) - Counter({None: len(urls)})
     host = hosts.most_common(1)[0][0] if hosts else (host.lower().removeprefix("www.") if host else None)
