@@ -149,10 +149,11 @@ def trafilatura_outputs(pages: list[dict], cache: Path) -> dict[str, dict[str, s
     return outputs
 
 
-def kliping_output(data: bytes, source: str, rules) -> tuple[str | None, str | None]:
-    """kliping's text of a page and, when it refuses the page, the reason."""
+def kliping_output(data: bytes, source: str, rules, outlet: str | None = None) -> tuple[str | None, str | None]:
+    """kliping's text of a page (read with `outlet`'s rule when given) and, when it
+    refuses the page, the reason."""
     try:
-        return clean(read_bytes(data, source), rules).text, None
+        return clean(read_bytes(data, source), rules, outlet=outlet).text, None
     except NotAnArticle as exc:
         return None, str(exc)
 
@@ -205,10 +206,9 @@ def score_shared_html() -> list[dict]:
         res = trafilatura.extract(data, url=expected.get("url"), output_format="json", with_metadata=True)
         r = json.loads(res) if res else {}
         runs["default"][page.stem] = {"title": r.get("title"), "text": r.get("text"), "published": r.get("date")}
-    refused = 0
     nonarticles = sorted((html / "nonarticle").glob("*.html"))
-    for page in nonarticles:
-        refused += kliping_output(page.read_bytes(), page.name, rules)[1] is not None
+    refused = {system: sum(kliping_output(p.read_bytes(), p.name, rules, outlet)[1] is not None for p in nonarticles)
+               for system, outlet in (("kliping", None), ("kliping, generic path", "generic"))}
     rows = []
     for system, outs in runs.items():
         scored = [scorer.score(outs[p.stem], json.loads(p.with_suffix(".json").read_text(encoding="utf-8")))
@@ -221,7 +221,7 @@ def score_shared_html() -> list[dict]:
                      "f1": sum(f1s) / len(f1s),
                      "contains": f"{sum(c for c, _ in contains)}/{sum(n for _, n in contains)}",
                      "titles": f"{sum(titles)}/{len(titles)}", "dates": f"{sum(dates)}/{len(dates)}",
-                     "nonarticles": (f"{refused}/{len(nonarticles)}" if system.startswith("kliping") else "-")})
+                     "nonarticles": (f"{refused[system]}/{len(nonarticles)}" if system in refused else "-")})
     return rows
 
 

@@ -252,3 +252,20 @@ def test_repeated_paragraphs_and_leads_still_go():
     art = clean_text(html, "twice.html", url="https://example.org/2022/01/twice", rules=RULES,
                      content_type="text/html")
     assert art.text.count(_PARAGRAPHS[0]) == 1
+
+
+def test_fronts_of_hosts_without_a_rule_are_refused_by_what_they_hold(shared):
+    """The shared non-article pages read by the generic path, as pages of hosts without a
+    rule are: teasers standing among the links to their stories, dated indexes, lists of
+    headlines are refused, whatever prose the teasers hold."""
+    pages = sorted((shared / "html" / "nonarticle").glob("*.html"))
+    from kliping.cleaner.inputs import read_bytes
+    accepted = []
+    for path in pages:
+        try:
+            clean_text(read_bytes(path.read_bytes(), path.name).text, path.name, rules=RULES,
+                       content_type="text/html", outlet="generic")
+            accepted.append(path.name)
+        except NotAnArticle:
+            pass
+    assert accepted == []

@@ -84,7 +84,7 @@ def refuse_non_article(ext: Extraction, min_chars: int, where: str) -> None:
 
 def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | None) -> Explained:
     """Read an HTML page with the rule its URL (or, failing that, its text) points to."""
-    from .html.body import page_blocks  # here: text scrapes never parse a page
+    from .html.body import page_blocks, text_link_share  # here: text scrapes never parse a page
     from .html.head import read_meta
     from .html.page import link_texts, page_generator, page_url, parse_page, reads_indonesian
 
@@ -113,7 +113,8 @@ def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | 
     refuse_non_article(ext, MIN_ARTICLE_CHARS, "on the page")
     reason = front_page_reason(meta.url, ext.paragraphs, meta.declares_article, lambda: link_texts(root),
                                outlet=match.rule.id not in ("generic", "blogmirror"),
-                               blocks=[ln.text for ln in ext.lines if ln.text])
+                               blocks=[ln.text for ln in ext.lines if ln.text],
+                               text_links=lambda: text_link_share(root, ext.paragraphs))
     if reason:
         raise NotAnArticle(reason)
     return Explained(match, ext, meta)

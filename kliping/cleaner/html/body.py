@@ -26,6 +26,8 @@ _LINK_COUNT = etree.XPath("count(.//a)")
 _ID_AND_CLASS = etree.XPath("descendant::*/@id | descendant::*/@class")
 #: How many sentences above the first extracted paragraph may be a lost lead.
 _LEAD_BLOCKS = 3
+#: How many of the article's paragraphs are looked for on the page to find what holds them.
+_PLACED = 5
 #: A table of fewer rows is a layout box (a caption, a byline), not data.
 _TABLE_ROWS = 3
 #: ... unless a row is this long (a layout table holding the article).
@@ -256,6 +258,29 @@ def recover_lead(root, blocks: list[str]) -> list[str]:
         return blocks
     i = blocks.index(first)
     return blocks[:i] + lead + blocks[i:]
+
+
+def text_link_share(root, paragraphs: list[str]) -> float:
+    """The share of links in the text of the element holding the article's paragraphs
+    (the smallest holding the first _PLACED of them that can be found on the page): an
+    index's teasers stand among the links to their stories, an article's paragraphs
+    among a few links."""
+    found = []
+    for p in paragraphs[:_PLACED * 2]:
+        probe = p[:40]
+        nodes = _BODY_TEXT_WITH(root, p=probe) if "'" not in probe else []
+        if nodes:
+            found.append(nodes[0].getparent())
+        if len(found) == _PLACED:
+            break
+    if len(found) < 2:
+        return 0.0
+    common = set(found[0].iterancestors()) | {found[0]}
+    for el in found[1:]:
+        common &= set(el.iterancestors()) | {el}
+    holder = max(common, key=lambda el: sum(1 for _ in el.iterancestors()))
+    text, linked = _text_sizes(holder)
+    return linked / text if text else 0.0
 
 
 def prune_link_lists(root) -> None:

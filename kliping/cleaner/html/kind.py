@@ -20,9 +20,12 @@ _LIST_MIN_BLOCKS = 5
 _LIST_HEADLINE_SHARE = 0.8
 #: On a host without a rule, this many characters of sentences that are not links make
 #: an article, whatever the URL and however many short lines (a list the article
-#: prints) stand with them; a page calling itself an article needs half of _PROSE_CHARS.
+#: prints) stand with them.
 _FEW_PROSE_CHARS = 200
-_PROSE_CHARS = 600
+#: ... unless what holds the text is this share links (teasers among their stories'
+#: links); at a front's path, this smaller share.
+_INDEX_LINK_SHARE = 0.45
+_FRONT_LINK_SHARE = 0.2
 #: ... unless this share of the text read off the page is links (teasers on a front).
 _LINK_SHARE = 0.3
 #: An index has less prose than this per date line.
@@ -85,32 +88,49 @@ def link_share(blocks: list[str], links: Collection[str]) -> float:
     return sum(len(b) for b in blocks if b in links) / total if total else 0.0
 
 
+def _front_path(url: str | None) -> str | None:
+    """The path of `url` when it has the shape of a section front's: no id, date or
+    slug, one segment at most ("/", "/engine", "/news")."""
+    if not url:
+        return None
+    path = urlsplit(url).path.strip("/")
+    segments = [s for s in path.split("/") if s]
+    if not re.search(r"\d", path) and len(segments) <= 1 and not re.search(r"[-_.]\w+[-_.]", path):
+        return "/" + path
+    return None
+
+
 def front_page_reason(url: str | None, paragraphs: list[str], declared: bool = False,
                       links: Callable[[], Collection[str]] | None = None, outlet: bool = False,
-                      blocks: list[str] | None = None) -> str | None:
+                      blocks: list[str] | None = None, text_links: Callable[[], float] | None = None) -> str | None:
     """Say why a page is a section front or index rather than an article, or None.
 
-    A page from a host without a rule is an article when it has some prose outside its
-    links (`links` gives the page's link texts, read only when needed) and its `blocks`
-    (the text read off the page, before any line was dropped) are not mostly links, or
-    says it is one (`declared`); below that, a path without an id, a date or a slug ("/",
-    "/news") or text that is nothing but headlines makes it a front or a list. An
-    outlet's own pages (`outlet`) follow its known URL conventions: fronts at "/",
-    "/engine", "/indeks", whatever teasers they print.
+    A page from a host without a rule is an article when it says it is one (`declared`)
+    or has some prose outside its links (`links` gives the page's link texts) and its
+    `blocks` (the text read off the page, before any line was dropped) are not mostly
+    links; at a front's path ("/", "/news") it also needs its text to stand among few
+    links (`text_links`: the share of links in what holds the text, where an index's
+    teasers stand among the links to their stories). Below that, text that is nothing
+    but headlines makes it a list. An outlet's own pages (`outlet`) follow its known URL
+    conventions: fronts at "/", "/engine", "/indeks", whatever teasers they print.
+    (`links` and `text_links` are called only when needed.)
     """
-    if not outlet and _is_dated_list(blocks or paragraphs, paragraphs):
-        return "its text is a list of dated items (an index)"
+    front = _front_path(url)
     if not outlet:
-        needed = _PROSE_CHARS // 2 if declared else _FEW_PROSE_CHARS
-        if prose_chars(paragraphs) >= needed:
+        if _is_dated_list(blocks or paragraphs, paragraphs):
+            return "its text is a list of dated items (an index)"
+        share = text_links() if text_links else 0.0
+        if share >= _INDEX_LINK_SHARE or (front and share >= _FRONT_LINK_SHARE):
+            return f"its text stands among links ({share:.0%} of it), as an index's teasers do"
+        if declared:
+            return None  # it says it is one article, and has text: see the callers' minimum
+        if prose_chars(paragraphs) >= _FEW_PROSE_CHARS:
             linked = links() if links else ()
-            if prose_chars(paragraphs, linked) >= needed and link_share(blocks or paragraphs, linked) < _LINK_SHARE:
+            if (prose_chars(paragraphs, linked) >= _FEW_PROSE_CHARS
+                    and link_share(blocks or paragraphs, linked) < _LINK_SHARE):
                 return None
-    if url and not (declared and not outlet):
-        path = urlsplit(url).path.strip("/")
-        segments = [s for s in path.split("/") if s]
-        if not re.search(r"\d", path) and len(segments) <= 1 and not re.search(r"[-_.]\w+[-_.]", path):
-            return f"its URL path {'/' + path!r} is a section front, not an article"
+    if front and (outlet or not declared):
+        return f"its URL path {front!r} is a section front, not an article"
     lines = [p for p in paragraphs if not p.startswith("|")]  # a table's rows are data, not headlines
     if len(lines) >= _LIST_MIN_BLOCKS:
         headlines = sum(1 for p in lines if _is_headline(p))
