@@ -121,3 +121,23 @@ def test_rules_learn_from_the_archive(archive_db, tmp_path, run_cli):
     both = run_cli("rules", "learn", CORPUS / "text" / "inews-garut-banjir-akses-jalan-balewangi.txt",
                    "--from-archive", "--outlet", "inews", "--id", "x", "--out", tmp_path)
     assert both.exit_code == 2 and "Traceback" not in both.output
+
+
+def test_a_stripped_article_has_the_stems_and_spans_its_new_text_would_give():
+    """Dropping furniture takes its stems and paragraph span out without stemming and
+    hashing the whole text again: the result is what doing so would give."""
+    from kliping.archive.furniture import _spans_without, _without_stems
+    from kliping.archive.stem import stem_text
+    from kliping.cleaner import DEFAULT_SETTINGS
+    from kliping.signature import paragraph_spans
+
+    page = (CORPUS / "text" / "inews-depok-warga-curhat-tawuran-penculikan.txt").read_text("utf-8")
+    paragraphs = [p.strip() for p in page.split("\n") if len(p.split()) >= 3]
+    text = "\n\n".join(paragraphs)
+    spans = paragraph_spans(text, DEFAULT_SETTINGS)
+    for dropped in (spans[-1], spans[len(spans) // 2], spans[0]):
+        paragraph = text[dropped[1]:dropped[1] + dropped[2]]
+        new_text = "\n\n".join(p for p in paragraphs if p != paragraph)
+        assert _without_stems(stem_text(text), [paragraph]) == stem_text(new_text)
+        assert _spans_without(spans, {dropped[0]}, text, new_text, DEFAULT_SETTINGS) == \
+            tuple(paragraph_spans(new_text, DEFAULT_SETTINGS))

@@ -233,10 +233,27 @@ def strip_prepared(prepared, furniture: FurnitureFilter, settings: Settings = DE
     article = replace(article, paragraphs=tuple(p for p in article.paragraphs if p.strip() not in gone))
     digest = content_hash(article)
     new_text = article.text
-    signed = replace(prepared.signed, paragraphs=tuple(paragraph_spans(new_text, settings)))
     stems = _without_stems(row["text_stem"] or "", [p for _, p, _ in drop]) or stem_text(new_text)
+    spans = _spans_without(prepared.signed.paragraphs, {h for h, _, _ in drop}, text, new_text, settings)
     return Prepared(dict(row, text=new_text, text_stem=stems, content_hash=digest,
-                         key=article_key(article, digest)), signed)
+                         key=article_key(article, digest)), replace(prepared.signed, paragraphs=spans))
+
+
+def _spans_without(spans, hashes: set[int], text: str, new_text: str, settings: Settings):
+    """The paragraph spans of `new_text`: `text`'s without those of `hashes`, later ones
+    moved up by what was cut (a paragraph and its blank line); made again from the text
+    when that does not add up."""
+    cut, kept = 0, []
+    for hash_, start, length in spans:
+        if hash_ in hashes:
+            cut += length + 2
+        else:
+            kept.append((hash_, start - cut, length))
+            if new_text[start - cut:start - cut + length] != text[start:start + length]:
+                return tuple(paragraph_spans(new_text, settings))
+    if len(new_text) != len(text) - cut:
+        return tuple(paragraph_spans(new_text, settings))
+    return tuple(kept)
 
 
 def keep_patterns(rules) -> Callable[[str], list[re.Pattern]]:
