@@ -238,6 +238,21 @@ def main() -> None:
         print(f"search {words} word{'s' if words > 1 else ' '}     p50 {r['p50_ms']:6.1f} ms   "
               f"p95 {r['p95_ms']:6.1f} ms   max {r['max_ms']:6.1f} ms   "
               f"({r['with_hits']:.0%} of {args.queries} queries with hits)")
+    rows = [(f"archive ingest, {n:,} synthetic articles, FTS5 and near-duplicates on: all in one process / "
+             "write side of `ingest --jobs`, docs/s", f"{ing['docs_per_s']:,.0f} / {ing['docs_per_s_write']:,.0f}"),
+            ("… preparing in the workers (stems, signature), docs/s per core", f"{ing['docs_per_s_prepare']:,.0f}")]
+    if e2e:
+        rows.append((f"`kliping ingest --jobs 1` / `--jobs 2`, {args.end_to_end:,} real scrapes end to end "
+                     "(pool start-up included), docs/s", " / ".join(f"{r['docs_per_s']:,.0f}" for r in e2e.values())))
+    rows.append(("archive size per article (input per article)",
+                 f"{ing['db_bytes'] / n / 1024:.1f} KiB ({ing['input_bytes'] / n / 1024:.1f} KiB)"))
+    rows.append((f"search p95 at {n:,} articles, " + " / ".join(str(w) for w in found) + " words (limit 10, snippets)",
+                 " / ".join(f"{r['p95_ms']:.0f}" for r in found.values()) + " ms"))
+    print("\n<!-- speed table: bench/archive_bench.py -->")
+    print("| measure | kliping |\n| --- | --- |")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print("<!-- end of speed table -->")
 
 
 if __name__ == "__main__":
