@@ -52,3 +52,14 @@ def test_readme_learn_table_is_what_the_bench_prints(shared):
     printed = subprocess.run([sys.executable, str(ROOT / "bench" / "learn_bench.py"), "--table"],
                              capture_output=True, text=True, check=True, cwd=ROOT).stdout.strip()
     assert block.strip() == printed
+
+
+def test_readme_speed_tables_are_from_the_last_bench_run():
+    """Every table the README marks as bench output is, line for line, in the output of
+    the last `bench/run` (bench/last-run.txt): figures are copied, never typed."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    blocks = re.findall(r"(<!-- speed table: .*?-->\n.*?\n<!-- end of speed table -->)", text, re.S)
+    assert blocks
+    last_run = (ROOT / "bench" / "last-run.txt").read_text("utf-8")
+    for block in blocks:
+        assert block in last_run, block[:200]
