@@ -158,6 +158,13 @@ class FurnitureFilter:
         """hash → stories (clusters, or single articles) of `group` other than the
         article stored under `key` holding it, for those of `hashes` some other one holds."""
         marks = ", ".join("?" * len(hashes))
+        # most paragraphs are in no other article: one plain index probe says which are
+        repeated = list({h for (h,) in self.conn.execute(
+            f"SELECT hash FROM paragraphs WHERE hash IN ({marks}) UNION ALL "
+            f"SELECT hash FROM temp.pending_paragraphs WHERE hash IN ({marks})", [*hashes, *hashes])})
+        if not repeated:
+            return {}
+        hashes, marks = repeated, ", ".join("?" * len(repeated))
         # an outlet's articles by their column; a site's by the function (slower, only those rows)
         same = "furniture_group(a.outlet, a.url) = ?" if group.startswith("generic:") else "a.outlet = ?"
         return dict(self.conn.execute(
