@@ -22,7 +22,7 @@ from ..cleaner.regex_safety import why_unsafe
 from ..cleaner.rules import GENERIC, RuleSet, expand
 from ..cleaner.settings import DEFAULT_SETTINGS, Settings
 from ..sites import site_of
-from .render import Guess, render_rule, toml_text, toml_value
+from .render import Guess, expect_lines, render_rule, toml_text, toml_value
 from .line_templates import escape, exact_pattern, matches, prefix_pattern
 from .samples import Page, Repeat, cover, first_lines, load_with
 from .scaffold import analyse_samples
@@ -262,13 +262,7 @@ def _case(page: Page, rule_id: str, rules: RuleSet, host: str | None) -> list[st
     if url:
         out.append(f"url = {toml_value(url)}")
     out += [f"input = {toml_text(snippet)}", "[tests.expect]"]
-    for key in ("title", "published", "dateline", "editor", "description"):
-        out.append(f"{key} = {toml_value(d[key])}")
-    for key in ("author", "related", "captions"):
-        if d[key]:
-            out.append(f"{key} = {toml_value(d[key])}")
-    out.append(f"text = {toml_value(d['text'])}")
-    return out
+    return out + expect_lines(d)
 
 
 def _html_texts(rule_id: str, pages: list[SourcePage], others: RuleSet) -> tuple[list[SourcePage], list[str]]:

@@ -39,6 +39,14 @@ def toml_value(v) -> str:
     return toml_text(v) if "\n" in v else json.dumps(v, ensure_ascii=False)
 
 
+def expect_lines(cleaned: dict) -> list[str]:
+    """The lines of a test case's [tests.expect] for an article's `to_dict()`: the head
+    fields always, the lists when not empty, then the text."""
+    lines = [f"{key} = {toml_value(cleaned[key])}" for key in ("title", "published", "dateline", "editor", "description")]
+    lines += [f"{key} = {toml_value(cleaned[key])}" for key in ("author", "related", "captions") if cleaned[key]]
+    return lines + [f"text = {toml_value(cleaned['text'])}"]
+
+
 _SECTIONS = (
     ("header", ("drop",)),
     ("headline", ("title_above", "published", "updated")),

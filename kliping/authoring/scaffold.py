@@ -23,7 +23,7 @@ from ..cleaner.rules import GENERIC, Rule, RuleSet, expand
 from ..cleaner.settings import DEFAULT_SETTINGS, Settings
 from ..cleaner.text import CANDIDATE, PARAGRAPH_END
 from .line_templates import escape, group_names
-from .render import Guess, render_rule, toml_text, toml_value
+from .render import Guess, expect_lines, render_rule, toml_text, toml_value
 from .samples import (Page, Repeat, date_repeats, exact_repeats, find_hosts, first_lines, load_with,
                       place_headline, place_text, read_sample, shape_repeats, title_marker)
 
@@ -213,13 +213,7 @@ def _case(page: Page, rule_id: str, rules: RuleSet, host: str | None) -> list[st
         out.append(f"url = {toml_value(url)}  # CHECK: no fingerprint matched these lines")
     out += [f"input = {toml_text(snippet)}",
             "[tests.expect]  # CHECK: what the rule above makes of these lines today: confirm each"]
-    for key in ("title", "published", "dateline", "editor", "description"):
-        out.append(f"{key} = {toml_value(d[key])}")
-    for key in ("author", "related", "captions"):
-        if d[key]:
-            out.append(f"{key} = {toml_value(d[key])}")
-    out.append(f"text = {toml_value(d['text'])}")
-    return out
+    return out + expect_lines(d)
 
 
 @dataclass
