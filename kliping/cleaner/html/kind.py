@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection
 from urllib.parse import urlsplit
 
 from ..dates import find_date
-from ..text import PARAGRAPH_END, is_sentence
+from ..text import CJK, PARAGRAPH_END, is_sentence
 
 
 #: A page of this many blocks or more, this share of them headlines, is a list.
@@ -32,8 +32,6 @@ _LINK_SHARE = 0.3
 _PROSE_PER_DATE = 150
 #: A date line is this short at most.
 _DATE_LINE_CHARS = 50
-#: Characters of the scripts written without spaces between words (kana, han, hangul).
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: A CJK character counts as this many characters of text.
 _CJK_WEIGHT = 3
 #: As many CJK characters make a headline's length as 15 words do.
@@ -48,7 +46,7 @@ class NotAnArticle(ValueError):
 def text_size(text: str) -> int:
     """Characters of `text`, a character of the scripts written without spaces counting
     as _CJK_WEIGHT: it holds about a word, not a letter."""
-    return len(text) + (_CJK_WEIGHT - 1) * len(_CJK.findall(text)) if not text.isascii() else len(text)
+    return len(text) + (_CJK_WEIGHT - 1) * len(CJK.findall(text)) if not text.isascii() else len(text)
 
 
 def prose_chars(paragraphs: list[str], links: Collection[str] = ()) -> int:
@@ -61,7 +59,7 @@ def _is_headline(text: str) -> bool:
     """A short line not ending like a sentence: few words, or few CJK characters."""
     if PARAGRAPH_END.search(text):
         return False
-    if len(_CJK.findall(text)) >= _HEADLINE_CJK_CHARS:
+    if len(CJK.findall(text)) >= _HEADLINE_CJK_CHARS:
         return False
     return len(text.split(None, _HEADLINE_WORDS - 1)) < _HEADLINE_WORDS
 

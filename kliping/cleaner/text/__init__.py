@@ -14,12 +14,12 @@ from ..rules import Rule
 from ..settings import DEFAULT_SETTINGS, Settings
 from .body import drop_cut_off_end, tidy_body
 from .headline import place_headline
-from .lines import (AUTHOR, BLANK, BODY, CANDIDATE, CAPTION, CONTROLS, DESCRIPTION, DROP, EDITOR,
+from .lines import (AUTHOR, BLANK, BODY, CANDIDATE, CAPTION, CJK, CONTROLS, DESCRIPTION, DROP, EDITOR,
                     PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG, TITLE, Extraction, Line, fold_spaces, is_sentence,
                     split_lines, strip_controls, tidy)
 from .patterns import classify_lines, take_stamp
 
-__all__ = ["AUTHOR", "BLANK", "BODY", "CANDIDATE", "CAPTION", "CONTROLS", "DESCRIPTION", "DROP", "EDITOR",
+__all__ = ["AUTHOR", "BLANK", "BODY", "CANDIDATE", "CAPTION", "CJK", "CONTROLS", "DESCRIPTION", "DROP", "EDITOR",
            "PARAGRAPH_END", "PUBLISHED", "RELATED", "SECTION", "TAG", "TITLE", "Extraction", "Line", "classify_lines",
            "extract_text", "fold_spaces", "is_sentence", "split_lines", "strip_controls", "tidy"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import dedupe
 from ..rules import Rule
 from ..settings import Settings
-from .lines import (BODY, CAPTION, DESCRIPTION, DROP, PARAGRAPH_END, RELATED, _CJK, _LIST_ITEM, _MAX_RELATED,
+from .lines import (BODY, CAPTION, DESCRIPTION, DROP, PARAGRAPH_END, RELATED, CJK, _LIST_ITEM, _MAX_RELATED,
                     _SENTENCE_INSIDE, _SIGNED_OFF, Extraction, Line, _value, fold_spaces)
 
 
@@ -85,7 +85,7 @@ def find_teasers(body: list[Line]) -> None:
 
 def _is_teaser(text: str) -> bool:
     if (len(text) > _MAX_RELATED or text.endswith((".", ",", ":", ";"))
-            or _LIST_ITEM.match(text) or _CJK.search(text)):  # list items are the article's
+            or _LIST_ITEM.match(text) or CJK.search(text)):  # list items are the article's
         return False
     words = text.split()
     if len(words) < _TEASER_WORDS:

@@ -9,7 +9,7 @@ from .. import dedupe
 from ..dates import parse_date
 from ..rules import Rule
 from ..settings import Settings
-from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE, _CJK,
+from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE, CJK,
                     _MAX_RELATED, _MAX_STANDFIRST, _SENTENCE_END, Extraction, Line, is_sentence)
 from .patterns import _starts_body
 
@@ -118,7 +118,7 @@ def _is_long(text: str) -> bool:
     """Say whether a block is paragraph-long whatever its last character (a paragraph
     ending in a colon over a list, a quote left open): no menu, label or headline is."""
     return (len(text.split(None, _PARAGRAPH_WORDS - 1)) >= _PARAGRAPH_WORDS
-            or len(_CJK.findall(text)) >= _PARAGRAPH_CJK_CHARS)
+            or len(CJK.findall(text)) >= _PARAGRAPH_CJK_CHARS)
 
 
 def _opens_text(text: str) -> bool:

@@ -33,7 +33,7 @@ _SENTENCE_END = re.compile(r"[^.]\.[\"”’]?$")
 #: A body paragraph ends like a sentence; a headline, however long, seldom does.
 PARAGRAPH_END = re.compile(r"[.!?…。！？][\"”’)」』]?$")
 #: Characters of the scripts written without spaces between words (kana, han, hangul).
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: As many of them make a sentence as _SENTENCE_WORDS words do.
 _SENTENCE_CJK_CHARS = 10
 #: A sentence closed by the editors' sign-off: "… kata dia. (tan/jpnn)", "…tersebut.(gir/jpnn)".
@@ -154,4 +154,4 @@ def is_sentence(text: str) -> bool:
     if not PARAGRAPH_END.search(text):
         return False
     return (len(text.split(None, _SENTENCE_WORDS - 1)) >= _SENTENCE_WORDS
-            or len(_CJK.findall(text)) >= _SENTENCE_CJK_CHARS)
+            or len(CJK.findall(text)) >= _SENTENCE_CJK_CHARS)
