@@ -10,7 +10,7 @@ its options starts in a blink.
 """
 from __future__ import annotations
 
-import importlib
+from .lazy import lazy_names
 
 #: Public name → the module of the cleaner that defines it.
 _PUBLIC = {
@@ -29,13 +29,7 @@ _PUBLIC = {
 __all__ = sorted(_PUBLIC)
 
 
-def __getattr__(name: str):
-    module = _PUBLIC.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value  # looked up once
-    return value
+__getattr__ = lazy_names(__name__, _PUBLIC, globals())
 
 
 def __dir__() -> list[str]:

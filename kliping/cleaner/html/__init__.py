@@ -16,7 +16,7 @@ Names are imported when first used: text scrapes never load lxml's page reading.
 """
 from __future__ import annotations
 
-import importlib
+from ..lazy import lazy_names
 
 _PUBLIC = {
     "page_blocks": "body", "read_meta": "head", "strip_site_name": "head", "PageMeta": "meta",
@@ -27,10 +27,4 @@ _PUBLIC = {
 __all__ = sorted(_PUBLIC)
 
 
-def __getattr__(name: str):
-    module = _PUBLIC.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _PUBLIC, globals())
