@@ -18,11 +18,13 @@ from split import CORPUS, link_part, part_of  # noqa: E402
 MIN_F1 = 0.98
 LEAKS_PER_PAGE = 1 / 50
 FIELD_ERRORS_PER_PAGE = 1 / 10
-#: What the test part holds today (README's table): it must not fall under these. When
-#: the bars above are reached, the strict xfail below fails and these go.
+#: What the test part holds today (README's table; 0.975, 39 leaks and 57 field errors on
+#: 106 pages): it must not fall under these. Per page, so that adding pages to the corpus
+#: keeps the check meaningful. When the bars above are reached, the strict xfail below
+#: fails and these go.
 HELD_F1 = 0.970
-HELD_LEAKS = 45
-HELD_FIELD_ERRORS = 60
+HELD_LEAKS_PER_PAGE = 0.40
+HELD_FIELD_ERRORS_PER_PAGE = 0.57
 
 
 def test_every_label_quotes_its_page():
@@ -63,7 +65,9 @@ def _totals(rows: dict) -> tuple[float, int, int]:
 def test_test_part_holds_its_level(test_part_scores):
     rows, summary = test_part_scores
     mean, leaks, errors = _totals(rows)
-    assert mean >= HELD_F1 and leaks <= HELD_LEAKS and errors <= HELD_FIELD_ERRORS, summary
+    assert mean >= HELD_F1, summary
+    assert leaks <= len(rows) * HELD_LEAKS_PER_PAGE, summary
+    assert errors <= len(rows) * HELD_FIELD_ERRORS_PER_PAGE, summary
 
 
 @pytest.mark.xfail(strict=True, reason="issue 15's bars are not reached on the test part yet (README)")
