@@ -114,6 +114,15 @@ def test_bad_out_dir_is_one_clear_error(run_cli, tmp_path):
         assert result.exit_code == 2 and "not writable" in result.stderr
 
 
+def test_out_dir_is_not_made_when_the_inputs_are_wrong(run_cli, tmp_path):
+    """A typo in an input path is an error before anything is written: no folder is left behind."""
+    (tmp_path / "empty").mkdir()
+    for bad in (tmp_path / "missing.txt", tmp_path / "empty"):
+        result = run_cli("clean", bad, "--out", tmp_path / "out")
+        assert result.exit_code != 0 and "Traceback" not in result.stderr
+        assert not (tmp_path / "out").exists(), result.stderr
+
+
 def test_out_dir_inside_the_inputs_is_not_read_back(run_cli, tmp_path):
     for seed in SEEDS[:2]:
         (tmp_path / os.path.basename(seed)).write_bytes(open(seed, "rb").read())

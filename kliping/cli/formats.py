@@ -124,8 +124,10 @@ class OutDirError(Exception):
 
 
 class ArticleFiles:
-    """Writes each article to its own file in `folder` (made when missing). An existing
-    file is never replaced unless `overwrite`; a name this run already wrote never is."""
+    """Writes each article to its own file in `folder`. An existing file is never replaced
+    unless `overwrite`; a name this run already wrote never is. The folder is checked at
+    once but made (when missing) only with the first article, so a run that writes
+    nothing (every input missing or refused) leaves nothing behind."""
 
     def __init__(self, folder: str, fmt: str, overwrite: bool = False):
         self.folder = Path(folder)
@@ -134,12 +136,12 @@ class ArticleFiles:
         self.written: set[str] = set()
         if self.folder.exists() and not self.folder.is_dir():
             raise OutDirError(f"--out {folder}: not a folder")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutDirError(f"--out {folder}: cannot make the folder: {exc.strerror or exc}") from None
-        if not os.access(self.folder, os.W_OK | os.X_OK):
-            raise OutDirError(f"--out {folder}: folder not writable")
+        existing = next(p for p in (self.folder.absolute(), *self.folder.absolute().parents) if p.exists())
+        if not existing.is_dir():
+            raise OutDirError(f"--out {folder}: cannot make the folder: {existing} is not a folder")
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise OutDirError(f"--out {folder}: folder not writable" if existing == self.folder.absolute()
+                              else f"--out {folder}: cannot make the folder: {existing} is not writable")
 
     def contains(self, path: str) -> bool:
         """Say whether the input `path` lies inside the output folder."""
@@ -159,6 +161,8 @@ class ArticleFiles:
         if self.fmt == "csv":
             body = csv_header() + body
         mode = "w" if self.overwrite else "x"
+        if not self.written:
+            self.folder.mkdir(parents=True, exist_ok=True)
         try:
             with open(path, mode, encoding="utf-8", newline="") as f:
                 f.write(body)
