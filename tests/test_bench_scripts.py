@@ -1,0 +1,27 @@
+"""Every bench script imports: bench/run calls them only in the long benchmark, so a
+helper one of them imports and that moves or goes away would otherwise be found only
+there (it happened once: archive_bench imported a removed helper)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+SCRIPTS = sorted(p.name for p in (ROOT / "bench").glob("*.py"))
+
+
+def test_the_bench_folder_has_its_scripts():
+    assert {"clean_bench.py", "corpus_bench.py", "archive_bench.py"} <= set(SCRIPTS)
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_bench_script_imports(script):
+    """Import the script as a module (its main() does not run) in a fresh interpreter."""
+    code = ("import importlib.util, sys; sys.path.insert(0, 'bench'); "
+            f"spec = importlib.util.spec_from_file_location('bench_script', 'bench/{script}'); "
+            "spec.loader.exec_module(importlib.util.module_from_spec(spec))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
