@@ -76,18 +76,40 @@ def main() -> None:
         startup = run_child("local[2]", str(corpus.root), "")["startup"]
         print(f"corpus: {corpus.documents} documents; Spark fixed start-up (session + first job): {startup:.1f} s")
         print(f"{'configuration':<28} {'clean s':>8} {'docs/s':>7} {'clusters s':>10} {'total s':>8} {'docs/s e2e':>10}")
+        rows = [("Spark fixed start-up (JVM, session, first job)", None, None, None, startup, None)]
         for master in ("local[1]", "local[2]"):
             out = Path(tmp) / f"out-{master[6]}"
             t = run_child(master, str(corpus.root), str(out))
             print(f"{'kliping spark ' + master:<28} {t['clean']:>8.1f} {t['documents'] / t['clean']:>7.0f} "
                   f"{t['clusters']:>10.1f} {t['total']:>8.1f} {t['documents'] / t['total']:>10.0f}")
+            rows.append((f"`kliping spark clean`, `{master}`", t["clean"], t["documents"] / t["clean"],
+                         t["clusters"], t["total"], t["documents"] / t["total"]))
         seconds = timed([kliping, "clean", "--jobs", "2", "--quiet", str(corpus.root)])
         print(f"{'kliping clean --jobs 2':<28} {seconds:>8.1f} {t['documents'] / seconds:>7.0f} "
               f"{'':>10} {seconds:>8.1f} {t['documents'] / seconds:>10.0f}")
+        rows.append(("`kliping clean --jobs 2`", seconds, t["documents"] / seconds, None, seconds,
+                     t["documents"] / seconds))
         seconds = timed([kliping, "ingest", str(out), "--db", str(Path(tmp) / "k.db")])
         print(f"kliping ingest of the Parquet into a new archive: {seconds:.1f} s, "
               f"{t['documents'] / seconds:.0f} docs/s (end to end)")
+        rows.append(("`kliping ingest OUT` (the Parquet into a new archive)", None, None, None, seconds,
+                     t["documents"] / seconds))
+        print_table(corpus.documents, rows)
 
+
+def print_table(documents: int, rows: list[tuple]) -> None:
+    """The table docs/scaling.md shows, between the markers tests/test_docs.py looks for."""
+    def cell(value, unit=""):
+        return "" if value is None else (f"{value:.1f} s" if unit == "s" else f"{value:,.0f}")
+
+    print(f"\n<!-- speed table: bench/spark_bench.py, {documents:,} documents -->")
+    print("| configuration | cleaning stage (list, clean, write Parquet) | docs/s | near-duplicate stage "
+          "| end to end | docs/s end to end |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, clean, rate, clusters, total, rate_total in rows:
+        print(f"| {name} | {cell(clean, 's')} | {cell(rate)} | {cell(clusters, 's')} | {cell(total, 's')} "
+              f"| {cell(rate_total)} |")
+    print("<!-- end of speed table -->")
 
 if __name__ == "__main__":
     main()
