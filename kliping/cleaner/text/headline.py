@@ -36,6 +36,10 @@ _PARAGRAPH_WORDS = 20
 _PARAGRAPH_CJK_CHARS = 60
 #: How many remaining lines after the headline may come before the lead paragraph.
 _LEAD_WINDOW = 5
+#: A first line of this many words at most, over a line of headline length, is a label.
+_LABEL_WORDS = 2
+_HEADLINE_WORDS = 4
+_CJK_HEADLINE_CHARS = 6
 
 
 def _title_marker(lines: list[Line], rule: Rule) -> int | None:
@@ -81,7 +85,24 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
             return i
     # The first line, past junk with no word (a page number, a lone bullet).
     first = next((i for i, ln in enumerate(candidates[:_TITLE_WINDOW]) if _WORD_OF_TWO.search(ln.text)), None)
-    return first if first is not None and title_shaped(candidates[first]) else None
+    if first is None or not title_shaped(candidates[first]):
+        return None
+    following = candidates[first + 1] if first + 1 < len(candidates) else None
+    if (_label_shaped(candidates[first].text) and following is not None and title_shaped(following)
+            and _headline_length(following.text) and not _SENTENCE_END.search(following.text)):
+        return first + 1  # a section label or kicker ("News", "Kabar Artis") over the headline
+    return first
+
+
+def _label_shaped(text: str) -> bool:
+    """Say whether a line is as short as a section label: two words at most."""
+    return len(text.split()) <= _LABEL_WORDS and len(CJK.findall(text)) < _CJK_HEADLINE_CHARS
+
+
+def _headline_length(text: str) -> bool:
+    """Say whether a line is as long as a headline (not a label, not a byline's "A | B")."""
+    return "|" not in text and (len(text.split()) >= _HEADLINE_WORDS
+                                or len(CJK.findall(text)) >= _CJK_HEADLINE_CHARS)
 
 
 def _glued_copy_above(candidates: list[Line], title_shaped: Callable[[Line], bool],
