@@ -303,3 +303,25 @@ def test_a_role_over_its_name_and_a_headline_over_a_lone_role(rules):
     lone = clean_text("Jokowi Bicara Potensi Investasi\nReporter\n\nJAKARTA - Presiden bicara investasi di Istana pada Senin.\n",
                       rules=rules, outlet="generic")
     assert lone.title == "Jokowi Bicara Potensi Investasi" and lone.author == ()
+
+
+@pytest.mark.parametrize("line,caption", [
+    ("Gedung Komisi Pemberantasan Korupsi (KPK)/RMOL", True),
+    ("Direktur Gerakan Perubahan, Muslim Arbi/Net", True),
+    ("Sri Mulyani meninjau kantor pajak pada Maret 2018. Tempo/Zara Amelia", True),
+    ("Mahasiswa Menggoyang Pagar Belakang Gedung DPR/MPR", False),  # an acronym pair, not a credit
+    ("www.twitter.com/AdaletMerhamet", False),  # an address, not a caption
+])
+def test_a_caption_with_its_credit_after_a_slash(line, caption):
+    from kliping.cleaner import clean_text, load_rules
+    page = (f"Judul Berita yang Cukup Panjang untuk Sebuah Headline\n\n{line}\n\n"
+            "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead.\n")
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert (line in art.captions) is caption
+
+
+def test_a_tickers_row_is_never_the_headline():
+    from kliping.cleaner import clean_text, load_rules
+    page = ("| : WIB | INDIKATOR |\nHarga Saham Perbankan Menguat pada Sesi Pertama\n\n"
+            "JAKARTA - Harga saham perbankan menguat pada sesi pertama perdagangan Selasa.\n")
+    assert clean_text(page, rules=load_rules(), outlet="generic").title == "Harga Saham Perbankan Menguat pada Sesi Pertama"

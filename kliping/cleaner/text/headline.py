@@ -22,6 +22,8 @@ _MARKER_WINDOW = 20
 _TITLE_WINDOW = 6
 #: On a page, the text begins within this many blocks, at a sentence of this many words.
 _PAGE_LEAD_WINDOW = 40
+#: A line opening with one of these is a list item or a table's row, never a headline.
+_NOT_HEADLINE_OPENERS = ("|", "•", "·", "▪", "►")
 #: A headline has a word of two letters at least (a page number, a bullet has none).
 _WORD_OF_TWO = re.compile(r"[^\W\d_]{2}")
 #: The text glued above the headline and printed again under it: as many characters
@@ -57,8 +59,8 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     `Extraction.normalised`."""
     def title_shaped(ln: Line) -> bool:
         if (len(ln.text) > settings.max_title_chars or not _WORD_OF_TWO.search(ln.text)
-                or rule.first("body.dateline", ln.text)):
-            return False  # too long, a page number or a bullet, or the lead
+                or ln.text.startswith(_NOT_HEADLINE_OPENERS) or rule.first("body.dateline", ln.text)):
+            return False  # too long, a page number, a list item or a ticker's row, or the lead
         # A long line ending in one full stop is the lead of a scrape with no headline.
         return not (len(ln.text) > _LONG_SENTENCE and _SENTENCE_END.search(ln.text))
 
@@ -83,8 +85,10 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
         if title_shaped(ln) and any(dedupe.repeats_normalised(norms[i], other, settings)
                                     for other in norms[i + 1:]):
             return i
-    # The first line, past junk with no word (a page number, a lone bullet).
-    first = next((i for i, ln in enumerate(candidates[:_TITLE_WINDOW]) if _WORD_OF_TWO.search(ln.text)), None)
+    # The first line, past junk with no word (a page number, a lone bullet) and a list's
+    # items or a ticker's rows.
+    first = next((i for i, ln in enumerate(candidates[:_TITLE_WINDOW])
+                  if _WORD_OF_TWO.search(ln.text) and not ln.text.startswith(_NOT_HEADLINE_OPENERS)), None)
     if first is None or not title_shaped(candidates[first]):
         return None
     following = candidates[first + 1] if first + 1 < len(candidates) else None
