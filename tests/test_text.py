@@ -325,3 +325,14 @@ def test_a_tickers_row_is_never_the_headline():
     page = ("| : WIB | INDIKATOR |\nHarga Saham Perbankan Menguat pada Sesi Pertama\n\n"
             "JAKARTA - Harga saham perbankan menguat pada sesi pertama perdagangan Selasa.\n")
     assert clean_text(page, rules=load_rules(), outlet="generic").title == "Harga Saham Perbankan Menguat pada Sesi Pertama"
+
+
+def test_the_lead_is_never_dropped_as_a_captions_echo():
+    """Tribun pages print the photo's caption, then the lead that repeats it under the
+    dateline: the lead is text (the caption box's copy is the echo)."""
+    from kliping.cleaner import clean_text, load_rules
+    lead = "Kecelakaan adu banteng terjadi di jalur Denpasar-Gilimanuk, Kabupaten Jembrana, Sabtu (30/11)."
+    page = (f"Dua Mobil Adu Banteng di Jalur Tengkorak Denpasar-Gilimanuk\n\nISTIMEWA\n{lead}\n\n"
+            f"TRIBUN-BALI.COM - {lead}\n\nTiga orang terpaksa dilarikan ke rumah sakit setelah kejadian itu.\n")
+    art = clean_text(page, rules=load_rules(), outlet="tribunnews")
+    assert art.paragraphs[0] == lead and art.dateline is None and len(art.paragraphs) == 2

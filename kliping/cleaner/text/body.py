@@ -37,7 +37,8 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
     captions = ext.values(CAPTION)
     lead_copy(ext, body, settings)
     for ln in body:
-        if dedupe.is_caption_echo(ln.body, captions):
+        # The lead, known by its dateline, is never an echo: the caption repeats it.
+        if ln.key != "body.dateline" and dedupe.is_caption_echo(ln.body, captions):
             ln.decide(DROP, "dedupe.caption", "image alt text that a caption repeats")
     body = [ln for ln in body if ln.kind == BODY]
     # Items of a list or rows of a table the article prints (a weekly menu, a table of
