@@ -336,3 +336,21 @@ def test_the_lead_is_never_dropped_as_a_captions_echo():
             f"TRIBUN-BALI.COM - {lead}\n\nTiga orang terpaksa dilarikan ke rumah sakit setelah kejadian itu.\n")
     art = clean_text(page, rules=load_rules(), outlet="tribunnews")
     assert art.paragraphs[0] == lead and art.dateline is None and len(art.paragraphs) == 2
+
+
+def test_a_standfirst_cut_from_the_lead_is_not_the_headline(tmp_path):
+    """Under a rule whose headline is the last line above the text, a standfirst with no
+    full stop and full of names (so not in sentence case) is still passed over when its
+    words are the lead's."""
+    from kliping.cleaner import clean_text, load_rules
+    (tmp_path / "kicker.toml").write_text('name = "Kicker"\nfingerprints = [\'^Penulis: \']\n'
+                                          '[headline]\ntitle = "last-before-text"\n')
+    page = ("Persib Bandung\n"
+            "Bobotoh Kembali Datangi Graha Persib, Nyalakan Flare dan Tuntut Manajemen\n"
+            "Gelombang aksi Bobotoh di Graha Persib Jalan Sulanjana Kota Bandung Minggu makin meningkat\n"
+            "Penulis: Ferdyan Adhy | Editor: Tarsisius Sutomo\n"
+            "BANDUNG - Gelombang aksi Bobotoh di Graha Persib, Jalan Sulanjana, Kota Bandung, Minggu (10/10) "
+            "sore, makin meningkat dan ratusan orang datang.\n"
+            "Mereka menuntut bertemu manajemen.\n")
+    art = clean_text(page, rules=load_rules([tmp_path]), outlet="kicker")
+    assert art.title == "Bobotoh Kembali Datangi Graha Persib, Nyalakan Flare dan Tuntut Manajemen"

@@ -24,6 +24,12 @@ _TITLE_WINDOW = 6
 _PAGE_LEAD_WINDOW = 40
 #: A line opening with one of these is a list item or a table's row, never a headline.
 _NOT_HEADLINE_OPENERS = ("|", "•", "·", "▪", "►")
+#: A line above the text whose words stand, this share of them, in one of the text's
+#: first paragraphs is a standfirst cut from it, not the headline.
+_SUMMARY_SHARE = 0.85
+_SUMMARY_MIN_WORDS = 6
+_SUMMARY_PARAGRAPHS = 3
+_WORDS = re.compile(r"[^\W_]+")
 #: A headline has a word of two letters at least (a page number, a bullet has none).
 _WORD_OF_TWO = re.compile(r"[^\W\d_]{2}")
 #: The text glued above the headline and printed again under it: as many characters
@@ -135,8 +141,19 @@ def _last_before_text(lines: list[Line], candidates: list[Line], rule: Rule,
     if stop is None:
         return None
     above = [i for i, ln in enumerate(candidates) if ln.number < stop and title_shaped(ln)]
-    headlines = [i for i in above if not _sentence_case_prose(candidates[i].text)]
+    text = [ln.text for ln in candidates if ln.number > stop and _is_long(ln.text)][:_SUMMARY_PARAGRAPHS]
+    headlines = [i for i in above if not _sentence_case_prose(candidates[i].text)
+                 and not _summarises(candidates[i].text, text)]
     return (headlines or above or [None])[-1]
+
+
+def _summarises(line: str, paragraphs: list[str]) -> bool:
+    """Say whether a line's words nearly all stand in one of the first paragraphs: a
+    standfirst cut from the text (a headline, full of names, may look the same, but
+    says it in other words)."""
+    words = set(_WORDS.findall(line.lower()))
+    return len(words) >= _SUMMARY_MIN_WORDS and any(
+        len(words & set(_WORDS.findall(p.lower()))) >= _SUMMARY_SHARE * len(words) for p in paragraphs)
 
 
 def _is_long(text: str) -> bool:
