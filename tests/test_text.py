@@ -354,3 +354,23 @@ def test_a_standfirst_cut_from_the_lead_is_not_the_headline(tmp_path):
             "Mereka menuntut bertemu manajemen.\n")
     art = clean_text(page, rules=load_rules([tmp_path]), outlet="kicker")
     assert art.title == "Bobotoh Kembali Datangi Graha Persib, Nyalakan Flare dan Tuntut Manajemen"
+
+
+@pytest.mark.parametrize("tail,dropped", [
+    # the page's tags without their label, one per line
+    ("KKB Papua\nIntan Jaya\nKelompok Kriminal Bersenjata\nProvinsi Papua\nSugapa", True),
+    # a list the article introduces with a colon
+    ("Pemain yang dipanggil:\nEvan Dimas\nAndik Vermansah\nStefano Lilipaly\nBoaz Solossa", False),
+    # rows of figures: a table of the article
+    ("BBCA 25,3\nBBRI 18,1\nBMRI 12,4\nBBNI 9,8", False),
+    # three short lines: too few to tell from a short ending
+    ("Papua\nKabupaten Nabire\nSugapa", False),
+])
+def test_a_run_of_short_labels_ending_the_text_is_the_pages_tags(tail, dropped):
+    from kliping.cleaner import clean_text, load_rules
+    page = ("Warga Intan Jaya Terancam Kelaparan Akibat Konflik\n\n"
+            "JAYAPURA - Ribuan warga Intan Jaya terancam kelaparan karena tidak bisa berkebun.\n\n"
+            f"Pemerintah provinsi diminta segera mengirim bantuan pangan ke daerah itu.\n\n{tail}\n")
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    # (the last line goes anyway: a fragment the scrape was cut in)
+    assert (tail.splitlines()[1] not in art.text.split("\n\n")) is dropped

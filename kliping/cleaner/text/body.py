@@ -16,6 +16,10 @@ _TEASER_WORDS = 8
 _TEASER_CAPITALS = 0.75
 #: A standfirst this long that a paragraph starts with is a teaser cut from it.
 _TEASER_CHARS = 30
+#: This many short lines (a label's words and characters at most) end the text: tags.
+_LABEL_RUN = 4
+_LABEL_WORDS = 6
+_LABEL_CHARS = 60
 
 
 def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
@@ -48,6 +52,7 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
         prose[i].decide(DROP, "dedupe.paragraph", "repeats an earlier paragraph")
     if rule.teasers:
         find_teasers([ln for ln in body if ln.kind == BODY])
+    drop_label_run([ln for ln in body if ln.kind == BODY])
 
 
 def _is_item(text: str) -> bool:
@@ -93,6 +98,28 @@ def _is_teaser(text: str) -> bool:
         return False
     lettered = [w for w in words if w[:1].isalpha()]
     return len(lettered) >= _TEASER_WORDS and sum(w[0].isupper() for w in lettered) >= _TEASER_CAPITALS * len(lettered)
+
+
+def drop_label_run(body: list[Line]) -> None:
+    """The text ends in a run of short labels, one per line, no sentence among them (the
+    page's tags or topic links without their label: "KKB Papua", "Intan Jaya", "Sugapa"):
+    page furniture. Not a list the article introduces (the line above ends in a colon),
+    prints as items (bullets, numbers) or as rows of figures (prices, a schedule)."""
+    run = 0
+    for ln in reversed(body):
+        if not _is_label(ln.body):
+            break
+        run += 1
+    if run < _LABEL_RUN or run == len(body) or body[-run - 1].body.rstrip().endswith(":"):
+        return
+    for ln in body[-run:]:
+        ln.decide(DROP, "body.label_run", "a run of short labels at the foot: the page's tags or topic links")
+
+
+def _is_label(text: str) -> bool:
+    return (len(text) <= _LABEL_CHARS and len(text.split()) <= _LABEL_WORDS and not _LIST_ITEM.match(text)
+            and not any(c.isdigit() for c in text)  # a table's rows, a schedule: the article's
+            and not text.endswith((".", "!", "?", ":", ";", ",", '"', "”", ")")) and not CJK.search(text))
 
 
 def drop_cut_off_end(lines: list[Line]) -> None:
