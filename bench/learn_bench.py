@@ -48,6 +48,8 @@ def spread(items: list, n: int) -> list:
 
 
 def score(golds: list[dict], rules: RuleSet, outlet: str, scorer, show: bool = False) -> tuple[float, int]:
+    if not golds:  # every page of that part was learned from
+        return float("nan"), 0
     f1 = leaks = 0
     for gold in golds:
         try:
@@ -113,11 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| outlet | {args.score_on} pages | generic F1 / leaks | learned F1 / leaks | hand-written F1 / leaks "
           "| patterns learned |")
     print("| --- | --- | --- | --- | --- | --- |")
+    def way(result: tuple[float, int]) -> str:
+        return "-" if result[0] != result[0] else f"{result[0]:.3f} / {result[1]}"  # nan: no page to score
+
     for r in rows:
-        learned = (f"{r['learned'][0]:.3f} / {r['learned'][1]}" if "learned" in r
-                   else "refused: " + r["refused"].split(":")[0])
-        print(f"| {r['outlet']} | {r['test_pages']} | {r['generic'][0]:.3f} / {r['generic'][1]} | {learned} "
-              f"| {r['hand'][0]:.3f} / {r['hand'][1]} | {r.get('patterns', '-')} |")
+        learned = way(r["learned"]) if "learned" in r else "refused: " + r["refused"].split(":")[0]
+        print(f"| {r['outlet']} | {r['test_pages']} | {way(r['generic'])} | {learned} "
+              f"| {way(r['hand'])} | {r.get('patterns', '-')} |")
     if not args.table:
         seconds = [r["seconds"] for r in rows if r["seconds"] is not None]
         print(f"\nlearning from 5 pages: {max(seconds):.2f} s at most, {min(seconds):.2f} s at least "

@@ -374,3 +374,15 @@ def test_a_run_of_short_labels_ending_the_text_is_the_pages_tags(tail, dropped):
     art = clean_text(page, rules=load_rules(), outlet="generic")
     # (the last line goes anyway: a fragment the scrape was cut in)
     assert (tail.splitlines()[1] not in art.text.split("\n\n")) is dropped
+
+
+def test_a_market_tickers_rows_are_furniture_an_articles_table_is_not():
+    from kliping.cleaner import clean_text, load_rules
+    rows = "".join(f"• {code} 1.155 0,64 0,06%\n" for code in ("IDX", "KOMPAS100", "LQ45", "ISSI", "IDX30", "IDX80"))
+    page = ("| : WIB | INDIKATOR |\n• USD/IDR 15.774 -14,00 -0,09%\n" + rows + "\n"
+            "Sepuluh Saham LQ45 dengan PER Terendah Pekan Ini\n\n"
+            "JAKARTA - Berikut sepuluh saham LQ45 dengan rasio harga terhadap laba terendah pekan ini:\n\n"
+            "LPPF 5,31 3.250 3.230 3,9\nSRIL 0,85 342 340 3,91\n\nDaftar itu berubah setiap pekan.\n")
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert art.title == "Sepuluh Saham LQ45 dengan PER Terendah Pekan Ini"
+    assert "USD/IDR" not in art.text and "LPPF 5,31 3.250 3.230 3,9" in art.text
