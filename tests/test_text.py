@@ -386,3 +386,12 @@ def test_a_market_tickers_rows_are_furniture_an_articles_table_is_not():
     art = clean_text(page, rules=load_rules(), outlet="generic")
     assert art.title == "Sepuluh Saham LQ45 dengan PER Terendah Pekan Ini"
     assert "USD/IDR" not in art.text and "LPPF 5,31 3.250 3.230 3,9" in art.text
+
+
+def test_a_lone_bracketed_photo_credit_and_a_pagers_label_are_not_text():
+    from kliping.cleaner import clean_text, load_rules
+    page = ("Warga Ponorogo Blokir Jalan Rusak dengan Kayu\n\n(Foto: Antara)\n\n"
+            "PONOROGO - Warga memasang kayu melintang di jalan penghubung antardesa yang rusak.\n\n"
+            "Mereka meminta pemerintah segera memperbaikinya.\n\nHalaman :\n1 2\n")
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert art.captions == ("(Foto: Antara)",) and "Halaman" not in art.text and len(art.paragraphs) == 2
