@@ -167,3 +167,22 @@ def test_a_lead_prefix_the_generic_rule_misses_becomes_the_dateline(rules):
     page = korean((CORPUS / "voi-zh-sports-433252-jay-idzes-captain.txt").read_text("utf-8"))  # not learned from
     article = clean_text(page, rules=load_with("voikr", learned.text, others), outlet="voikr")
     assert article.dateline == "자카르타" and not article.text.startswith("자카르타")
+
+
+def test_a_series_recurring_table_is_never_learned_as_furniture(rules):
+    """Kontan's weekly LQ45 pieces print the same table (a heading, a row per stock, other
+    figures each week): its rows are the article's, never related links or furniture."""
+    from kliping.authoring.scaffold import figure_row
+    assert figure_row("ITMG 12.950 12.925 1,17 7,29") and not figure_row("5 Pemuda di Medan Jadikan Kos Gudang Ganja")
+    stems = ["kontan-amp-ihsg-hijau-3-saham-lq45-per-terendah-merah",
+             "kontan-insight-ihsg-naik-tipis-bagaimana-per-20-saham-lq45",
+             "kontan-insight-ihsg-positif-10-saham-lq45-per-terbesar",
+             "kontan-insight-ihsg-turun-tipis-10-saham-lq45-per-terendah",
+             "kontan-investasi-ihsg-menanjak-saham-lq45-per-terendah-page2"]  # all of the dev part
+    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://kontan.co.id/x") for p in _paths(stems)]
+    others = type(rules)({k: r for k, r in rules.rules.items() if k != "kontan"})
+    body = tomllib.loads(learn_rule("kontanlq", pages, others).text).get("body", {})
+    rows = [ln for p in pages for ln in p.text.splitlines() if figure_row(ln.strip())]
+    assert rows
+    for pattern in body.get("related_start", []) + body.get("drop", []):
+        assert not any(re.search(pattern, row.strip()) for row in rows), pattern

@@ -114,6 +114,8 @@ def test_a_section_label_over_the_headline_is_passed_over(label, headline, title
     ("TEMPO.CO, Jakarta - Presiden meninjau proyek pengendalian banjir di Jakarta Utara.", "Jakarta"),
     ("Bisnis, JAKARTA - Presiden meninjau proyek pengendalian banjir di Jakarta Utara.", "JAKARTA"),
     ("NEW YORK. Harga minyak mentah turun untuk hari ketiga berturut-turut pada Selasa.", "NEW YORK"),
+    ("TEMPO.CO, Washington D.C. - Presiden Amerika Serikat menyatakan siap bertemu pemimpin Korea Utara.",
+     "Washington D.C."),
 ])
 def test_generic_datelines_of_real_leads(lead, city):
     """Lead prefixes seen on real pages of outlets the generic rule must read without their rule."""
@@ -395,3 +397,14 @@ def test_a_lone_bracketed_photo_credit_and_a_pagers_label_are_not_text():
             "Mereka meminta pemerintah segera memperbaikinya.\n\nHalaman :\n1 2\n")
     art = clean_text(page, rules=load_rules(), outlet="generic")
     assert art.captions == ("(Foto: Antara)",) and "Halaman" not in art.text and len(art.paragraphs) == 2
+
+
+def test_a_paywalls_prompts_are_not_text():
+    from kliping.cleaner import clean_text, load_rules
+    page = ("Rupiah Menguat Setelah Bank Sentral Menahan Suku Bunga\n\n"
+            "Jakarta - Rupiah menguat pada perdagangan Selasa setelah bank sentral menahan suku bunga acuannya.\n\n"
+            "Berlangganan untuk lanjutkan membaca.\nBaca berita dengan sedikit iklan, klik di sini\n"
+            "- Akses edisi mingguan dari tahun 1971\nManfaat berlangganan? Lihat Disini\n\n"
+            "Analis memperkirakan penguatan berlanjut pekan depan.\n")
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert len(art.paragraphs) == 2 and "langgan" not in art.text and "Akses" not in art.text

@@ -66,10 +66,19 @@ def _following_titles(page: Page, i: int) -> int:
         text = page.lines[line_no].text
         if not text:
             break
-        if page.lines[line_no].kind != CANDIDATE or PARAGRAPH_END.search(text) or len(text) > 200:
+        if (page.lines[line_no].kind != CANDIDATE or PARAGRAPH_END.search(text) or len(text) > 200
+                or figure_row(text)):
             return 0
         n += 1
     return n
+
+
+def figure_row(text: str) -> bool:
+    """Say whether a line is a row of a table of figures ("ITMG 12.950 12.925 1,17 7,29"):
+    half its words or more are numbers. Such rows recur in an outlet's series of articles
+    (a weekly table of stocks), with other numbers: they are text, never furniture."""
+    words = text.split()
+    return len(words) >= 3 and sum(any(c.isdigit() for c in w) for w in words) * 2 >= len(words)
 
 
 def _first_after_text(page: Page) -> int | None:
@@ -101,6 +110,8 @@ def _repeat_guesses(pages: list[Page], repeats: list[Repeat], marker: Repeat | N
                                      f"a byline in {seen}: {example}"))
         elif repeat.kind == "date" and regions == {"top"}:
             guesses.append(Guess("headline.published", repeat.pattern, f"a date line in {seen}: {example}"))
+        elif "body" in regions and figure_row(repeat.example):
+            continue  # a recurring table's row: the article's own figures
         elif "body" in regions:
             titles = [_following_titles(pages[k], min(idxs)) for k, idxs in repeat.hits.items()]
             if all(titles):

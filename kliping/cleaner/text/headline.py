@@ -30,6 +30,8 @@ _SUMMARY_SHARE = 0.85
 _SUMMARY_MIN_WORDS = 6
 _SUMMARY_PARAGRAPHS = 3
 _WORDS = re.compile(r"[^\W_]+")
+#: A place name ending in an abbreviation's full stop: "Washington D.C."
+_ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 #: A headline has a word of two letters at least (a page number, a bullet has none).
 _WORD_OF_TWO = re.compile(r"[^\W\d_]{2}")
 #: The text glued above the headline and printed again under it: as many characters
@@ -257,7 +259,10 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         hit = rule.first("body.dateline", lead.text)
         if hit:
             pattern, m = hit
-            city = (m.groupdict().get("city") or "").strip(" ,.") or None
+            city = (m.groupdict().get("city") or "").strip(" ,")
+            if not _ABBREVIATION_END.search(city):  # "Washington D.C." keeps its last full stop
+                city = city.rstrip(".")
+            city = city or None
             ext.dateline = city
             lead.decide(BODY, "body.dateline", pattern.source, city)
             lead.body = lead.text[m.end():].lstrip(" ,.-–—:")
