@@ -408,3 +408,24 @@ def test_a_paywalls_prompts_are_not_text():
             "Analis memperkirakan penguatan berlanjut pekan depan.\n")
     art = clean_text(page, rules=load_rules(), outlet="generic")
     assert len(art.paragraphs) == 2 and "langgan" not in art.text and "Akses" not in art.text
+
+
+@pytest.mark.parametrize("line", [
+    "Bagikan Artikel Ini", "Konten di bawah ini disajikan oleh Advertiser", "Aa Read Next : Judul Berita Lain di Sini",
+])
+def test_generic_furniture_lines_of_real_pages(line):
+    from kliping.cleaner import clean_text, load_rules
+    page = (f"Judul Berita Ini Cukup Panjang untuk Headline\n\n{line}\n\n"
+            "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead berita.\n\n"
+            f"{line}\n\nParagraf kedua berita ini juga ditulis cukup panjang.\n")
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert art.title == "Judul Berita Ini Cukup Panjang untuk Headline" and len(art.paragraphs) == 2
+    assert line not in art.text
+
+
+def test_a_caption_ending_in_its_bracketed_credit_and_a_full_stop():
+    from kliping.cleaner import clean_text, load_rules
+    caption = "Ketua Umum Partai Perindo berbincang dengan Presiden di Jakarta, Selasa (19/3/2019). (Foto: Antara)."
+    page = (f"Judul Berita Ini Cukup Panjang untuk Headline\n\n{caption}\n\n"
+            "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead berita.\n")
+    assert clean_text(page, rules=load_rules(), outlet="generic").captions == (caption,)
