@@ -412,6 +412,8 @@ def test_a_paywalls_prompts_are_not_text():
 
 @pytest.mark.parametrize("line", [
     "Bagikan Artikel Ini", "Konten di bawah ini disajikan oleh Advertiser", "Aa Read Next : Judul Berita Lain di Sini",
+    "Berita Populer", "UPDATE", "Video Terkait", "Live TV", "Text Sizes", "Dapatkan Berita Pilihan",
+    "di WhatsApp Anda",
 ])
 def test_generic_furniture_lines_of_real_pages(line):
     from kliping.cleaner import clean_text, load_rules
