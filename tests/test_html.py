@@ -126,8 +126,9 @@ def test_generic_path_beats_trafilatura_on_shared_pages(run_cli, shared, tmp_pat
     assert float(fields["mean_f1"]) >= 0.88, summary
     got, total = map(int, fields["contains"].split("/"))
     # Some expected sentences keep the lead's prefix ("Jakarta (ANTARA News) - …",
-    # "TEMPO.CO, Jakarta - …"), which the generic rule cuts as labelling.md says.
-    assert got >= 86 and total == 91, summary
+    # "TEMPO.CO, Jakarta - …") or a photo's caption ("… Foto: Grammy"), which the generic
+    # rule cuts from the text as labelling.md says.
+    assert got >= 85 and total == 91, summary
     assert fields["titles"] == "31/32" or int(fields["titles"].split("/")[0]) >= 30, summary
     assert fields["dates"] == "34/34", summary
 

@@ -413,7 +413,8 @@ def test_a_paywalls_prompts_are_not_text():
 @pytest.mark.parametrize("line", [
     "Bagikan Artikel Ini", "Konten di bawah ini disajikan oleh Advertiser", "Aa Read Next : Judul Berita Lain di Sini",
     "Berita Populer", "UPDATE", "Video Terkait", "Live TV", "Text Sizes", "Dapatkan Berita Pilihan",
-    "di WhatsApp Anda",
+    "di WhatsApp Anda", "header img",
+    "Konten di bawah ini disajikan oleh Advertiser. Jurnalis kami tidak terlibat dalam materi konten ini.",
 ])
 def test_generic_furniture_lines_of_real_pages(line):
     from kliping.cleaner import clean_text, load_rules
@@ -425,9 +426,12 @@ def test_generic_furniture_lines_of_real_pages(line):
     assert line not in art.text
 
 
-def test_a_caption_ending_in_its_bracketed_credit_and_a_full_stop():
+@pytest.mark.parametrize("caption", [
+    "Ketua Umum Partai Perindo berbincang dengan Presiden di Jakarta, Selasa (19/3/2019). (Foto: Antara).",
+    "Tujuh fakta menarik seputar kemenangan Argentina jadi juara dunia. Foto: Reuters.",
+])
+def test_a_caption_ending_in_its_credit_after_a_full_stop(caption):
     from kliping.cleaner import clean_text, load_rules
-    caption = "Ketua Umum Partai Perindo berbincang dengan Presiden di Jakarta, Selasa (19/3/2019). (Foto: Antara)."
     page = (f"Judul Berita Ini Cukup Panjang untuk Headline\n\n{caption}\n\n"
             "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead berita.\n")
     assert clean_text(page, rules=load_rules(), outlet="generic").captions == (caption,)
