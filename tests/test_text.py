@@ -435,3 +435,16 @@ def test_a_caption_ending_in_its_credit_after_a_full_stop(caption):
     page = (f"Judul Berita Ini Cukup Panjang untuk Headline\n\n{caption}\n\n"
             "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead berita.\n")
     assert clean_text(page, rules=load_rules(), outlet="generic").captions == (caption,)
+
+
+@pytest.mark.parametrize("line,published", [
+    ("Kompas.com - 04/06/2022, 05:35 WIB", "2022-06-04T05:35:00+07:00"),
+    ("Syaiful Islam, Jurnalis · Sabtu 18 Januari 2020 08:33 WIB", "2020-01-18T08:33:00+07:00"),
+    ("Media Indonesia • 29 March 2024 16:50", "2024-03-29T16:50:00+07:00"),
+    ("Rabu, 25 Juli 2018 – 01:29 WIB", "2018-07-25T01:29:00+07:00"),
+])
+def test_a_date_with_its_time_closing_a_short_line_is_the_published_stamp(line, published):
+    from kliping.cleaner import clean_text, load_rules
+    page = (f"Judul Berita Ini Cukup Panjang untuk Headline\n{line}\n\n"
+            "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead berita.\n")
+    assert clean_text(page, rules=load_rules(), outlet="generic").published == published
