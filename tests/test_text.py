@@ -448,3 +448,16 @@ def test_a_date_with_its_time_closing_a_short_line_is_the_published_stamp(line, 
     page = (f"Judul Berita Ini Cukup Panjang untuk Headline\n{line}\n\n"
             "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead berita.\n")
     assert clean_text(page, rules=load_rules(), outlet="generic").published == published
+
+
+@pytest.mark.parametrize("caption", [
+    "ILUSTRASI. Petugas menghitung tumpukan uang rupiah di kantor cabang Bank Mandiri, Rabu (20/3).",
+    "Bus tergelincir ke jurang di jalur selatan (ilustrasi)",
+    "Duta, vokalis Sheila On 7, saat konser di Jakarta (Instagram)",
+    "Menteri BUMN Rini Soemarno di kantornya./Bisnis.com",
+])
+def test_illustration_and_platform_captions(caption):
+    from kliping.cleaner import clean_text, load_rules
+    page = (f"Judul Berita Ini Cukup Panjang untuk Headline\n\n{caption}\n\n"
+            "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead berita.\n")
+    assert clean_text(page, rules=load_rules(), outlet="generic").captions == (caption,)
