@@ -172,7 +172,7 @@ def test_a_lead_prefix_the_generic_rule_misses_becomes_the_dateline(rules):
 def test_a_series_recurring_table_is_never_learned_as_furniture(rules):
     """Kontan's weekly LQ45 pieces print the same table (a heading, a row per stock, other
     figures each week): its rows are the article's, never related links or furniture."""
-    from kliping.authoring.scaffold import figure_row
+    from kliping.authoring.samples import figure_row
     assert figure_row("ITMG 12.950 12.925 1,17 7,29") and not figure_row("5 Pemuda di Medan Jadikan Kos Gudang Ganja")
     stems = ["kontan-amp-ihsg-hijau-3-saham-lq45-per-terendah-merah",
              "kontan-insight-ihsg-naik-tipis-bagaimana-per-20-saham-lq45",

@@ -113,6 +113,14 @@ def date_repeats(pages: list[Page], need: int, zone: str) -> list[Repeat]:
     return found
 
 
+def figure_row(text: str) -> bool:
+    """Say whether a line is a row of a table of figures ("ITMG 12.950 12.925 1,17 7,29"):
+    half its words or more are numbers. Such rows recur in an outlet's series of articles
+    (a weekly table of stocks), with other numbers: they are text, never furniture."""
+    words = text.split()
+    return len(words) >= 3 and sum(any(c.isdigit() for c in w) for w in words) * 2 >= len(words)
+
+
 def place_text(page: Page, base: Rule) -> None:
     """Find the lead (first line with a dateline, or a long sentence) and the last paragraph."""
     for i, line in enumerate(page.lines):
@@ -122,7 +130,8 @@ def place_text(page: Page, base: Rule) -> None:
             break
     if page.lead is not None:
         page.last = max(i for i in range(page.lead, len(page.lines))
-                        if i == page.lead or (page.open(i) and is_sentence(page.lines[i].text)))
+                        if i == page.lead or (page.open(i) and (is_sentence(page.lines[i].text)
+                                                                or figure_row(page.lines[i].text))))
 
 
 def shape_repeats(pages: list[Page], need: int) -> list[Repeat]:

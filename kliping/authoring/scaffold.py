@@ -24,7 +24,7 @@ from ..cleaner.settings import DEFAULT_SETTINGS, Settings
 from ..cleaner.text import CANDIDATE, PARAGRAPH_END
 from .line_templates import escape, group_names
 from .render import Guess, expect_lines, render_rule, toml_text, toml_value
-from .samples import (Page, Repeat, date_repeats, exact_repeats, find_hosts, first_lines, load_with,
+from .samples import (Page, Repeat, date_repeats, exact_repeats, figure_row, find_hosts, first_lines, load_with,
                       place_headline, place_text, read_sample, shape_repeats, title_marker)
 
 
@@ -71,14 +71,6 @@ def _following_titles(page: Page, i: int) -> int:
             return 0
         n += 1
     return n
-
-
-def figure_row(text: str) -> bool:
-    """Say whether a line is a row of a table of figures ("ITMG 12.950 12.925 1,17 7,29"):
-    half its words or more are numbers. Such rows recur in an outlet's series of articles
-    (a weekly table of stocks), with other numbers: they are text, never furniture."""
-    words = text.split()
-    return len(words) >= 3 and sum(any(c.isdigit() for c in w) for w in words) * 2 >= len(words)
 
 
 def _first_after_text(page: Page) -> int | None:
