@@ -1,7 +1,11 @@
 """Shared fixtures: the built-in rules, the shared evaluation material, CLI runner."""
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,12 @@ from kliping.cleaner import load_rules
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
+
+# The tests (and the commands they start) keep compiled patterns in a cache of their own,
+# not in the user's (regex_cache.cache_dir).
+if "KLIPING_CACHE_DIR" not in os.environ:
+    os.environ["KLIPING_CACHE_DIR"] = tempfile.mkdtemp(prefix="kliping-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["KLIPING_CACHE_DIR"], True)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 make one scrape cheap (rules compiled on first use, Screens and gates only once a run
 is long enough to pay for them) never change an answer."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -53,6 +54,32 @@ def test_cleaning_a_page_loads_lxml_and_still_nothing_heavy():
 
 def test_the_library_alone_imports_nothing_until_used():
     assert not loaded_after("import kliping.cleaner") & (HEAVY | {"lxml", "rapidfuzz", "jsonschema"})
+
+
+def test_the_cleaner_imports_rapidfuzz_only_to_compare_two_texts():
+    assert "rapidfuzz" not in loaded_after("import kliping.cleaner.batch, kliping.cleaner.pipeline")
+    assert "rapidfuzz" in loaded_after(
+        "from kliping.cleaner.dedupe import is_repeat\n"
+        "a = 'Putin dan Biden bicara soal keamanan Ukraina di telepon selama lima puluh menit. '\n"
+        "assert is_repeat(a, a.replace('lima puluh', 'empat puluh'))")
+
+
+#: Modules `kliping clean one.txt` needs only on some paths: compressed input, CSV
+#: output, named output files, rules inside a zip, rule files not in the cache.
+ON_SOME_PATHS = {"gzip", "csv", "hashlib", "importlib.resources", "zipfile", "tempfile", "tomllib"}
+
+
+def test_a_second_run_reads_no_rule_file_and_compiles_no_pattern(tmp_path):
+    """With the cache the first run wrote (user_cache.py), the next takes every rule's
+    TOML and every pattern from it."""
+    probe = cli("clean", str(SEED)) + ("import json, sys\nfrom kliping.cleaner import regex_cache\n"
+                                        "print(json.dumps([sorted(sys.modules), regex_cache._CACHE._added]))")
+    env = {**os.environ, "KLIPING_CACHE_DIR": str(tmp_path)}
+    runs = [json.loads(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                                      cwd=ROOT, env=env).stdout.strip().splitlines()[-1]) for _ in range(2)]
+    (first_modules, first_added), (modules, added) = runs
+    assert first_added and "tomllib" in first_modules
+    assert not added and not set(modules) & ON_SOME_PATHS, set(modules) & ON_SOME_PATHS
 
 
 def cleaned(texts: list[str]) -> list[dict]:

@@ -15,6 +15,7 @@ import functools
 import re
 from datetime import date, datetime, timedelta, timezone
 
+from . import regex_cache
 from .gates import has_digit_run
 
 MONTHS = {
@@ -58,10 +59,10 @@ _FORMS = [
     # [Jumat,] 31/12/2021 [09:42 WIB]
     rf"(?:{_DAY}\s*,?\s*)?(?P<day>\d{{1,2}})[/.-](?P<mnum>\d{{1,2}})[/.-](?P<year>\d{{4}}){_TAIL}",
 ]
-_COMPILED = [re.compile(r"(?<!\w)" + form, re.IGNORECASE) for form in _FORMS]
-_NUMBERS = re.compile(r"\d+")
-_AM_PM = re.compile(r"([AaPp])\.?[Mm]")
-_NUMERIC_ZONE = re.compile(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?")
+_COMPILED = [regex_cache.compile(r"(?<!\w)" + form, re.IGNORECASE) for form in _FORMS]
+_NUMBERS = regex_cache.compile(r"\d+")
+_AM_PM = regex_cache.compile(r"([AaPp])\.?[Mm]")
+_NUMERIC_ZONE = regex_cache.compile(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?")
 
 #: The `{date}` placeholder of rule patterns: any form above, without named groups,
 #: case-insensitive whatever the flags of the pattern around it.

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-from rapidfuzz import fuzz
+from functools import cache
 
 from .settings import DEFAULT_SETTINGS, Settings
 
@@ -51,7 +50,15 @@ def repeats_normalised(na: str, nb: str, settings: Settings = DEFAULT_SETTINGS) 
         return False
     if shorter < settings.near_duplicate * max(len(na), len(nb)):
         return False  # lengths too far apart for the ratio to reach the threshold
-    return fuzz.ratio(na, nb) >= settings.near_duplicate * 100
+    return _ratio()(na, nb) >= settings.near_duplicate * 100
+
+
+@cache
+def _ratio():
+    """rapidfuzz's ratio, imported when two texts first come near enough in length to
+    need it (a run of one scrape often never does)."""
+    from rapidfuzz.fuzz import ratio
+    return ratio
 
 
 def repeated_indexes(texts: list[str], settings: Settings = DEFAULT_SETTINGS) -> dict[int, int]:
@@ -86,7 +93,7 @@ def _near(a: str, b: str, settings: Settings) -> bool:
     shorter, longer = (len(a), len(b)) if len(a) <= len(b) else (len(b), len(a))
     if shorter < settings.near_duplicate * longer:
         return False
-    return fuzz.ratio(a, b) >= settings.near_duplicate * 100
+    return _ratio()(a, b) >= settings.near_duplicate * 100
 
 
 def is_caption_echo(text: str, captions: list[str], max_chars: int = 80) -> bool:

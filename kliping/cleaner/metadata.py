@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from . import regex_cache
 from .dates import parse_date
 from .rules import Rule
 from .settings import DEFAULT_SETTINGS, Settings
@@ -11,7 +12,7 @@ from .text import AUTHOR, CAPTION, EDITOR, PUBLISHED, RELATED, SECTION, TAG, TIT
 from .text.patterns import MAX_TAGS, tag_values
 
 #: Separators between several names in one byline.
-_NAMES = re.compile(r"\s*(?:,|&|;|\bdan\b|\band\b)\s*", re.IGNORECASE)
+_NAMES = regex_cache.compile(r"\s*(?:,|&|;|\bdan\b|\band\b)\s*", re.IGNORECASE)
 #: The commonest words of a language, for the quick check of a rule's declared language.
 FUNCTION_WORDS = {
     "id": frozenset("yang dan di itu dengan untuk ini dari pada akan tidak ke dalam juga "
@@ -24,14 +25,14 @@ FUNCTION_WORDS = {
 }
 #: Scripts that name their language outright, checked in this order.
 SCRIPTS = (
-    ("ja", re.compile(r"[\u3040-\u30ff]")),
-    ("ko", re.compile(r"[\uac00-\ud7af]")),
-    ("zh", re.compile(r"[\u4e00-\u9fff]")),
-    ("ar", re.compile(r"[\u0600-\u06ff]")),
+    ("ja", regex_cache.compile(r"[\u3040-\u30ff]")),
+    ("ko", regex_cache.compile(r"[\uac00-\ud7af]")),
+    ("zh", regex_cache.compile(r"[\u4e00-\u9fff]")),
+    ("ar", regex_cache.compile(r"[\u0600-\u06ff]")),
 )
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = regex_cache.compile(r"[^\W\d_]+")
 #: A month-only date, as crawlers stamp pages: "2021-09".
-_MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
+_MONTH = regex_cache.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
 #: langdetect codes folded to ISO 639-1.
 _LANG_FOLD = {"zh-cn": "zh", "zh-tw": "zh"}
 #: Languages langdetect confuses with the one a rule declares (Malay-like Indonesian, …).

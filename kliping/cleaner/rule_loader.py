@@ -5,32 +5,45 @@ and the offending key."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
-from importlib import resources
 from pathlib import Path
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from .. import __version__
+from . import regex_cache, user_cache
 from .rules import GENERIC, HTML_KEYS, PATTERN_KEYS, Pattern, Rule, RuleError, RuleSet, expand
 
 if TYPE_CHECKING:
     from .selectors import Selector
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+
+
+def _tomllib():
+    """The TOML reader, imported when a rule file is read rather than taken from the cache."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib
 
 
 def builtin_rules_dir() -> Path:
     """Return the directory of the rules shipped with the package."""
-    return Path(str(resources.files("kliping") / "rules"))
+    return Path(str(builtin_rules()))
 
 
 def builtin_rules():
     """The shipped rules as the package holds them: a directory, or a folder inside a
-    zip when the package travels as one (`spark-submit --py-files kliping.zip`)."""
+    zip when the package travels as one (`spark-submit --py-files kliping.zip`; only
+    then is importlib.resources, 10 ms to import, needed)."""
+    here = Path(__file__).parent.parent / "rules"
+    if here.is_dir():
+        return here
+    from importlib import resources
+
     return resources.files("kliping") / "rules"
 
 
@@ -66,20 +79,21 @@ def locate(text: str, path: tuple, value: Any = None) -> int:
     return section_line or 1
 
 
-def _compile(source: str, key: str, rule_id: str, where: str, text: str, path: tuple,
+def _compile(source: str, key: str, rule_id: str, where: str, text: Callable[[], str], path: tuple,
              checked: bool = False) -> Pattern:
     """Compile one pattern of a rule file; RuleError naming its line when it is no regular
-    expression or could run up (regex_safety), unless `checked` (a shipped rule's)."""
+    expression or could run up (regex_safety), unless `checked` (a shipped rule's).
+    `text`: the file's text, for the line of a mistake."""
     try:
-        regex = re.compile(expand(source), re.MULTILINE if key == "fingerprints" else 0)
+        regex = regex_cache.compile(expand(source), re.MULTILINE if key == "fingerprints" else 0)
     except re.error as exc:
-        line = locate(text, path, source)
+        line = locate(text(), path, source)
         raise RuleError(f"{where}:{line}: {key}: bad regular expression {source!r}: {exc}") from None
     if not checked:
         from .regex_safety import why_unsafe  # here: only users' rules are checked as they load
 
         if why := why_unsafe(regex.pattern):
-            line = locate(text, path, source)
+            line = locate(text(), path, source)
             raise RuleError(f"{where}:{line}: {key}: {source!r} {why}")
     return Pattern(key=key, source=source, regex=regex, rule=rule_id)
 
@@ -107,6 +121,7 @@ def _read(path: Path, without_tests: bool = False) -> tuple[str, dict]:
     if without_tests and (start := _TESTS_START.search(text)):
         headers = _TABLE_HEADER.finditer(text, start.start())
         if all(_TESTS_HEADER.match(h.group()) for h in headers):
+            tomllib = _tomllib()
             try:
                 return text, tomllib.loads(text[:start.start()])
             except tomllib.TOMLDecodeError:
@@ -116,6 +131,7 @@ def _read(path: Path, without_tests: bool = False) -> tuple[str, dict]:
 
 def _toml(text: str, where: str) -> dict:
     """Parse a rule file's text; RuleError naming the place of a TOML error."""
+    tomllib = _tomllib()
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -125,7 +141,7 @@ def _toml(text: str, where: str) -> dict:
 
 
 def parse_rule_file(path: Path, parent: Rule | None = None, shipped: bool = False,
-                    read: tuple[str, dict] | None = None) -> Rule:
+                    read: tuple[str | None, dict] | None = None) -> Rule:
     """Read, validate and compile one rule file; raise RuleError naming what is wrong.
 
     A `shipped` rule (one of the package's own, checked by the test suite and `kliping
@@ -133,11 +149,16 @@ def parse_rule_file(path: Path, parent: Rule | None = None, shipped: bool = Fals
     compiled when a document first uses the rule: a run pays for the rules it uses (one
     scrape: its outlet's and generic's), not for all of them. Its fingerprints, which
     pick a rule for every document, are compiled at once. `read`: the file's text and
-    TOML when the caller has them."""
+    TOML when the caller has them (the text None when the TOML came from the cache: read
+    if a mistake's line or the tests are asked for)."""
     where = str(path)
-    text, data = read or _read(path)
+    text_read, data = read or _read(path)
+
+    def text() -> str:
+        return text_read if text_read is not None else path.read_text(encoding="utf-8")
+
     if not shipped:
-        _validate(data, text, where)
+        _validate(data, text(), where)
     rule_id = Path(path.name).stem
 
     def compiled(key: str, path_in_file: tuple) -> Callable[[str], Pattern]:
@@ -167,7 +188,7 @@ def parse_rule_file(path: Path, parent: Rule | None = None, shipped: bool = Fals
         description=headline.get("description", parent.description if parent else "none"),
         own=own,
         read_tests=(lambda: tuple(data.get("tests", []))) if "tests" in data or not shipped else
-                   (lambda: tuple(_toml(text, where).get("tests", []))),
+                   (lambda: tuple(_toml(text(), where).get("tests", []))),
         own_html=own_html,
         generators=generators,
         strip_id_or_class=tuple(html.get("strip_id_or_class", [])),
@@ -177,14 +198,14 @@ def parse_rule_file(path: Path, parent: Rule | None = None, shipped: bool = Fals
     )
 
 
-def _selector_compiler(key: str, where: str, text: str) -> Callable[[str], Selector]:
+def _selector_compiler(key: str, where: str, text: Callable[[], str]) -> Callable[[str], Selector]:
     def compiled(source: str) -> Selector:
         from .selectors import SelectorSyntaxError, compile_selector  # lxml: for pages only
 
         try:
             return compile_selector(source)
         except SelectorSyntaxError as exc:
-            line = locate(text, ("html", key), source)
+            line = locate(text(), ("html", key), source)
             raise RuleError(f"{where}:{line}: html.{key}: {exc}") from None
     return compiled
 
@@ -273,6 +294,44 @@ def rule_files(*dirs: str | Path | None) -> dict[str, Path]:
     return files
 
 
+class ParsedRules:
+    """The shipped rule files' TOML (without their tests, as `_read` leaves them out)
+    kept between runs in the user's cache (user_cache.py) by the file's path, with the
+    modification time and size the file had: a file changed since, or a new kliping, is
+    read again. Parsing the 22 files costs a one-scrape run more than cleaning it."""
+
+    MADE_BY = {"kliping": __version__, "format": 1}
+    #: Files held at most (several installs' rules); past it, only this run's are kept.
+    MAX_FILES = 1000
+
+    def __init__(self):
+        self.path = user_cache.cache_file(f"rules-{__version__}.json")
+        held = user_cache.read(self.path, self.MADE_BY)
+        self._held: dict[str, list] = held if isinstance(held, dict) else {}
+        self._read_now: dict[str, list] = {}
+
+    def read(self, f: Path) -> tuple[str | None, dict]:
+        """`_read(f, without_tests=True)`, or (None, the TOML) from the cache."""
+        try:
+            st = os.stat(f)
+            stamp = [st.st_mtime_ns, st.st_size]
+        except (OSError, TypeError):  # a file inside a zip: not cached
+            return _read(f, without_tests=True)
+        held = self._held.get(str(f))
+        if isinstance(held, list) and len(held) == 2 and held[0] == stamp and isinstance(held[1], dict):
+            return None, held[1]
+        text, data = _read(f, without_tests=True)
+        self._read_now[str(f)] = [stamp, data]
+        return text, data
+
+    def save(self) -> None:
+        """Write the cache when a file was read afresh."""
+        if self._read_now:
+            held = {**self._held, **self._read_now}
+            user_cache.write(self.path, self.MADE_BY, held if len(held) <= self.MAX_FILES else self._read_now)
+            self._held, self._read_now = held, {}
+
+
 def load_rules(extra_dirs: Iterable[str | Path] | str | Path | None = None) -> RuleSet:
     """Load the built-in rules, then each of `extra_dirs` merged over them (same id wins)."""
     if isinstance(extra_dirs, (str, Path)):
@@ -282,15 +341,17 @@ def load_rules(extra_dirs: Iterable[str | Path] | str | Path | None = None) -> R
     if GENERIC not in files:
         raise RuleError(f"no {GENERIC}.toml among the rules")
     raw_extends: dict[str, str | None] = {}
-    read: dict[str, tuple[str, dict]] = {}
+    read: dict[str, tuple[str | None, dict]] = {}
+    parsed = ParsedRules()
     for rule_id, f in files.items():
         try:
-            read[rule_id] = _read(f, without_tests=f is shipped.get(rule_id))
+            read[rule_id] = parsed.read(f) if f is shipped.get(rule_id) else _read(f)
             data = read[rule_id][1]
         except RuleError:
             data = {}  # parse_rule_file reports the problem with its line
         ext = data.get("extends", None if rule_id == GENERIC else GENERIC)
         raw_extends[rule_id] = None if ext is False else ext
+    parsed.save()
     loaded: dict[str, Rule] = {}
 
     for rule_id in files:

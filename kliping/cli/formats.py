@@ -2,8 +2,6 @@
 CSV, to stdout or one file per article in a folder (`ArticleFiles`)."""
 from __future__ import annotations
 
-import csv
-import hashlib
 import io
 import json
 import os
@@ -100,6 +98,8 @@ def csv_row(article: Article) -> str:
 
 
 def _csv_row(values: list) -> str:
+    import csv  # here, as hashlib below: only some runs write CSV or name files
+
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerow(values)
     return out.getvalue()
@@ -115,6 +115,8 @@ def file_name(source: str, fmt: str) -> str:
     last = re.split(r"[\\/]", source.rstrip("/\\"))[-1] or "article"
     ascii_text = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:_SLUG_CHARS].strip("-") or "article"
+    import hashlib
+
     digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     return f"{slug}-{digest}.{fmt}"
 

@@ -15,7 +15,6 @@ line or record), so one bad document never stops a batch.
 """
 from __future__ import annotations
 
-import gzip
 import io
 import os
 import re
@@ -169,6 +168,8 @@ def _opened(name: str) -> Iterator[tuple[str, BinaryIO]]:
             if kind not in MANY:
                 raise InputError(source, "gzip-compressed: only WARC and JSON Lines files are "
                                  "read compressed (gunzip it first)", data=stream.read())
+            import gzip  # here: most inputs are not compressed
+
             stream = gzip.GzipFile(fileobj=stream, mode="rb")
         else:
             kind = input_kind(name, head)

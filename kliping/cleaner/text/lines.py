@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .. import dedupe
+from .. import dedupe, regex_cache
 
 
 # Kinds of line: body text, metadata fields, or dropped.
@@ -15,35 +15,35 @@ PUBLISHED, CAPTION, RELATED, AUTHOR, EDITOR = "published", "caption", "related",
 TAG, SECTION = "tag", "section"
 CANDIDATE = "candidate"  # not decided by pass 1
 #: Lines that are only a URL: kept as the article's URL when it has none.
-_URL_LINE = re.compile(r"^(?:URL\s*:\s*)?(https?://\S+)$", re.IGNORECASE)
+_URL_LINE = regex_cache.compile(r"^(?:URL\s*:\s*)?(https?://\S+)$", re.IGNORECASE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 #: C0 and C1 control characters but tab and the line breaks: never text, and on a
 #: terminal they set titles, clear screens or move the cursor (a scrape can hold them).
-CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROLS = regex_cache.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ASCII_CONTROLS = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20)) + b"\x7f"
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = regex_cache.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 #: The spaces of _SPACES other than the plain one: with no run of plain spaces either,
 #: folding spaces changes nothing.
-_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACE = regex_cache.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 #: A caption echo or standfirst never exceeds this many characters.
 _MAX_STANDFIRST = 600
 _MAX_RELATED = 200
 #: A line ending in one full stop reads as a sentence, not a headline.
-_SENTENCE_END = re.compile(r"[^.]\.[\"”’]?$")
+_SENTENCE_END = regex_cache.compile(r"[^.]\.[\"”’]?$")
 #: A body paragraph ends like a sentence; a headline, however long, seldom does.
-PARAGRAPH_END = re.compile(r"[.!?…。！？][\"”’)」』]?$")
+PARAGRAPH_END = regex_cache.compile(r"[.!?…。！？][\"”’)」』]?$")
 #: Characters of the scripts written without spaces between words (kana, han, hangul).
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CJK = regex_cache.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: As many of them make a sentence as _SENTENCE_WORDS words do.
 _SENTENCE_CJK_CHARS = 10
 #: A sentence closed by the editors' sign-off: "… kata dia. (tan/jpnn)", "…tersebut.(gir/jpnn)".
-_SIGNED_OFF = re.compile(r"[.!?…][\"”’]?\s*\([^()]{1,40}\)$")
+_SIGNED_OFF = regex_cache.compile(r"[.!?…][\"”’]?\s*\([^()]{1,40}\)$")
 #: A sentence ends inside a line: its mark, then a space (or a CJK full stop).
-_SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’)]?\s+\S|[。！？]")
+_SENTENCE_INSIDE = regex_cache.compile(r"[.!?…][\"”’)]?\s+\S|[。！？]")
 _SENTENCE_WORDS = 5
 #: A list item's marker: "1. ", "2) ", "- ", "• ".
-_LIST_ITEM = re.compile(r"(?:\d{1,2}[.)]|[-•*–])\s")
-_LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[-•*–])\s+")
+_LIST_ITEM = regex_cache.compile(r"(?:\d{1,2}[.)]|[-•*–])\s")
+_LIST_MARKER = regex_cache.compile(r"^(?:\d{1,2}[.)]|[-•*–])\s+")
 
 
 @dataclass(slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regex_cache
 from ..rules import Rule
 from .lines import (AUTHOR, BLANK, CANDIDATE, CAPTION, DROP, EDITOR, PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG,
                     _LIST_MARKER, _MAX_RELATED, _MAX_STANDFIRST, _SENTENCE_END, _SIGNED_OFF, _URL_LINE,
@@ -14,13 +15,13 @@ from .lines import (AUTHOR, BLANK, CANDIDATE, CAPTION, DROP, EDITOR, PARAGRAPH_E
 _BOX_ITEMS = 6
 #: A byline's label alone on its line: "Editor:", "Penulis :", "Redaktur & Reporter :",
 #: and "Oleh" / "By" with no colon.
-_BYLINE_LABEL = re.compile(r"[A-Z][\w &]{2,25}\s*:$|(?:Oleh|OLEH|By|BY)$")
+_BYLINE_LABEL = regex_cache.compile(r"[A-Z][\w &]{2,25}\s*:$|(?:Oleh|OLEH|By|BY)$")
 #: A role alone under the name it labels (Kompas.com: "Maya Citra Rosa" / "Editor").
-_ROLE_UNDER_NAME = re.compile(r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur)$")
+_ROLE_UNDER_NAME = regex_cache.compile(r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur)$")
 #: A name on its own line: up to six words or initials ("Rr. Ariyani", "Dewi H."), no
 #: digits, no sentence, no credit's slash.
 _NAME_WORD = r"(?:[A-Z][a-z]?\.|[^\W\d_][\w'’-]*)"
-_NAME_LINE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,5}}$")
+_NAME_LINE = regex_cache.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,5}}$")
 #: How many lines under the article's end are still read for its byline.
 _BYLINE_AFTER_END = 3
 #: A sentence this long, or the lead's dateline, shows the article text has begun.
@@ -48,7 +49,7 @@ _TAG_CHARS = 60
 #: How many lines under the article's end may still be its tags' label.
 _TAGS_AFTER_END = 12
 #: Between tags printed on one line: "banjir, Kudus", "banjir | Kudus", "banjir · Kudus".
-TAG_SEPARATORS = re.compile(r"\s*(?:[,;|·•]|\s#)\s*")
+TAG_SEPARATORS = regex_cache.compile(r"\s*(?:[,;|·•]|\s#)\s*")
 
 
 def _box_item(kind: str, s: str, taken: int) -> bool:
