@@ -298,7 +298,7 @@ class ParsedRules:
     """The shipped rule files' TOML (without their tests, as `_read` leaves them out)
     kept between runs in the user's cache (user_cache.py) by the file's path, with the
     modification time and size the file had: a file changed since, or a new kliping, is
-    read again. Parsing the 22 files costs a one-scrape run more than cleaning it."""
+    read again. Parsing them all costs a one-scrape run more than cleaning it."""
 
     MADE_BY = {"kliping": __version__, "format": 1}
     #: Files held at most (several installs' rules); past it, only this run's are kept.
