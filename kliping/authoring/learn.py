@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..cleaner.html.kind import NotAnArticle
 from ..cleaner.pipeline import clean_text
 from ..cleaner.regex_safety import why_unsafe
 from ..cleaner.rules import GENERIC, RuleSet, expand
@@ -251,9 +252,12 @@ def _case(page: Page, rule_id: str, rules: RuleSet, host: str | None) -> list[st
     """A [[tests]] case: the page's first lines, prose scrambled, as the rule cleans them."""
     snippet = first_lines(page)
     url = f"https://{host}/" if host else None
-    prose = clean_text(snippet, source=page.name, url=url, rules=rules, outlet=rule_id)
-    snippet = scramble_prose(snippet, prose)
-    article = clean_text(snippet, source=page.name, url=url, rules=rules)
+    try:
+        prose = clean_text(snippet, source=page.name, url=url, rules=rules, outlet=rule_id)
+        snippet = scramble_prose(snippet, prose)
+        article = clean_text(snippet, source=page.name, url=url, rules=rules)
+    except NotAnArticle:  # the first lines are all furniture (menus, a paywall's box)
+        return ["", f"# {page.name}: its first lines hold no article text: no case"]
     if article.outlet != rule_id:
         return ["", f"# {page.name}: its first lines do not name the outlet (no host, no "
                     "fingerprint in them): no case"]

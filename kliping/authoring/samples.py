@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..cleaner.rules import GENERIC, Rule, RuleSet
 from ..cleaner.rule_loader import parse_rule_file
 from ..cleaner.settings import Settings
-from ..cleaner.text import CANDIDATE, PARAGRAPH_END, Line, classify_lines, is_sentence, split_lines
+from ..cleaner.text import CANDIDATE, PARAGRAPH_END, PUBLISHED, Line, classify_lines, is_sentence, split_lines
 from .line_templates import date_pattern, exact_pattern, matches, prefix_pattern, shape_pattern
 
 #: A line this long ending like a sentence (or the lead's dateline) starts the text.
@@ -99,11 +99,15 @@ def line_pattern(text: str, pages: list[Page], hits: dict[int, list[int]]) -> st
 
 
 def date_repeats(pages: list[Page], need: int, zone: str) -> list[Repeat]:
+    """Date lines in the same form on `need` samples, those the base rule already reads as
+    the publication date too: where they stand still tells where the headline is, and a
+    line naming the outlet tells which outlet a scrape is."""
     seen: dict[str, dict[int, list[int]]] = {}
     examples: dict[str, str] = {}
     for k, page in enumerate(pages):
         for i, line in enumerate(page.lines):
-            pattern = date_pattern(line.text, zone) if page.open(i) else None
+            dated = page.open(i) or (line.kind == PUBLISHED and i not in page.covered)
+            pattern = date_pattern(line.text, zone) if dated else None
             if pattern:
                 seen.setdefault(pattern, {}).setdefault(k, []).append(i)
                 examples.setdefault(pattern, line.text)
