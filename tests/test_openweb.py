@@ -269,3 +269,43 @@ def test_fronts_of_hosts_without_a_rule_are_refused_by_what_they_hold(shared):
         except NotAnArticle:
             pass
     assert accepted == []
+
+
+# --- short lines above the first paragraph ------------------------------------------------
+
+_INGREDIENTS = ["250 g flour", "2 eggs", "1 pinch of salt", "100 ml milk"]
+
+
+def test_short_lines_inside_the_article_above_its_first_paragraph_stay():
+    """A recipe (kulinariaathome.com): the time it takes and the ingredients stand between
+    the date line and the first sentence, inside the article. An extractor found them as
+    the article's: they are its text, not furniture under the headline."""
+    recipe = ("<article><h1>Library hours</h1><p>12 March 2021</p><h2>Time: 25 minutes</h2><ul>"
+              + "".join(f"<li>{i}</li>" for i in _INGREDIENTS) + "</ul>"
+              + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</article>")
+    art = clean_text(page(recipe), "recipe.html", url="https://example.org/2021/03/recipe", rules=RULES,
+                     content_type="text/html")
+    assert "Time: 25 minutes" in art.text
+    assert all(i in art.text for i in _INGREDIENTS)
+    assert "12 March 2021" not in art.text
+
+
+def test_the_header_above_the_title_and_a_dateline_lead_stays_out():
+    """What stands above the headline's repeat (a kicker) is the header; so is what
+    stands above a lead opening with its dateline (a photo's credit, "JAKARTA -")."""
+    kicker = "<p>Photo story</p>"
+    credit = "<p>Antara/Ana Putri</p>"
+    lead = ("JAKARTA - Presiden meminta para menteri untuk segera menyelesaikan program yang sudah "
+            "direncanakan sebelum akhir tahun.")
+    body = ("<div class='read'>" + kicker + "<h1>Library hours</h1>" + credit + f"<p>{lead}</p>"
+            + "".join(f"<p>{p}</p>" for p in _ID_PARAS[1:]) + "</div>")
+    art = clean_text(page(body, lang="id"), "dateline.html", url="https://example.org/2021/03/story",
+                     rules=RULES, content_type="text/html")
+    assert art.text.startswith("Presiden meminta")
+    assert "Photo story" not in art.text and "Ana Putri" not in art.text
+
+
+def test_real_recipe_keeps_its_ingredients():
+    text, item = cached_page("kulinariaathome.com.mandelplätzchen.html")
+    art = clean_text(text, "recipe.html", rules=RULES, content_type="text/html")
+    assert found(art.text, ["(+ 15 Minuten backen)", "200 g Zucker"]) == 2

@@ -107,7 +107,8 @@ def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | 
             root = parse_page(doc.text)
             meta = read_meta(root, match.rule, url)
             text = "\n\n".join(page_blocks(root, match.rule, meta))
-    ext = extract_text(text, match.rule, settings, title=doc.title or meta.title, page=True)
+    ext = extract_text(text, match.rule, settings, title=doc.title or meta.title, page=True,
+                       extracted=not meta.by_selectors)
     if _chars(ext) < ENOUGH_ARTICLE_CHARS:
         ext, meta, root = _other_readings(doc, match, settings, ext, meta, root)
     refuse_non_article(ext, MIN_ARTICLE_CHARS, "on the page")
@@ -141,7 +142,8 @@ def _other_readings(doc: RawDoc, match: Match, settings: Settings, ext: Extracti
         root = parse_page(doc.text)
         meta = read_meta(root, match.rule, best[1].url)
         blocks = page_blocks(root, match.rule, meta, reading)
-        ext = extract_text("\n\n".join(blocks), match.rule, settings, title=doc.title or meta.title, page=True)
+        ext = extract_text("\n\n".join(blocks), match.rule, settings, title=doc.title or meta.title, page=True,
+                           extracted=not meta.by_selectors)
         if _chars(ext) > _chars(best[0]):
             best = (ext, meta, root)
         if _chars(ext) >= ENOUGH_ARTICLE_CHARS:

@@ -330,6 +330,7 @@ def page_blocks(root, rule: Rule, meta: PageMeta, reading: str = "first") -> lis
     if reading != "first":
         return trafilatura_body(root, meta.url, reading)
     blocks = rule_body(root, rule)
+    meta.by_selectors = blocks is not None
     if blocks is None:
         blocks = trafilatura_body(root, meta.url)
     return blocks

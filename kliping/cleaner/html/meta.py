@@ -28,4 +28,7 @@ class PageMeta:
     images: tuple[Image, ...] = ()
     #: The page calls itself an article (og:type, JSON-LD, one <article>).
     declares_article: bool = False
+    #: The body was read by the rule's selectors (else by an extractor: trafilatura, or
+    #: the page's <article>, which find the article's own container).
+    by_selectors: bool = False
     extra: dict = field(default_factory=dict)

@@ -25,13 +25,14 @@ __all__ = ["AUTHOR", "BLANK", "BODY", "CANDIDATE", "CAPTION", "CJK", "CONTROLS",
 
 
 def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
-                 title: str | None = None, page: bool = False) -> Extraction:
+                 title: str | None = None, page: bool = False, extracted: bool = False) -> Extraction:
     """Run the three passes over a plain-text scrape (or, with `page`, the text blocks
-    of an HTML page, whose `title` may be known already)."""
+    of an HTML page, whose `title` may be known already; `extracted`: blocks an extractor
+    found as the article's, not the rule's selectors)."""
     lines = split_lines(text)
     stamp = take_stamp(lines, rule)
     classify_lines(lines, rule)
-    ext = place_headline(lines, rule, settings, title)
+    ext = place_headline(lines, rule, settings, title, extracted)
     ext.stamp = stamp
     tidy_body(ext, rule, settings)
     if not page:

@@ -210,11 +210,13 @@ def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
 
 
 def place_headline(lines: list[Line], rule: Rule, settings: Settings,
-                   title: str | None = None) -> Extraction:
+                   title: str | None = None, extracted: bool = False) -> Extraction:
     """Pass 2: title, its repeats, the lead with its dateline, the standfirst.
 
     `title`, when the page already told it (HTML), is not searched for; its repeats
-    are still dropped, and short blocks above the first paragraph are page furniture.
+    are still dropped, and short blocks above the first paragraph are page furniture,
+    unless an extractor found the blocks (`extracted`): then only those of the header
+    are (`_header_end`).
     """
     page = title is not None
     ext = Extraction(lines, title=title)
@@ -248,7 +250,10 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         lead_at = next((i for i, ln in enumerate(rest[:_PAGE_LEAD_WINDOW])
                         if rule.first("body.dateline", ln.text) or is_sentence(ln.text) or _is_long(ln.text)), None)
     if lead_at is not None:
+        header_end = _header_end(lines, rest[lead_at], rule) if extracted else None
         for i, ln in enumerate(rest[:lead_at]):
+            if header_end is not None and ln.number > header_end:
+                continue  # the article's own: a subheading, a recipe's ingredients
             if (i == 0 and rule.description == "before-lead" and not page
                     and 20 <= len(ln.text) <= _MAX_STANDFIRST):
                 ln.decide(DESCRIPTION, "headline.description", "line between title and lead", ln.text)
@@ -275,6 +280,20 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
             ln.decide(BODY, "body")
             ln.body = ln.text
     return ext
+
+
+def _header_end(lines: list[Line], lead: Line, rule: Rule) -> int:
+    """The number of the last line of the header above the lead, in blocks an extractor
+    found as the article's (which holds no menus): the headline's repeat, a date or a
+    byline, or everything above a lead opening with its dateline ("JAKARTA -", or that
+    prefix alone on the line above). Short lines under the header and above the first
+    sentence are the article's own."""
+    above = next((ln for ln in reversed(lines[:lines.index(lead)]) if ln.text), None)
+    if rule.first("body.dateline", lead.text) or (
+            above is not None and rule.first("body.dateline", f"{above.text} {lead.text}")):
+        return lead.number
+    return max((ln.number for ln in lines if ln.number < lead.number
+                and (ln.kind in (PUBLISHED, AUTHOR, EDITOR) or ln.key == "dedupe.title")), default=0)
 
 
 def _standfirst_above_byline(lines: list[Line], rest: list[Line], ext: Extraction) -> None:
