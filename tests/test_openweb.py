@@ -110,6 +110,47 @@ def test_a_short_first_reading_is_read_again_in_the_other_ways():
     assert all(p in art.text for p in _PARAGRAPHS)
 
 
+def test_prose_the_precise_reading_leaves_out_is_read():
+    """A blog post (1337kultur.de, villacc.de) writes a paragraph straight into a <div>,
+    not a <p>: trafilatura's precise reading leaves it out, its default reading keeps
+    it. The default reading is taken when what it adds is prose, not links."""
+    extra = ("The reading room will also stay open on Sunday afternoons from the first of May, and "
+             "its café will sell coffee until nine in the evening.")
+    body = ("<article><h1>Library hours</h1>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS[:2])
+            + f"<div>{extra}</div>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS[2:]) + "</article>")
+    art = clean_text(page(body), "div.html", url="https://example.org/2022/01/library", rules=RULES,
+                     content_type="text/html")
+    assert extra in art.text
+    assert all(p in art.text for p in _PARAGRAPHS)
+
+
+def test_links_the_default_reading_adds_are_no_reason_to_take_it():
+    """What decides is prose outside links: sentences that are the page's link texts (a
+    list of other posts) do not count, nor do short lines."""
+    from kliping.cleaner.html.body import _adds_prose
+    precise = "\n".join(_PARAGRAPHS)
+    teasers = [f"Another post about the library and the city council's plans, number {i}." for i in range(1, 4)]
+    fuller = "\n".join(_PARAGRAPHS[:2] + teasers + _PARAGRAPHS[2:])
+    assert _adds_prose(precise, fuller, set())
+    assert not _adds_prose(precise, fuller, set(teasers))
+    assert not _adds_prose(precise, precise + "\nShare\nPrint\nTags: library, council", set())
+
+
+def test_another_box_or_a_dated_list_read_further_is_not_taken():
+    """The default reading may read another box than the article (okezone-02: the
+    teasers of other stories, each a sentence) or run on into a list of dated links
+    (detik-01): neither is the article read further."""
+    from kliping.cleaner.html.body import _adds_prose
+    precise = "\n".join(_PARAGRAPHS)
+    teasers = [f"A singer said on Friday that she will release her new album, number {i}, next month." for i in range(6)]
+    assert not _adds_prose(precise, "\n".join(teasers), set())
+    dated = []
+    for i in range(1, 7):
+        dated += [f"Monday, 0{i}/11/2015 10:08", f"Another story about the city, number {i}"]
+    fuller = "\n".join(_PARAGRAPHS + dated + teasers[:2])
+    assert not _adds_prose(precise, fuller, {d for d in dated if d.startswith("Another")})
+
+
 # --- what the page is, not the shape of its URL -----------------------------------------
 
 def test_a_blog_post_at_a_one_segment_slug_is_an_article():

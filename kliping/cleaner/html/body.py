@@ -14,7 +14,8 @@ from ..rules import Rule
 from ..text import is_sentence
 from .details import figure_images
 from .meta import PageMeta
-from .page import BLOCK_TAGS, SKIP_TAGS, element_blocks
+from .kind import prose_chars
+from .page import BLOCK_TAGS, SKIP_TAGS, element_blocks, link_texts
 from ..selectors import Selector, merge_selectors
 
 
@@ -34,6 +35,12 @@ _TABLE_ROWS = 3
 _PROSE_ROW = 100
 #: Generic path: below this much text the precise extraction is retried for recall.
 _SHORT_TEXT = 250
+#: ... and the default reading taken instead when it holds this share of the precise
+#: text and adds this much prose, this share of the precise text, this share of what it adds.
+_SAME_TEXT = 0.5
+_MORE_PROSE_CHARS = 100
+_MORE_PROSE_SHARE = 0.1
+_PROSE_SHARE = 0.5
 #: A box with this many links or more, this share of its text in links, is a link list.
 _LIST_LINKS = 3
 _LINK_SHARE = 0.6
@@ -193,10 +200,29 @@ def trafilatura_body(root, url: str | None, mode: str = "precision") -> list[str
     if mode == "precision":
         prune_link_lists(root)
     text = run(mode)
-    if mode == "precision" and len(text) < _SHORT_TEXT:  # precision can starve a short page
-        text = run("default")
+    if mode == "precision":
+        fuller = run("default")
+        if len(text) < _SHORT_TEXT or _adds_prose(text, fuller, link_texts(root)):
+            text = fuller  # precision can starve a page, or leave out a part of its text
     blocks = _without_small_tables([" ".join(line.split()) for line in text.splitlines() if line.strip()])
     return recover_lead(root, blocks)
+
+
+def _adds_prose(precise: str, fuller: str, links: set[str]) -> bool:
+    """Say whether the `fuller` reading of a page is the precise one's container read
+    further, with prose added: it holds _SAME_TEXT of the precise text (not another box's
+    teasers), and what it adds is mostly (_PROSE_SHARE) sentences that are not links (not
+    a list of dated links), of _MORE_PROSE_CHARS characters at least and _MORE_PROSE_SHARE
+    of the precise text (a part of the article the precise reading left out)."""
+    kept = [" ".join(line.split()) for line in precise.splitlines() if line.strip()]
+    lines = [" ".join(line.split()) for line in fuller.splitlines() if line.strip()]
+    whole, known = " ".join(lines), set(kept)
+    if sum(len(line) for line in kept if line in whole) < _SAME_TEXT * sum(map(len, kept)):
+        return False
+    added = [line for line in lines if line not in known]
+    prose = prose_chars(added, links)
+    return (prose >= _MORE_PROSE_CHARS and prose >= _MORE_PROSE_SHARE * len(precise)
+            and prose >= _PROSE_SHARE * sum(map(len, added)))
 
 
 def _without_small_tables(blocks: list[str]) -> list[str]:
