@@ -98,6 +98,25 @@ def test_furniture_left_open_around_the_page_keeps_the_article():
     assert all(p in art.text for p in _PARAGRAPHS)
 
 
+def test_a_noscript_left_open_around_the_page_keeps_the_article():
+    """parcoabruzzo.it opens its body with "<noscript><div id=...></noscript>": the
+    parser leaves the <noscript> open around the whole page, which stripping it as
+    script would take away. A <noscript> holding the page's prose is read."""
+    html = page("<noscript><div id='nojava'></noscript><div id='main'><div class='menu'><a href='/'>Home</a></div>"
+                "<h1>Library hours</h1>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</div>")
+    art = clean_text(html, "noscript.html", url="https://example.org/news/2020/library", rules=RULES,
+                     content_type="text/html")
+    assert all(p in art.text for p in _PARAGRAPHS)
+
+
+def test_a_noscript_notice_is_still_left_out():
+    html = page("<noscript><p>Please enable JavaScript to use all the functions of this site.</p></noscript>"
+                "<article><h1>Library hours</h1>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</article>")
+    art = clean_text(html, "notice.html", url="https://example.org/news/2020/library", rules=RULES,
+                     content_type="text/html")
+    assert "JavaScript" not in art.text and _PARAGRAPHS[0] in art.text
+
+
 def test_a_short_first_reading_is_read_again_in_the_other_ways():
     """The article's paragraphs are mostly links (a glossary page): the precise reading
     prunes them as a link list and keeps only a short notice; trafilatura's default

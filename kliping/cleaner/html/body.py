@@ -50,6 +50,8 @@ _PROSE_CHARS = 300
 
 def strip_furniture(root, rule: Rule) -> None:
     """Remove the rule's `strip` elements and id/class words, scripts and styles."""
+    for el in [el for el in root.iter("noscript") if _holds_prose(el)]:
+        el.drop_tag()  # left open around the page by broken markup: its text is the page's
     etree.strip_elements(root, *SKIP_TAGS, with_tail=False)
     for sel in _strip_selectors(rule.selectors("strip")):
         for el in sel.elements(root):
