@@ -461,3 +461,22 @@ def test_illustration_and_platform_captions(caption):
     page = (f"Judul Berita Ini Cukup Panjang untuk Headline\n\n{caption}\n\n"
             "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead berita.\n")
     assert clean_text(page, rules=load_rules(), outlet="generic").captions == (caption,)
+
+
+def test_a_menu_of_labels_over_the_headline_is_passed_over():
+    from kliping.cleaner import clean_text, load_rules
+    menu = "News\nBisnis\nSuper Skor\nSport\nSeleb\nLifestyle\nTravel\nVideo\n"
+    page = (f"{menu}Patung Bung Karno Setinggi 12 Meter Diresmikan di Alun-alun Kota\n\n"
+            "BLITAR - Patung Bung Karno setinggi 12 meter diresmikan di alun-alun kota pada Senin pagi.\n")
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert art.title == "Patung Bung Karno Setinggi 12 Meter Diresmikan di Alun-alun Kota"
+    assert "Lifestyle" not in art.text
+
+
+def test_the_city_and_the_outlet_alone_on_the_line_over_the_lead():
+    from kliping.cleaner import clean_text, load_rules
+    page = ("Menko PMK: Vaksin Covid-19 Diberikan Mulai Desember\n\nJakarta, Kabar Priangan --\n\n"
+            "Pemerintah menargetkan pemberian vaksin Covid-19 dimulai pada minggu ketiga Desember.\n")
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert art.dateline == "Jakarta" and art.paragraphs == (
+        "Pemerintah menargetkan pemberian vaksin Covid-19 dimulai pada minggu ketiga Desember.",)

@@ -48,6 +48,8 @@ _PARAGRAPH_CJK_CHARS = 60
 _LEAD_WINDOW = 5
 #: A first line of this many words at most, over a line of headline length, is a label.
 _LABEL_WORDS = 2
+#: How many such labels (a menu's items, one per line) may stand over the headline.
+_MENU_LINES = 20
 _HEADLINE_WORDS = 4
 _CJK_HEADLINE_CHARS = 6
 
@@ -99,10 +101,15 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
                   if _WORD_OF_TWO.search(ln.text) and not ln.text.startswith(_NOT_HEADLINE_OPENERS)), None)
     if first is None or not title_shaped(candidates[first]):
         return None
-    following = candidates[first + 1] if first + 1 < len(candidates) else None
-    if (_label_shaped(candidates[first].text) and following is not None and title_shaped(following)
-            and _headline_length(following.text) and not _SENTENCE_END.search(following.text)):
-        return first + 1  # a section label or kicker ("News", "Kabar Artis") over the headline
+    # Section labels, kickers or a whole menu of them ("News", "Kabar Artis"; "News / Bisnis /
+    # Sport / Seleb …") over the headline: the first line of headline length under them.
+    after = next((i for i in range(first, min(len(candidates), first + _MENU_LINES))
+                  if not _label_shaped(candidates[i].text)), None)
+    if after is not None and after > first:
+        following = candidates[after]
+        if (title_shaped(following) and _headline_length(following.text)
+                and not _SENTENCE_END.search(following.text)):
+            return after
     return first
 
 
