@@ -116,6 +116,8 @@ def test_a_section_label_over_the_headline_is_passed_over(label, headline, title
     ("NEW YORK. Harga minyak mentah turun untuk hari ketiga berturut-turut pada Selasa.", "NEW YORK"),
     ("TEMPO.CO, Washington D.C. - Presiden Amerika Serikat menyatakan siap bertemu pemimpin Korea Utara.",
      "Washington D.C."),
+    # a mirror's copy of VIVA's lead: the outlet's name is no city
+    ("Jakarta, VIVA – Polisi menangkap pelaku penembakan seorang pengacara di Tanah Abang.", "Jakarta"),
 ])
 def test_generic_datelines_of_real_leads(lead, city):
     """Lead prefixes seen on real pages of outlets the generic rule must read without their rule."""
@@ -480,3 +482,11 @@ def test_the_city_and_the_outlet_alone_on_the_line_over_the_lead():
     art = clean_text(page, rules=load_rules(), outlet="generic")
     assert art.dateline == "Jakarta" and art.paragraphs == (
         "Pemerintah menargetkan pemberian vaksin Covid-19 dimulai pada minggu ketiga Desember.",)
+
+
+def test_an_outlets_name_alone_before_the_dash_is_no_dateline():
+    from kliping.cleaner import clean_text, load_rules
+    page = ("Judul Berita Ini Cukup Panjang untuk Headline\n\n"
+            "VIVA – Polisi menangkap pelaku penembakan seorang pengacara di Tanah Abang.\n")
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert art.dateline is None and art.paragraphs[0].startswith("Polisi menangkap")
