@@ -27,6 +27,7 @@ only cleans with kliping.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import importlib.util
 import json
@@ -42,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from kliping.cleaner import clean, load_rules  # noqa: E402
+from kliping.cleaner import DEFAULT_SETTINGS, clean, load_rules  # noqa: E402
 from kliping.cleaner.html import NotAnArticle  # noqa: E402
 from kliping.cleaner.inputs import read_bytes  # noqa: E402
 
@@ -149,11 +150,14 @@ def trafilatura_outputs(pages: list[dict], cache: Path) -> dict[str, dict[str, s
     return outputs
 
 
+UNTIMED = dataclasses.replace(DEFAULT_SETTINGS, document_seconds=None)
+
+
 def kliping_output(data: bytes, source: str, rules, outlet: str | None = None) -> tuple[str | None, str | None]:
     """kliping's text of a page (read with `outlet`'s rule when given) and, when it
     refuses the page, the reason."""
-    try:
-        return clean(read_bytes(data, source), rules, outlet=outlet).text, None
+    try:  # no time budget: this measures quality, and a loaded machine must not change it
+        return clean(read_bytes(data, source), rules, settings=UNTIMED, outlet=outlet).text, None
     except NotAnArticle as exc:
         return None, str(exc)
 
