@@ -9,7 +9,8 @@ drawn with Zipf-like frequencies, in a temporary directory (nothing is shipped o
 
 Reports:
   * archive ingest: docs/s through the archive's ingest (raw row, article row, stems,
-    signature, FTS5 index, near-duplicate lookup and index, batched transactions, WAL);
+    signature, FTS5 index, near-duplicate lookup and index, furniture detection as
+    `kliping ingest` does it by default, batched transactions, WAL);
     the cleaning step is replaced by the prebuilt article so that this measures the
     archive alone — in one process, and its write side alone (what the main process
     of `kliping ingest --jobs N` does while workers clean, stem and sign);
@@ -36,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kliping.archive.db import open_archive  # noqa: E402
+from kliping.archive.furniture import MIN_ARTICLES, FurnitureFilter, strip_prepared  # noqa: E402
 from kliping.archive.ingest import Received, ingest, prepare, receive  # noqa: E402
 from kliping.archive.workers import prepare_stream  # noqa: E402
 from kliping.archive.search import search  # noqa: E402
@@ -105,11 +107,13 @@ class Corpus:
         return " ".join(self.rng.choices(self.query_words, cum_weights=self.query_cum, k=n))
 
 
-def bench_archive_ingest(db_path: Path, corpus: Corpus, n: int) -> dict:
+def bench_archive_ingest(db_path: Path, corpus: Corpus, n: int, furniture_min: int = MIN_ARTICLES) -> dict:
     """The archive's ingest of prebuilt articles, timed in parts: generating them (not
     counted), preparing them (stems, signature: what `ingest --jobs` does in workers)
-    and writing them (the main process: lookups, rows, FTS5, dedup)."""
+    and writing them (the main process: lookups, rows, FTS5, dedup, and furniture
+    detection as `kliping ingest` does it, unless `furniture_min` is 0)."""
     db = open_archive(db_path)
+    filt = FurnitureFilter(db.conn, furniture_min) if furniture_min else None
     spent = {"generate": 0.0, "prepare": 0.0}
     input_bytes = 0
 
@@ -140,7 +144,11 @@ def bench_archive_ingest(db_path: Path, corpus: Corpus, n: int) -> dict:
             print(f"  {done:>7} articles, {10000 / (now - last):,.0f} docs/s", file=sys.stderr)
             last = now
 
-    summary = ingest(db, items(), None, on_item=progress)
+    if filt is None:
+        summary = ingest(db, items(), None, on_item=progress)
+    else:
+        summary = ingest(db, filt.ahead(items()), None, on_item=progress,
+                         furniture=lambda prepared: strip_prepared(prepared, filt))
     elapsed = time.perf_counter() - start
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
@@ -210,6 +218,8 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200, help="per query length")
     parser.add_argument("--end-to-end", type=int, default=500, help="real scrapes cleaned and ingested")
     parser.add_argument("--keep", metavar="DB", help="write the archive here and keep it")
+    parser.add_argument("--furniture-min", type=int, default=MIN_ARTICLES, metavar="N",
+                        help="furniture detection as `kliping ingest --furniture-min N` (0: off)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="kliping-bench-") as tmp:
@@ -220,7 +230,7 @@ def main() -> None:
                 os.remove(str(db_path) + suffix)
         corpus = Corpus()
         print(f"ingesting {args.articles:,} synthetic articles into {db_path} …", file=sys.stderr)
-        ing = bench_archive_ingest(db_path, corpus, args.articles)
+        ing = bench_archive_ingest(db_path, corpus, args.articles, args.furniture_min)
         e2e = {jobs: bench_end_to_end(tmp, args.end_to_end, jobs) for jobs in (1, 2)} if args.end_to_end else {}
         found = bench_search(db_path, corpus, args.queries)
 

@@ -116,7 +116,7 @@ def overhead(n: int, share: float, tmp: Path, chunk: int = 2000) -> dict:
         batch = list(itertools.islice(items, chunk))
         for name in (("without", "with") if round_ // chunk % 2 == 0 else ("with", "without")):
             start = time.perf_counter()
-            ingest(dbs[name], iter(batch), None, furniture=hooks[name])
+            ingest(dbs[name], filt.ahead(batch) if hooks[name] else iter(batch), None, furniture=hooks[name])
             out[name] += time.perf_counter() - start
     for db in dbs.values():
         db.close()

@@ -141,3 +141,51 @@ def test_a_stripped_article_has_the_stems_and_spans_its_new_text_would_give():
         assert _without_stems(stem_text(text), [paragraph]) == stem_text(new_text)
         assert _spans_without(spans, {dropped[0]}, text, new_text, DEFAULT_SETTINGS) == \
             tuple(paragraph_spans(new_text, DEFAULT_SETTINGS))
+
+
+def _tables(db) -> dict[str, list]:
+    """Every row the archive keeps about articles and their paragraphs, times left out."""
+    out = {}
+    for table, order in (("articles", "id"), ("raw", "id"), ("paragraphs", "hash, article_id, start"),
+                         ("furniture", "outlet, hash"), ("signatures", "article_id")):
+        cols = [c[1] for c in db.conn.execute(f"PRAGMA table_info({table})")
+                if not c[1].endswith(("_at", "_seen"))]
+        out[table] = db.conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}").fetchall()
+    return out
+
+
+@pytest.mark.parametrize("window", [3, 1000])
+def test_reading_ahead_stores_what_one_article_at_a_time_does(inews_jsonl, tmp_path, monkeypatch, window):
+    """`FurnitureFilter.ahead` asks once for many articles which paragraphs earlier ones
+    hold: the archive it makes is the one asking for each article makes, across windows,
+    transactions and updates; a stripped article's key is still its natural key."""
+    import kliping.archive.furniture as furniture
+    from kliping.archive.db import open_archive
+    from kliping.archive.ingest import ingest, prepare_item, receive
+    from kliping.archive.records import article_key, row_article
+    from kliping.cleaner import clean, load_rules
+
+    # many windows, across batches of 5; or one, in which the furniture's first holders all are
+    monkeypatch.setattr(furniture, "AHEAD", window)
+    rules = load_rules()
+    clean_doc = lambda doc: clean(doc, rules, outlet="generic")  # noqa: E731
+    first = [prepare_item(item, clean_doc) for item in receive([str(inews_jsonl)])]
+    changed = tmp_path / "changed.jsonl"  # every third page again, its text longer: updated articles
+    lines = inews_jsonl.read_text("utf-8").splitlines()[::3]
+    changed.write_text("".join(json.dumps(dict(json.loads(line), text=json.loads(line)["text"] + "\n\nTambahan.")) + "\n"
+                               for line in lines), "utf-8")
+    second = [prepare_item(item, clean_doc) for item in receive([str(changed)])]
+    made = {}
+    for how in ("each", "ahead"):
+        db = open_archive(tmp_path / f"{how}.db")
+        filt = furniture.FurnitureFilter(db.conn)
+        for items in (first, second):
+            ingest(db, filt.ahead(items) if how == "ahead" else iter(items), clean_doc, batch_size=5,
+                   furniture=lambda prepared: furniture.strip_prepared(prepared, filt))
+        made[how] = (_tables(db), filt.dropped)
+        for row in db.conn.execute("SELECT * FROM articles").fetchall():
+            row = dict(zip([d[0] for d in db.conn.execute("SELECT * FROM articles LIMIT 0").description], row))
+            assert row["key"] == article_key(row_article(row), row["content_hash"])
+        db.close()
+    assert made["ahead"][1] >= 5  # furniture was dropped, some of it inside a window
+    assert made["ahead"] == made["each"]

@@ -16,17 +16,22 @@ furniture remembered yet.
 """
 from __future__ import annotations
 
+import itertools
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..cleaner import DEFAULT_SETTINGS, Settings
 from ..signature import paragraph_spans
 from ..sites import site_of
 from .db import utc_now
-from .records import article_key, content_hash, row_article
+from .records import content_hash, row_article
 from .stem import stem_text
+
+if TYPE_CHECKING:
+    from .ingest import Received
 
 #: A paragraph in this many distinct articles of one outlet is furniture. Chosen on the
 #: dev part of tests/corpus (bench/furniture_bench.py --choose), cleaned by the generic
@@ -34,6 +39,10 @@ from .stem import stem_text
 #: tables, reprinted in several LQ45 stories), at 3 still 3, at 4 none — while VOI's
 #: machine-translation note and iNews's network promo are caught.
 MIN_ARTICLES = 4
+#: Articles `FurnitureFilter.ahead` reads ahead.
+AHEAD = 256
+#: Furniture paragraphs whose stems a FurnitureFilter keeps.
+STEMS_KEPT = 4096
 
 FURNITURE_TABLE = """
 CREATE TABLE IF NOT EXISTS furniture (
@@ -63,6 +72,9 @@ def _register(conn: sqlite3.Connection) -> None:
 
 
 
+#: Which of the hashes (a JSON array) some stored or pending paragraph has.
+_REPEATED = """SELECT DISTINCT value FROM json_each(?) WHERE
+EXISTS (SELECT 1 FROM paragraphs WHERE hash = value) OR EXISTS (SELECT 1 FROM temp.pending_paragraphs WHERE hash = value)"""
 _HELD = """SELECT 1 FROM paragraphs WHERE hash = :hash AND article_id = :me
 UNION ALL SELECT 1 FROM temp.pending_paragraphs WHERE hash = :hash AND article_id = :me LIMIT 1"""
 
@@ -145,8 +157,46 @@ class FurnitureFilter:
         self.now = now or utc_now
         self.dropped = 0
         self._known: dict[str, dict[int, int]] = {}  # group → hash → articles, read once a group
+        self._stems: dict[str, str] = {}  # furniture paragraph → its stems (dropped again and again)
+        self._window: set[int] | None = None  # the hashes `ahead` asked about, and
+        self._maybe_held: set[int] = set()  # those that may be held (stored, pending, passed)
         conn.execute(FURNITURE_TABLE)
         _register(conn)
+
+    def _repeated(self, hashes: list[int]) -> list[int]:
+        """Those of `hashes` some stored or pending paragraph has: one index probe per
+        table and hash (one statement whatever the count: prepared once, no IN lists)."""
+        return [h for (h,) in self.conn.execute(_REPEATED, (json.dumps(hashes),))]
+
+    def ahead(self, items: Iterable[Received]) -> Iterator[Received]:
+        """`items` (to ingest with this filter) as they come, read AHEAD at a time: one
+        statement asks which of their paragraphs articles stored before them hold, for
+        all of them, instead of one for each; an article's paragraphs then count as held
+        for those after it (`passed`). A paragraph taken for held that is not (any more:
+        an article updated) is only counted, and found in none."""
+        items = iter(items)
+        try:
+            while chunk := list(itertools.islice(items, AHEAD)):
+                hashes = {h for item in chunk if item.prepared is not None for h, _, _ in item.prepared.signed.paragraphs}
+                self._maybe_held = set(self._repeated(list(hashes)))
+                self._window = hashes
+                yield from chunk
+        finally:
+            self._window = None
+
+    def passed(self, spans: tuple[tuple[int, int, int], ...]) -> None:
+        """An article went by: its paragraphs may be held from now on."""
+        if self._window is not None:
+            self._maybe_held.update(h for h, _, _ in spans)
+
+    def stems_of(self, paragraph: str) -> str:
+        """`stem_text(paragraph)`, kept for the paragraphs dropped (furniture recurs)."""
+        stems = self._stems.get(paragraph)
+        if stems is None:
+            if len(self._stems) >= STEMS_KEPT:
+                self._stems.clear()
+            stems = self._stems[paragraph] = stem_text(paragraph)
+        return stems
 
     def known(self, group: str) -> dict[int, int]:
         if group not in self._known:
@@ -157,11 +207,12 @@ class FurnitureFilter:
     def _counts(self, group: str, hashes: list[int], key: str | None) -> dict[int, int]:
         """hash → stories (clusters, or single articles) of `group` other than the
         article stored under `key` holding it, for those of `hashes` some other one holds."""
-        marks = ", ".join("?" * len(hashes))
-        # most paragraphs are in no other article: one plain index probe says which are
-        repeated = list({h for (h,) in self.conn.execute(
-            f"SELECT hash FROM paragraphs WHERE hash IN ({marks}) UNION ALL "
-            f"SELECT hash FROM temp.pending_paragraphs WHERE hash IN ({marks})", [*hashes, *hashes])})
+        # most paragraphs are in no other article: say which are, by what `ahead` asked
+        # for all the articles around this one (a few more, counted below), or here
+        if self._window is not None and all(h in self._window for h in hashes):
+            repeated = [h for h in hashes if h in self._maybe_held]
+        else:
+            repeated = self._repeated(hashes)
         if not repeated:
             return {}
         hashes, marks = repeated, ", ".join("?" * len(repeated))
@@ -185,9 +236,10 @@ class FurnitureFilter:
         drop = []
         for hash_, start, length in spans:
             seen = known[hash_] + 1 if hash_ in known else counts.get(hash_, 0) + 1
-            paragraph = text[start:start + length]
-            if seen >= self.min_articles and not any(p.search(paragraph) for p in keep):
-                drop.append((hash_, paragraph, seen))
+            if seen >= self.min_articles:
+                paragraph = text[start:start + length]
+                if not any(p.search(paragraph) for p in keep):
+                    drop.append((hash_, paragraph, seen))
         if not drop or len(drop) * 2 > len(spans):
             return []
         now = self.now()
@@ -206,12 +258,12 @@ class FurnitureFilter:
         return drop
 
 
-def _without_stems(stems: str, paragraphs: list[str]) -> str:
+def _without_stems(stems: str, paragraphs: list[str], stems_of: Callable[[str], str] = stem_text) -> str:
     """`stems` (a text's stemmed shadow) without the stems of `paragraphs` of that text:
     each paragraph's stems are a run of the text's (tokens never cross a blank line)."""
     padded = f" {stems} "
     for paragraph in paragraphs:
-        run = f" {stem_text(paragraph)} "
+        run = f" {stems_of(paragraph)} "
         at = padded.find(run)
         if at < 0 or run == "  ":
             return ""
@@ -225,6 +277,14 @@ def strip_prepared(prepared, furniture: FurnitureFilter, settings: Settings = DE
     paragraph spans made again only when something was dropped. The MinHash signature is kept as the whole text gave it (a
     near-duplicate is found as it was before furniture was dropped; signing again would
     double the cost of such an article)."""
+    stripped = _strip(prepared, furniture, settings)
+    furniture.passed(prepared.signed.paragraphs)
+    if stripped is not prepared:  # its spans: those left, or made again from the new text
+        furniture.passed(stripped.signed.paragraphs)
+    return stripped
+
+
+def _strip(prepared, furniture: FurnitureFilter, settings: Settings):
     from .ingest import Prepared
 
     row = prepared.row
@@ -240,10 +300,13 @@ def strip_prepared(prepared, furniture: FurnitureFilter, settings: Settings = DE
     article = replace(article, paragraphs=tuple(p for p in article.paragraphs if p.strip() not in gone))
     digest = content_hash(article)
     new_text = article.text
-    stems = _without_stems(row["text_stem"] or "", [p for _, p, _ in drop]) or stem_text(new_text)
+    stems = (_without_stems(row["text_stem"] or "", [p for _, p, _ in drop], furniture.stems_of)
+             or stem_text(new_text))
     spans = _spans_without(prepared.signed.paragraphs, {h for h, _, _ in drop}, text, new_text, settings)
-    return Prepared(dict(row, text=new_text, text_stem=stems, content_hash=digest,
-                         key=article_key(article, digest)), replace(prepared.signed, paragraphs=spans))
+    # the key: the canonical URL, which dropping paragraphs leaves as it was, or the content hash
+    key = f"sha256:{digest}" if row["key"] == f"sha256:{row['content_hash']}" else row["key"]
+    return Prepared(dict(row, text=new_text, text_stem=stems, content_hash=digest, key=key),
+                    replace(prepared.signed, paragraphs=spans))
 
 
 def _spans_without(spans, hashes: set[int], text: str, new_text: str, settings: Settings):

@@ -232,7 +232,9 @@ class Ingester:
         now = self.now()
         item = prepare_item(item, self.clean_doc, self.settings)
         if self.furniture is not None and item.prepared is not None:  # furniture.py
-            item = replace(item, prepared=self.furniture(item.prepared))
+            stripped = self.furniture(item.prepared)
+            if stripped is not item.prepared:  # most articles hold no furniture: no copy
+                item = replace(item, prepared=stripped)
         if existing:
             raw_id = existing[0]
         else:

@@ -100,6 +100,8 @@ def ingest(paths, db_path, outlet, url, rules_dirs, reclean, skip_duplicates, jo
                 items = prepare_stream(receive(names, url=url, max_bytes=max_size << 20), db_path, rules_dirs, settings, outlet,
                                        reclean, jobs)
                 with progress(items, total=document_count(names), quiet=quiet) as items:
+                    if furniture:
+                        items = furniture[0].ahead(items)
                     summaries.append(run_ingest(db, items, clean_doc, reclean=reclean, on_item=on_item,
                                                 settings=settings, skip_duplicates=skip_duplicates,
                                                 batch_size=batch_size or BATCH_SIZE,
