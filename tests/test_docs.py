@@ -1,6 +1,8 @@
 """The README stays true: its example rule file loads and passes its own test case."""
 import re
 
+import pytest
+
 from kliping.cleaner import load_rules
 from kliping.authoring.cases import run_rule_cases
 
@@ -54,10 +56,11 @@ def test_readme_learn_table_is_what_the_bench_prints(shared):
     assert block.strip() == printed
 
 
-def test_readme_speed_tables_are_from_the_last_bench_run():
-    """Every table the README marks as bench output is, line for line, in the output of
-    the last `bench/run` (bench/last-run.txt): figures are copied, never typed."""
-    text = (ROOT / "README.md").read_text("utf-8")
+@pytest.mark.parametrize("page", ["README.md", "docs/scaling.md"])
+def test_speed_tables_are_from_the_last_bench_run(page):
+    """Every table a page marks as bench output is, line for line, in the output of the
+    last `bench/run` (bench/last-run.txt): figures are copied, never typed."""
+    text = (ROOT / page).read_text("utf-8")
     blocks = re.findall(r"(<!-- speed table: .*?-->\n.*?\n<!-- end of speed table -->)", text, re.S)
     assert blocks
     last_run = (ROOT / "bench" / "last-run.txt").read_text("utf-8")
