@@ -8,6 +8,7 @@ from ..rules import Rule
 from ..settings import Settings
 from .lines import (BODY, CAPTION, DESCRIPTION, DROP, PARAGRAPH_END, RELATED, CJK, _LIST_ITEM, _MAX_RELATED,
                     _SENTENCE_INSIDE, _SIGNED_OFF, Extraction, Line, _value, fold_spaces)
+from .patterns import tag_shaped
 
 
 #: A line between paragraphs of this many words, this share of them capitalised, is
@@ -16,10 +17,8 @@ _TEASER_WORDS = 8
 _TEASER_CAPITALS = 0.75
 #: A standfirst this long that a paragraph starts with is a teaser cut from it.
 _TEASER_CHARS = 30
-#: This many short lines (a label's words and characters at most) end the text: tags.
+#: This many tag-shaped lines end the text: the page's tags.
 _LABEL_RUN = 4
-_LABEL_WORDS = 6
-_LABEL_CHARS = 60
 
 
 def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
@@ -117,7 +116,7 @@ def drop_label_run(body: list[Line]) -> None:
 
 
 def _is_label(text: str) -> bool:
-    return (len(text) <= _LABEL_CHARS and len(text.split()) <= _LABEL_WORDS and not _LIST_ITEM.match(text)
+    return (tag_shaped(text) and not _LIST_ITEM.match(text)
             and not any(c.isdigit() for c in text)  # a table's rows, a schedule: the article's
             and not text.endswith((".", "!", "?", ":", ";", ",", '"', "”", ")")) and not CJK.search(text))
 

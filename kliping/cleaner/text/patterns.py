@@ -133,13 +133,17 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
             seen_text = True  # the footer's end markers count from here on
 
 
+def tag_shaped(text: str) -> bool:
+    """Say whether a text is as short as a tag: a few words, a few dozen characters."""
+    return len(text) <= _TAG_CHARS and len(text.split()) <= _TAG_WORDS
+
+
 def tag_values(value: str) -> list[str]:
     """The tags in a value printed on one line, each tag-shaped ("#banjir" is "banjir")."""
     tags = []
     for part in TAG_SEPARATORS.split(value):
         part = _LIST_MARKER.sub("", part.strip(), count=1).lstrip("#").strip()
-        if part and len(part) <= _TAG_CHARS and len(part.split()) <= _TAG_WORDS and \
-                not PARAGRAPH_END.search(part) and not _URL_LINE.match(part):
+        if part and tag_shaped(part) and not PARAGRAPH_END.search(part) and not _URL_LINE.match(part):
             tags.append(part)
     return tags
 
