@@ -412,6 +412,11 @@ def test_a_paywalls_prompts_are_not_text():
     assert len(art.paragraphs) == 2 and "langgan" not in art.text and "Akses" not in art.text
 
 
+#: A headline and a lead the generic rule reads, around the line a test is about.
+HEADLINE = "Judul Berita Ini Cukup Panjang untuk Headline"
+LEAD = "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead berita."
+
+
 @pytest.mark.parametrize("line", [
     "Bagikan Artikel Ini", "Konten di bawah ini disajikan oleh Advertiser", "Aa Read Next : Judul Berita Lain di Sini",
     "Berita Populer", "UPDATE", "Video Terkait", "Live TV", "Text Sizes", "Dapatkan Berita Pilihan",
@@ -420,23 +425,10 @@ def test_a_paywalls_prompts_are_not_text():
 ])
 def test_generic_furniture_lines_of_real_pages(line):
     from kliping.cleaner import clean_text, load_rules
-    page = (f"Judul Berita Ini Cukup Panjang untuk Headline\n\n{line}\n\n"
-            "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead berita.\n\n"
-            f"{line}\n\nParagraf kedua berita ini juga ditulis cukup panjang.\n")
+    page = f"{HEADLINE}\n\n{line}\n\n{LEAD}\n\n{line}\n\nParagraf kedua berita ini juga ditulis cukup panjang.\n"
     art = clean_text(page, rules=load_rules(), outlet="generic")
-    assert art.title == "Judul Berita Ini Cukup Panjang untuk Headline" and len(art.paragraphs) == 2
+    assert art.title == HEADLINE and len(art.paragraphs) == 2
     assert line not in art.text
-
-
-@pytest.mark.parametrize("caption", [
-    "Ketua Umum Partai Perindo berbincang dengan Presiden di Jakarta, Selasa (19/3/2019). (Foto: Antara).",
-    "Tujuh fakta menarik seputar kemenangan Argentina jadi juara dunia. Foto: Reuters.",
-])
-def test_a_caption_ending_in_its_credit_after_a_full_stop(caption):
-    from kliping.cleaner import clean_text, load_rules
-    page = (f"Judul Berita Ini Cukup Panjang untuk Headline\n\n{caption}\n\n"
-            "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead berita.\n")
-    assert clean_text(page, rules=load_rules(), outlet="generic").captions == (caption,)
 
 
 @pytest.mark.parametrize("line,published", [
@@ -447,21 +439,23 @@ def test_a_caption_ending_in_its_credit_after_a_full_stop(caption):
 ])
 def test_a_date_with_its_time_closing_a_short_line_is_the_published_stamp(line, published):
     from kliping.cleaner import clean_text, load_rules
-    page = (f"Judul Berita Ini Cukup Panjang untuk Headline\n{line}\n\n"
-            "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead berita.\n")
+    page = f"{HEADLINE}\n{line}\n\n{LEAD}\n"
     assert clean_text(page, rules=load_rules(), outlet="generic").published == published
 
 
 @pytest.mark.parametrize("caption", [
+    # the credit after the last full stop
+    "Ketua Umum Partai Perindo berbincang dengan Presiden di Jakarta, Selasa (19/3/2019). (Foto: Antara).",
+    "Tujuh fakta menarik seputar kemenangan Argentina jadi juara dunia. Foto: Reuters.",
+    # an illustration's, or credited to a platform or a site after a slash
     "ILUSTRASI. Petugas menghitung tumpukan uang rupiah di kantor cabang Bank Mandiri, Rabu (20/3).",
     "Bus tergelincir ke jurang di jalur selatan (ilustrasi)",
     "Duta, vokalis Sheila On 7, saat konser di Jakarta (Instagram)",
     "Menteri BUMN Rini Soemarno di kantornya./Bisnis.com",
 ])
-def test_illustration_and_platform_captions(caption):
+def test_captions_of_real_pages_with_their_credits(caption):
     from kliping.cleaner import clean_text, load_rules
-    page = (f"Judul Berita Ini Cukup Panjang untuk Headline\n\n{caption}\n\n"
-            "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai lead berita.\n")
+    page = f"{HEADLINE}\n\n{caption}\n\n{LEAD}\n"
     assert clean_text(page, rules=load_rules(), outlet="generic").captions == (caption,)
 
 
@@ -486,7 +480,6 @@ def test_the_city_and_the_outlet_alone_on_the_line_over_the_lead():
 
 def test_an_outlets_name_alone_before_the_dash_is_no_dateline():
     from kliping.cleaner import clean_text, load_rules
-    page = ("Judul Berita Ini Cukup Panjang untuk Headline\n\n"
-            "VIVA – Polisi menangkap pelaku penembakan seorang pengacara di Tanah Abang.\n")
+    page = f"{HEADLINE}\n\nVIVA – Polisi menangkap pelaku penembakan seorang pengacara di Tanah Abang.\n"
     art = clean_text(page, rules=load_rules(), outlet="generic")
     assert art.dateline is None and art.paragraphs[0].startswith("Polisi menangkap")
