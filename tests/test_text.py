@@ -110,6 +110,7 @@ def test_a_section_label_over_the_headline_is_passed_over(label, headline, title
     ("ジャカルタ-大統領は月曜日、ジャカルタ北部の洪水対策工事を視察した。", "ジャカルタ"),
     ("【ジャカルタ】大統領は月曜日、ジャカルタ北部の洪水対策工事を視察した。", "ジャカルタ"),
     ("Jakarta (ANTARA News) - Presiden meninjau proyek pengendalian banjir di Jakarta Utara.", "Jakarta"),
+    ("Pontianak (Antara Kalbar) - Kabut asap mulai menyelimuti Kota Pontianak sejak pagi.", "Pontianak"),
     ("jpnn.com - JAKARTA - Presiden meninjau proyek pengendalian banjir di Jakarta Utara.", "JAKARTA"),
     ("TEMPO.CO, Jakarta - Presiden meninjau proyek pengendalian banjir di Jakarta Utara.", "Jakarta"),
     ("Bisnis, JAKARTA - Presiden meninjau proyek pengendalian banjir di Jakarta Utara.", "JAKARTA"),
@@ -483,3 +484,26 @@ def test_an_outlets_name_alone_before_the_dash_is_no_dateline():
     page = f"{HEADLINE}\n\nVIVA – Polisi menangkap pelaku penembakan seorang pengacara di Tanah Abang.\n"
     art = clean_text(page, rules=load_rules(), outlet="generic")
     assert art.dateline is None and art.paragraphs[0].startswith("Polisi menangkap")
+
+
+@pytest.mark.parametrize("outlet", ["generic", "antaranews"])
+def test_a_headline_printed_after_the_text_over_its_date(outlet):
+    """Some scrapes (Antara's regional sites) print the text first, then the headline
+    and its date line: with no headline above the lead, that line is the headline."""
+    from kliping.cleaner import clean_text, load_rules
+    headline = "Kabut Asap Mulai Selimuti Kota Pontianak"
+    page = ("Pontianak (Antara Kalbar) - Kabut asap mulai menyelimuti Kota Pontianak dan sekitarnya sejak pagi.\n"
+            "Warga mengeluhkan udara yang terasa pengap dan mata perih saat keluar rumah.\n"
+            f"{headline}\nMinggu, 6 Oktober 2013 9:20 WIB\n")
+    art = clean_text(page, rules=load_rules(), outlet=outlet)
+    assert art.title == headline and headline not in art.text
+    assert art.published == "2013-10-06T09:20:00+07:00" and len(art.paragraphs) == 2
+
+
+def test_a_subheading_over_a_dated_paragraph_is_not_a_headline_after_the_text():
+    """A short line over a date inside the text heads a chronology when the text goes on."""
+    from kliping.cleaner import clean_text, load_rules
+    page = (f"{HEADLINE}\n\n{LEAD}\n\nKronologi Kejadian\nSabtu, 8 Januari 2022\n"
+            "Petugas tiba di lokasi dan mulai memadamkan api bersama warga sekitar.\n")
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert art.title == HEADLINE and "Kronologi Kejadian" in art.text

@@ -113,6 +113,22 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     return first
 
 
+def _headline_after_text(lines: list[Line], settings: Settings) -> Line | None:
+    """The headline of a scrape that prints the text first, then the headline over its
+    date line, with nothing of the text under them (Antara's regional sites): a line of
+    headline shape, not a sentence, right above the page's last date line."""
+    dated = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].kind == PUBLISHED), None)
+    if dated is None or any(ln.kind == CANDIDATE for ln in lines[dated + 1:]):
+        return None
+    above = next((ln for ln in reversed(lines[:dated]) if ln.text), None)
+    if (above is None or above.kind != CANDIDATE or not _headline_length(above.text)
+            or len(above.text) > settings.max_title_chars or _SENTENCE_END.search(above.text)
+            or above.text.startswith(_NOT_HEADLINE_OPENERS)):
+        return None
+    text_above = any(ln.kind == CANDIDATE and ln is not above and ln.number < above.number for ln in lines)
+    return above if text_above else None
+
+
 def _label_shaped(text: str) -> bool:
     """Say whether a line is as short as a section label: two words at most."""
     return len(text.split()) <= _LABEL_WORDS and len(CJK.findall(text)) < _CJK_HEADLINE_CHARS
@@ -241,6 +257,12 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
             first.decide(TITLE, "headline.title", "first line that is not furniture", first.text)
             ext.title = first.text
             rest = candidates[at + 1:]
+        else:
+            last = _headline_after_text(lines, settings)
+            if last is not None:
+                last.decide(TITLE, "headline.after_text", "a headline over the date line that ends the page", last.text)
+                ext.title = last.text
+                rest = [ln for ln in candidates if ln is not last]
     if ext.title:
         title = ext.normalised(ext.title)
         for ln in rest:
