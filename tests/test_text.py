@@ -507,3 +507,26 @@ def test_a_subheading_over_a_dated_paragraph_is_not_a_headline_after_the_text():
             "Petugas tiba di lokasi dan mulai memadamkan api bersama warga sekitar.\n")
     art = clean_text(page, rules=load_rules(), outlet="generic")
     assert art.title == HEADLINE and "Kronologi Kejadian" in art.text
+
+
+@pytest.mark.parametrize("box", ["Sumber :\n  • ANTARA FOTO/Galih Pradipta", "  • VIVA/M Ali Wafa"])
+def test_the_photos_caption_over_its_credit_between_headline_and_lead(box):
+    """VIVA prints the photo's caption under the headline, its source box right under it
+    (no blank line): the line is the caption, not a standfirst and not dropped."""
+    from kliping.cleaner import clean_text, load_rules
+    caption = "Gedung Hotel Alexis di Jakarta Utara"
+    page = (f"Prostitusi Alexis Kembali Disorot Publik Jakarta\n\n{caption}\n{box}\n\n"
+            "VIVA – Nama griya pijat dan hotel Alexis kembali memantik perhatian publik pekan ini.\n")
+    art = clean_text(page, rules=load_rules(), outlet="viva")
+    assert caption in art.captions and art.description != caption and caption not in art.text
+
+
+def test_a_standfirst_over_a_caption_with_its_credit_stays_the_standfirst():
+    """A whole caption ending in its credit under the standfirst takes nothing above it."""
+    from kliping.cleaner import clean_text, load_rules
+    standfirst = "BNPB menyebut gempa melanda Jawa Barat, Jawa Tengah dan Yogyakarta."
+    page = (f"Gempa Guncang Tiga Provinsi di Jawa\n\n{standfirst}\n"
+            "Gempa melanda Jabar, Jateng dan DIY. (Dok. Twitter/BMKG)\n\n"
+            "Jakarta, CNN Indonesia -- Gempa bermagnitudo 5,2 mengguncang sebagian Pulau Jawa pada Senin pagi.\n")
+    art = clean_text(page, rules=load_rules(), outlet="cnnindonesia")
+    assert art.description == standfirst and standfirst not in art.captions
