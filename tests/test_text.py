@@ -530,3 +530,19 @@ def test_a_standfirst_over_a_caption_with_its_credit_stays_the_standfirst():
             "Jakarta, CNN Indonesia -- Gempa bermagnitudo 5,2 mengguncang sebagian Pulau Jawa pada Senin pagi.\n")
     art = clean_text(page, rules=load_rules(), outlet="cnnindonesia")
     assert art.description == standfirst and standfirst not in art.captions
+
+
+@pytest.mark.parametrize("paragraph,related", [
+    ("(Baca: Adakah Partai yang Bantu Kepentingan Rakyat? Ini Persepsi Masyarakat)",
+     "Adakah Partai yang Bantu Kepentingan Rakyat? Ini Persepsi Masyarakat"),
+    ("(Baca juga: Harga Bawang Merah Turun)", "Harga Bawang Merah Turun"),
+    ("Pedagang berharap harga segera stabil pada pekan depan. (Baca: Harga Bawang Merah Turun)",
+     "Harga Bawang Merah Turun"),
+])
+def test_a_related_link_in_brackets_without_a_rule(paragraph, related):
+    """Katadata, Sindonews and the blogs copying them print "(Baca: Judul)" alone or at a
+    paragraph's end: the generic rule takes it as a related link too."""
+    from kliping.cleaner import clean_text, load_rules
+    page = f"{HEADLINE}\n\n{LEAD}\n\n{paragraph}\n\nParagraf terakhir berita ini juga cukup panjang.\n"
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert art.related == (related,) and "Baca" not in art.text
