@@ -546,3 +546,23 @@ def test_a_related_link_in_brackets_without_a_rule(paragraph, related):
     page = f"{HEADLINE}\n\n{LEAD}\n\n{paragraph}\n\nParagraf terakhir berita ini juga cukup panjang.\n"
     art = clean_text(page, rules=load_rules(), outlet="generic")
     assert art.related == (related,) and "Baca" not in art.text
+
+
+@pytest.mark.parametrize("top,title", [
+    # Tribun's sites: a topic label over the headline, the standfirst under it.
+    ("Berita Kaltim Terkini\nWarga Samarinda Resah karena Tambang Batu Bara Dekat Sekolah\n"
+     "Warga Samarinda dikagetkan munculnya aktivitas penambangan batu bara di dekat sekolah.",
+     "Warga Samarinda Resah karena Tambang Batu Bara Dekat Sekolah"),
+    # A short headline over a standfirst in sentence case stays the headline.
+    ("Jokowi Tinjau Banjir\nPresiden meninjau lokasi banjir di Jakarta Utara dan bertemu warga pengungsi\n"
+     "Presiden tiba di lokasi pada Senin pagi dan langsung menemui warga di posko.",
+     "Jokowi Tinjau Banjir"),
+    # A short headline over a byline stays the headline.
+    ("Harga Cabai Naik Lagi\nFaiq Hidayat - detikNews\n"
+     "Harga cabai rawit di pasar tradisional kembali naik pada pekan ini, kata pedagang.",
+     "Harga Cabai Naik Lagi"),
+])
+def test_a_topic_label_over_the_headline_is_passed_over(top, title):
+    from kliping.cleaner import clean_text, load_rules
+    page = f"{top}\n\nParagraf berikutnya berita ini juga cukup panjang untuk dibaca.\n"
+    assert clean_text(page, rules=load_rules(), outlet="generic").title == title

@@ -51,6 +51,10 @@ _LABEL_WORDS = 2
 #: How many such labels (a menu's items, one per line) may stand over the headline.
 _MENU_LINES = 20
 _HEADLINE_WORDS = 4
+#: A topic label over the headline has this many words at most; the headline under it
+#: this many at least (and three more than the label).
+_TOPIC_WORDS = 5
+_TOPIC_HEADLINE_WORDS = 7
 _CJK_HEADLINE_CHARS = 6
 
 
@@ -110,7 +114,23 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
         if (title_shaped(following) and _headline_length(following.text)
                 and not _SENTENCE_END.search(following.text)):
             return after
+    if _topic_over_headline(candidates[first:first + 3], title_shaped):
+        return first + 1
     return first
+
+
+def _topic_over_headline(top: list[Line], title_shaped: Callable[[Line], bool]) -> bool:
+    """Say whether the first line is a topic label over the headline, as Tribun's sites
+    print them ("Berita Kaltim Terkini", "Banjir Kabupaten Bandung"): a short line over
+    a much longer headline in title case, with a sentence (standfirst or lead) under it."""
+    if len(top) < 3:
+        return False
+    label, headline, under = (ln.text for ln in top)
+    words, headline_words = len(label.split()), len(headline.split())
+    return (words <= _TOPIC_WORDS and not _SENTENCE_END.search(label) and title_shaped(top[1])
+            and headline_words >= max(_TOPIC_HEADLINE_WORDS, words + 3)
+            and not _SENTENCE_END.search(headline) and not _sentence_case_prose(headline)
+            and is_sentence(under))
 
 
 def _headline_after_text(lines: list[Line], settings: Settings) -> Line | None:
