@@ -111,6 +111,9 @@ def test_a_section_label_over_the_headline_is_passed_over(label, headline, title
     ("【ジャカルタ】大統領は月曜日、ジャカルタ北部の洪水対策工事を視察した。", "ジャカルタ"),
     ("Jakarta (ANTARA News) - Presiden meninjau proyek pengendalian banjir di Jakarta Utara.", "Jakarta"),
     ("Pontianak (Antara Kalbar) - Kabut asap mulai menyelimuti Kota Pontianak sejak pagi.", "Pontianak"),
+    ("Lampung (Netizenku.com): Pesawat Lion Air bernomor JT610 dipastikan jatuh di perairan Karawang.", "Lampung"),
+    ("Jakarta: Nilai tukar rupiah terus melemah terhadap dolar AS karena kenaikan imbal hasil obligasi AS.",
+     "Jakarta"),
     ("jpnn.com - JAKARTA - Presiden meninjau proyek pengendalian banjir di Jakarta Utara.", "JAKARTA"),
     ("TEMPO.CO, Jakarta - Presiden meninjau proyek pengendalian banjir di Jakarta Utara.", "Jakarta"),
     ("Bisnis, JAKARTA - Presiden meninjau proyek pengendalian banjir di Jakarta Utara.", "JAKARTA"),
@@ -581,3 +584,13 @@ def test_the_text_ends_at_a_translation_notice_or_a_blogs_comments(end):
     page = f"{HEADLINE}\n\n{LEAD}\n\n{end}\nPosting Lebih Baru Posting Lama Beranda\n"
     art = clean_text(page, rules=load_rules(), outlet="generic")
     assert art.paragraphs == (LEAD.split(" - ", 1)[1],)
+
+
+@pytest.mark.parametrize("line", [
+    "Sri Mulyani: APBN Tak Boleh Serak Karena Harga Minyak Dunia Terus Naik Sepanjang Tahun Ini",
+    "Catatan: Artikel ini telah diperbarui dengan keterangan dari pihak kepolisian setempat pada Senin.",
+])
+def test_a_name_and_a_colon_over_the_lead_is_no_dateline(line):
+    from kliping.cleaner import clean_text, load_rules
+    art = clean_text(f"{line}\n\n{LEAD}\n", rules=load_rules(), outlet="generic")
+    assert art.dateline == "JAKARTA"
