@@ -15,7 +15,9 @@ Reports, each as a ratio against a baseline measured here and now:
   * HTML pages (per CPU second, in alternating rounds so that the machine's drift stays
     out of the ratios): kliping, trafilatura `extract(..., with_metadata=True)` and
     lxml's bare parse of the same bytes (the floor), on the real pages of ../shared/html
-    split as the cleaner routes them (an outlet rule / the generic path), on the fixture
+    split as the cleaner routes them (an outlet rule / the generic path; the outlet-rule
+    pages also split into those the rule's body selectors read and those trafilatura
+    reads, where the rule has no body selector that matches), on the fixture
     pages grown to real size with real pages' furniture, and on the fixture pages as
     they are (about 10 KiB); body F1 of both on the grown pages and, with
     ../shared/eval/score_html.py, on ../shared/html;
@@ -43,6 +45,7 @@ from corpora import ROOT, SHARED  # noqa: E402
 
 from kliping.cleaner import Settings, clean, load_rules, read_path  # noqa: E402
 from kliping.cleaner.html import NotAnArticle  # noqa: E402
+from kliping.cleaner.pipeline import explain  # noqa: E402
 
 BIN = Path(sys.executable).parent
 #: trafilatura's command: its console script, or the module the script runs.
@@ -179,6 +182,26 @@ def peak_rss(records: int, tmp: Path) -> float:
     return max(before, after) / 1024
 
 
+def html_rates(name: str, docs, run, seconds: float) -> tuple[float, float, float]:
+    """Pages per CPU second of kliping, trafilatura with metadata and lxml's bare parse
+    over `docs` (paired rounds), printed as one line named `name`."""
+    size = sum(len(d.data) for d in docs) / len(docs) / 1024
+    k, t, parse = paired_rates([run, trafilatura_extract, lxml_parse], docs, 3 * seconds)
+    print(f"{name}, {size:.0f} KiB a page: kliping {k:.1f} pages/s, trafilatura {t:.1f} "
+          f"({k / t:.2f}×), lxml parse {parse:.1f} ({parse / k:.1f}× kliping's rate)")
+    return k, t, parse
+
+
+def by_selectors(doc, rules, settings) -> bool:
+    """Say whether the cleaner reads the page's body by its rule's selectors (not by
+    trafilatura, as it does where the rule has no body selector that matches)."""
+    try:
+        page = explain(doc, rules, settings).page
+    except NotAnArticle:
+        return False
+    return bool(page and page.by_selectors)
+
+
 def lxml_parse(doc):
     import lxml.html
     return lxml.html.document_fromstring(doc.data)
@@ -229,15 +252,22 @@ def main() -> None:
         if ruled:
             sets += [(f"HTML, outlet rule, ../shared/html ({len(ruled)} real pages)", ruled),
                      (f"HTML, generic path, ../shared/html ({len(generic)} real pages)", generic)]
+            selected = [d for d in ruled if by_selectors(d, rules, settings)]
+            unselected = [d for d in ruled if d not in selected]
+            parts = [(f"… of these, the {len(selected)} pages the rule's body selectors read", selected),
+                     (f"… of these, the {len(unselected)} pages trafilatura reads (their rule has no body "
+                      "selector that matches)", unselected)]
         grown = corpora.grown_fixture_pages()
         small = [corpora.html_doc(p) for p in sorted((ROOT / "tests/fixtures/html").glob("*.html"))]
         sets += [("HTML, outlet rule, tests/fixtures/html grown to real size", grown),
                  ("HTML, outlet rule, tests/fixtures/html as they are", small)]
         for name, docs in sets:
+            k, t, parse = html_rates(name, docs, run, a.seconds)
+            if ruled and docs is ruled:
+                for part, part_docs in parts:
+                    if part_docs:
+                        html_rates(part, part_docs, run, a.seconds)
             size = sum(len(d.data) for d in docs) / len(docs) / 1024
-            k, t, parse = paired_rates([run, trafilatura_extract, lxml_parse], docs, 3 * a.seconds)
-            print(f"{name}, {size:.0f} KiB a page: kliping {k:.1f} pages/s, trafilatura {t:.1f} "
-                  f"({k / t:.2f}×), lxml parse {parse:.1f} ({parse / k:.1f}× kliping's rate)")
             table.append((f"{name}, {size:.0f} KiB a page, pages per CPU second (vs trafilatura with "
                           "metadata)", f"{k:,.1f}", f"{t:,.1f}", f"{k / t:.2f}×"))
             table.append(("… vs lxml's bare parse of the same pages (the floor)", f"{k:,.1f}", f"{parse:,.1f}",

@@ -150,3 +150,52 @@ def test_non_article_shared_pages_are_refused(run_cli, shared):
     assert result.stdout == ""
     assert result.exit_code == 1
     assert len([l for l in result.stderr.splitlines() if ": not an article: " in l]) == len(pages)
+
+
+HEAD_QUERIES = (
+    "//meta[@property='og:title']/@content",
+    "//meta[@property='og:description' or @name='description']/@content",
+    "//meta/@name[translate(.,'GENERATOR','generator')='generator']/parent::*/@content",
+    "//meta/@name[.='pubdate' or .='date']/parent::*/@content",
+    "//link[@rel='canonical']/@href",
+)
+#: <meta> and <link> as pages write them: twice, in the body, without the value asked for,
+#: empty, with the name in capitals or in a case translate() leaves alone (Turkish İ).
+HEAD_TAGS_PAGE = """<html><head><META PROPERTY="og:title" CONTENT="Pertama">
+<meta property="og:title"><meta property="OG:TITLE" content="huruf besar">
+<meta name="GENERATOR" content="Blogger"><meta name="Generator" content="WordPress 6.4">
+<meta name="GENERATİR" content="bukan"><meta name="description" content="">
+<meta property="og:description" content="Ringkasan"><link rel="canonical" href="https://a.example/x">
+</head><body><p>Teks <meta property="og:title" content="Kedua"> <meta name="date" content="2021-12-31">
+<link rel="canonical" href="https://b.example/y"><meta name="pubdate" content=" 2021-12-30 "></p></body></html>"""
+
+
+@pytest.mark.parametrize("query", HEAD_QUERIES)
+def test_head_tag_queries_give_what_their_xpath_gives(query):
+    """The page head's <meta>/<link> questions are answered from those elements read once
+    a page: the same values, in the same order, as the XPath they are written as, from the
+    page's root or any element of it, and read again once the tree has changed."""
+    from lxml import etree
+
+    from kliping.cleaner.html.page import HeadTagValues, _strings_xpath, forget_head_tags, parse_page
+
+    root = parse_page(HEAD_TAGS_PAGE)
+    fast, xpath = _strings_xpath(query), etree.XPath(query, smart_strings=False)
+    assert isinstance(fast, HeadTagValues)
+    assert fast(root) == xpath(root) and fast(root.find("body")) == xpath(root)
+    assert xpath(root), "the page answers every question"
+    for el in root.iter("meta", "link"):
+        el.getparent().remove(el)
+        break
+    forget_head_tags(root)
+    assert fast(root) == xpath(root)
+
+
+def test_other_xpaths_stay_xpaths():
+    from lxml import etree
+
+    from kliping.cleaner.html.page import _strings_xpath
+
+    for query in ("//title/text()", "//meta[@property='og:title'][1]/@content", "//time[@datetime]/@datetime",
+                  "//meta/@name[translate(.,'AB','a')='a']/parent::*/@content"):
+        assert isinstance(_strings_xpath(query), etree.XPath)

@@ -15,7 +15,7 @@ from ..text import is_sentence
 from .details import figure_images
 from .meta import PageMeta
 from .kind import prose_chars
-from .page import BLOCK_TAGS, SKIP_TAGS, element_blocks, link_texts
+from .page import BLOCK_TAGS, SKIP_TAGS, element_blocks, forget_head_tags, link_texts
 from ..selectors import Selector, merge_selectors
 
 
@@ -50,6 +50,7 @@ _PROSE_CHARS = 300
 
 def strip_furniture(root, rule: Rule) -> None:
     """Remove the rule's `strip` elements and id/class words, scripts and styles."""
+    forget_head_tags(root)
     for el in [el for el in root.iter("noscript") if _holds_prose(el)]:
         el.drop_tag()  # left open around the page by broken markup: its text is the page's
     etree.strip_elements(root, *SKIP_TAGS, with_tail=False)

@@ -3,6 +3,7 @@ paragraph), which the page head, the body and the page-kind checks all use."""
 from __future__ import annotations
 
 import re
+import weakref
 
 import lxml.html
 from lxml import etree
@@ -20,9 +21,89 @@ SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object
              "button", "select", "input", "textarea")
 
 
-def _strings_xpath(xpath: str) -> etree.XPath:
-    """Compile an XPath giving strings, its attribute tests as attribute steps."""
-    return etree.XPath(attribute_steps(xpath), smart_strings=False)
+def _strings_xpath(xpath: str):
+    """Compile an XPath giving strings, its attribute tests as attribute steps; one asking
+    for an attribute of <meta> or <link> elements picked by an attribute's value is
+    answered from those elements, read once a page (`HeadTagValues`)."""
+    return _head_tag_values(xpath) or etree.XPath(attribute_steps(xpath), smart_strings=False)
+
+
+#: "//meta[@property='og:title' or @name='title']/@content", the same of <link>; and
+#: "//meta/@name[.='a' or .='b']/parent::*/@content", the value translated or not.
+_HEAD_TAG_PREDICATE = re.compile(
+    r"//(?P<tag>meta|link)\[(?P<tests>@[\w:-]+='[^']*'(?: or @[\w:-]+='[^']*')*)\]/@(?P<want>[\w:-]+)")
+_HEAD_TAG_STEP = re.compile(
+    r"//(?P<tag>meta|link)/@(?P<attr>[\w:-]+)\[(?:(?P<tests>\.='[^']*'(?: or \.='[^']*')*)"
+    r"|translate\(\.,'(?P<upper>[^']*)','(?P<lower>[^']*)'\)='(?P<folded>[^']*)')\]/parent::\*/@(?P<want>[\w:-]+)")
+_HEAD_TAG_TEST = re.compile(r"(@[\w:-]+|\.)='([^']*)'")
+
+
+def _head_tag_values(xpath: str) -> "HeadTagValues | None":
+    """The XPath as a HeadTagValues, when it has one of the forms that can be."""
+    found = _HEAD_TAG_PREDICATE.fullmatch(xpath)
+    if found:
+        tests = tuple((a[1:], v) for a, v in _HEAD_TAG_TEST.findall(found.group("tests")))
+        return HeadTagValues(found.group("tag"), tests, found.group("want"))
+    found = _HEAD_TAG_STEP.fullmatch(xpath)
+    if found is None:
+        return None
+    attr = found.group("attr")
+    if found.group("tests"):
+        tests = tuple((attr, v) for _, v in _HEAD_TAG_TEST.findall(found.group("tests")))
+        return HeadTagValues(found.group("tag"), tests, found.group("want"))
+    if len(found.group("upper")) != len(found.group("lower")):
+        return None
+    fold = str.maketrans(found.group("upper"), found.group("lower"))
+    return HeadTagValues(found.group("tag"), ((attr, found.group("folded")),), found.group("want"), fold)
+
+
+#: The attributes of each page's <meta> and <link> elements, in document order, by tag.
+_HEAD_TAGS: "weakref.WeakKeyDictionary[object, dict[str, list[dict[str, str]]]]" = weakref.WeakKeyDictionary()
+
+
+class HeadTagValues:
+    """`//tag[@a='v' or …]/@want` of a page: the `want` attribute of its <meta> (or <link>)
+    elements having one of the attribute values `tests` (translated by `fold` first, as
+    XPath's translate() does, when given), in document order, as the XPath gives them.
+    The page's <meta> and <link> elements are read once, on the first such question
+    (`head_tags`), instead of walking the whole page for each of the score of questions
+    the page head asks; `forget_head_tags` drops what was read once the tree changes."""
+
+    __slots__ = ("tag", "tests", "want", "fold")
+
+    def __init__(self, tag: str, tests: tuple[tuple[str, str], ...], want: str, fold: dict | None = None):
+        self.tag, self.tests, self.want, self.fold = tag, tests, want, fold
+
+    def __call__(self, root) -> list[str]:
+        want, tests, fold = self.want, self.tests, self.fold
+        out = []
+        for attrs in head_tags(root)[self.tag]:
+            if want not in attrs:
+                continue
+            for a, v in tests:
+                value = attrs.get(a)
+                if value is not None and (value if fold is None else value.translate(fold)) == v:
+                    out.append(attrs[want])
+                    break
+        return out
+
+
+def head_tags(root) -> dict[str, list[dict[str, str]]]:
+    """The attributes of the page's <meta> and <link> elements, by tag, read once (the
+    whole page's, as "//" asks, whichever of its elements `root` is)."""
+    root = root.getroottree().getroot()
+    found = _HEAD_TAGS.get(root)
+    if found is None:
+        found = {"meta": [], "link": []}
+        for el in root.iter("meta", "link"):
+            found[el.tag].append(dict(el.attrib))
+        _HEAD_TAGS[root] = found
+    return found
+
+
+def forget_head_tags(root) -> None:
+    """Drop what `head_tags` read of a page whose tree is about to change."""
+    _HEAD_TAGS.pop(root.getroottree().getroot(), None)
 
 
 _GENERATOR = _strings_xpath(
