@@ -594,3 +594,25 @@ def test_a_name_and_a_colon_over_the_lead_is_no_dateline(line):
     from kliping.cleaner import clean_text, load_rules
     art = clean_text(f"{line}\n\n{LEAD}\n", rules=load_rules(), outlet="generic")
     assert art.dateline == "JAKARTA"
+
+
+@pytest.mark.parametrize("credit", [
+    "TRIBUNKALTIM.CO/GREGORIUS SALMON", "TribunSolo.com/Tara Wahyu NV", "TRIBUN SUMSEL/EKO HEPRONIS",
+    "Kompas.com/Robertus Belarminus", "KOMPAS/AGUS SUSANTO (AGS)", "Tribunnews/Muhammad Husain Sanusi/MCH2019",
+    "ANTARA FOTO/Galih Pradipta", "ISTIMEWA", "Dok. PT KAI", "Handout via Kompas.com",
+])
+def test_a_credit_alone_over_its_caption_without_a_rule(credit):
+    """A credit on its own line opens the photo's box: the short line under it is the
+    caption (Tribun's sites and the outlets that copy the layout)."""
+    from kliping.cleaner import clean_text, load_rules
+    caption = "Warga memadati lokasi kebakaran di Jalan Merdeka, Selasa (3/10/2023)."
+    page = f"{HEADLINE}\n\n{credit}\n{caption}\n\n{LEAD}\n"
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert art.captions == (credit, caption) and art.paragraphs == (LEAD.split(" - ", 1)[1],)
+
+
+@pytest.mark.parametrize("line", ["DPR/MPR Setujui RUU Cipta Kerja Jadi Undang-undang", "Istimewa Sekali Acara Ini"])
+def test_a_headline_with_a_slash_is_no_credit(line):
+    from kliping.cleaner import clean_text, load_rules
+    art = clean_text(f"{line}\n\n{LEAD}\n", rules=load_rules(), outlet="generic")
+    assert art.title == line and art.captions == ()
