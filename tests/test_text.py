@@ -556,6 +556,10 @@ def test_a_related_link_in_brackets_without_a_rule(paragraph, related):
     ("Berita Kaltim Terkini\nWarga Samarinda Resah karena Tambang Batu Bara Dekat Sekolah\n"
      "Warga Samarinda dikagetkan munculnya aktivitas penambangan batu bara di dekat sekolah.",
      "Warga Samarinda Resah karena Tambang Batu Bara Dekat Sekolah"),
+    # ... a headline that asks, over a standfirst the scrape cut short.
+    ("Kecelakaan Bus di Tol\nDua Bus Terbakar Dekat Gerbang Tol Kalikangkung, Bagaimana Nasib Penumpang?\n"
+     "Kecelakaan bus kembali terjadi di dekat gerbang tol Kalikangkung dan melibatkan dua bus malam yang",
+     "Dua Bus Terbakar Dekat Gerbang Tol Kalikangkung, Bagaimana Nasib Penumpang?"),
     # A short headline over a standfirst in sentence case stays the headline.
     ("Jokowi Tinjau Banjir\nPresiden meninjau lokasi banjir di Jakarta Utara dan bertemu warga pengungsi\n"
      "Presiden tiba di lokasi pada Senin pagi dan langsung menemui warga di posko.",

@@ -122,15 +122,16 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
 def _topic_over_headline(top: list[Line], title_shaped: Callable[[Line], bool]) -> bool:
     """Say whether the first line is a topic label over the headline, as Tribun's sites
     print them ("Berita Kaltim Terkini", "Banjir Kabupaten Bandung"): a short line over
-    a much longer headline in title case, with a sentence (standfirst or lead) under it."""
+    a much longer headline in title case (it may ask or exclaim), with the standfirst or
+    the lead under it (a sentence, or prose the scrape cut short)."""
     if len(top) < 3:
         return False
     label, headline, under = (ln.text for ln in top)
     words, headline_words = len(label.split()), len(headline.split())
     return (words <= _TOPIC_WORDS and not _SENTENCE_END.search(label) and title_shaped(top[1])
             and headline_words >= max(_TOPIC_HEADLINE_WORDS, words + 3)
-            and not _SENTENCE_END.search(headline) and not _sentence_case_prose(headline)
-            and is_sentence(under))
+            and not headline.endswith(".") and not _sentence_case_prose(headline)
+            and (is_sentence(under) or _is_long(under) or _sentence_case_prose(under)))
 
 
 def _headline_after_text(lines: list[Line], settings: Settings) -> Line | None:
