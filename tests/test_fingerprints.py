@@ -86,3 +86,22 @@ def test_index_tries_patterns_that_open_with_a_blank_line_a_folded_letter_or_the
     index = FingerprintIndex([fake])
     text = "Judul\n\n\nIklan\nBACA JUGA: x\n北京时间 — y\nA\nB"
     assert [hits for _, hits in index.hits(text)] == [sources]
+
+
+def test_joined_screen_finds_every_fingerprint_matching_at_the_same_line_start():
+    """Fingerprints opening with the same few characters are joined in one screen: a
+    line start two of them match, one referring back to its group, one with a named
+    group, one with its own flags, are each still found; a later one of the same
+    opener is found on another line; one the screen must not find is not."""
+    import re
+    from types import SimpleNamespace
+    from kliping.cleaner.rules import Pattern
+    sources = [r"^Baca", r"^Baca juga", r"^(B)aca \1?juga:", r"^(?P<label>Baca) juga: (?P=label)",
+               r"(?i)^baca JUGA", r"^Bacalah", r"^Berita$"]
+    fake = SimpleNamespace(id="fake", fingerprints=tuple(
+        Pattern("fingerprints", s, re.compile(s, re.MULTILINE), "fake") for s in sources))
+    index = FingerprintIndex([fake])
+    text = "Judul\nBaca juga: Baca lagi\nisi\nBerita"
+    want = [s for s in sources if re.search(s, text, re.MULTILINE)]
+    assert want == [s for s in sources if s != r"^Bacalah"]
+    assert [hits for _, hits in index.hits(text)] == [want]

@@ -24,14 +24,30 @@ from .gates import first_chars, is_anchored, starts_text
 Rule = Pattern = Any
 
 
+#: A line-anchored fingerprint that at most this many characters can open (`^Pewarta`,
+#: `(?i)^copyright`) gives up on most lines at once: it is joined with the others in a
+#: line's screen. One that many can open (`^[A-Z]…`) runs on into most lines: it is
+#: tried only in a text its gate admits, as a searched one is.
+FEW_OPENERS = 4
+
+
 class FingerprintIndex:
     """The fingerprints of a rule set, arranged for `hits`: per rule, in file order,
-    each either line-anchored with the characters that can open it, or searched."""
+    each either line-anchored with the characters that can open it, or searched.
+
+    Line-anchored fingerprints opening with one of a few characters are screened
+    together: per first character of a line, one regex joining those that can open with
+    it (`rules.union_regex`, built when a text first has a line opening with that
+    character). A line start it does not match is passed over at once; at one it
+    matches, each of them is tried alone, so every hit is still known by its pattern."""
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
         self.plans: list[tuple[tuple[Pattern, frozenset[str] | None], ...]] = [
             tuple((p, _line_openers(p.regex)) for p in rule.fingerprints) for rule in rules]
+        self._joinable = [(p, openers) for plan in self.plans for p, openers in plan if _joinable(openers)]
+        self._by_opener: dict[str, tuple[tuple[Pattern, ...], re.Pattern | None, tuple[Pattern, ...]] | None] = {}
+        self._unions: dict[tuple[int, ...], re.Pattern | None] = {}
 
     def hits(self, text: str) -> list[tuple[Rule, list[str]]]:
         """Return each rule with the sources of its fingerprints that `text` matches
@@ -41,12 +57,50 @@ class FingerprintIndex:
         for line in text.split("\n"):
             starts.setdefault(line[:1] or "\n", []).append(pos)
             pos += len(line) + 1
+        joined_hits = self._joined_hits(text, starts)
         found = []
         for rule, plan in zip(self.rules, self.plans):
-            hits = [p.source for p, openers in plan if _hit(p, openers, text, starts)]
+            hits = [p.source for p, openers in plan
+                    if (id(p) in joined_hits if _joinable(openers) else _hit(p, openers, text, starts))]
             if hits:
                 found.append((rule, hits))
         return found
+
+    def _joined_hits(self, text: str, starts: dict[str, list[int]]) -> set[int]:
+        """The ids of the joinable fingerprints matching at one of the line starts."""
+        found: set[int] = set()
+        for ch, positions in starts.items():
+            group = self._by_opener.get(ch, _UNSEEN)
+            if group is _UNSEEN:
+                group = self._by_opener[ch] = self._group(ch)
+            if group is None:
+                continue
+            joined, union, alone = group
+            for at in positions:
+                if union is not None and union.match(text, at):
+                    found.update(id(p) for p in joined if p.regex.match(text, at))
+                found.update(id(p) for p in alone if p.regex.match(text, at))
+        return found
+
+    def _group(self, ch: str):
+        """The joinable fingerprints a line opening with `ch` may match: those joined,
+        their joined regex, and those tried alone (they refer back to their groups,
+        whose numbers a join would change); None when there are none."""
+        from .rules import refers_to_groups, union_regex  # rules.py imports this module
+
+        members = [p for p, openers in self._joinable if ch in openers]
+        if not members:
+            return None
+        joined = tuple(p for p in members if not refers_to_groups(p.regex))
+        alone = tuple(p for p in members if refers_to_groups(p.regex))
+        key = tuple(map(id, joined))
+        if key not in self._unions:
+            self._unions[key] = union_regex(joined)
+        return joined, self._unions[key], alone
+
+
+#: A first character `FingerprintIndex._joined_hits` has not met yet.
+_UNSEEN = object()
 
 
 #: The plan of a fingerprint anchored at the text's start (`\A…`): one `match` at 0.
@@ -62,6 +116,11 @@ def _line_openers(regex: re.Pattern) -> frozenset[str] | None:
     if not regex.flags & re.MULTILINE or not is_anchored(regex):
         return None
     return first_chars(regex)
+
+
+def _joinable(openers: frozenset[str] | None) -> bool:
+    """Say whether a fingerprint with these `openers` is joined in the lines' screens."""
+    return openers is not None and openers is not AT_START and len(openers) <= FEW_OPENERS
 
 
 def _hit(p: Pattern, openers: frozenset[str] | None, text: str, starts: dict[str, list[int]]) -> bool:

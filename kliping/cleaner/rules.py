@@ -106,7 +106,7 @@ class Screen:
     @classmethod
     def of(cls, patterns: tuple[Pattern, ...]) -> "Screen":
         alone = tuple(p for p in patterns if (p.gate is not None and not fails_fast(p.regex))
-                      or _refers_to_groups(p.regex))
+                      or refers_to_groups(p.regex))
         rest = [p for p in patterns if p not in alone]
         anchored = tuple(p for p in rest if is_anchored(p.regex))
         floating = tuple(p for p in rest if not is_anchored(p.regex))
@@ -145,7 +145,7 @@ class Screen:
 _UNSEEN = object()
 
 
-def _refers_to_groups(regex: re.Pattern) -> bool:
+def refers_to_groups(regex: re.Pattern) -> bool:
     """Say whether a pattern may refer back to its groups (\\1, (?P=name), (?(1)…)):
     joined with others, its group numbers would change, so it is tried alone."""
     return bool(regex.groups) and re.search(r"\\[1-9]|\(\?P=|\(\?\(", regex.pattern) is not None
