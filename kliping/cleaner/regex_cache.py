@@ -111,12 +111,13 @@ def _read(path: str) -> dict[str, list] | None:
     return entries if isinstance(entries, dict) else None
 
 
-def _default_cache() -> RegexCache:
+def _default_cache(name: str = "regex") -> RegexCache:
     tag = f"{sys.implementation.name}-{sys.version_info[0]}{sys.version_info[1]}"
-    return RegexCache(user_cache.cache_file(f"regex-{tag}.json"))
+    return RegexCache(user_cache.cache_file(f"{name}-{tag}.json"))
 
 
 _CACHE: RegexCache | None = None
+_JOINED: RegexCache | None = None
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's twin
@@ -125,3 +126,13 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.comp
     if _CACHE is None:
         _CACHE = _default_cache()
     return _CACHE.compile(pattern, flags)
+
+
+def compile_joined(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile` of a pattern joining many (the screens of rules.py, made when a batch
+    has used a rule a while): through a cache file of their own, read only by a run that
+    joins patterns, so that one scrape's start-up never reads the large entries."""
+    global _JOINED
+    if _JOINED is None:
+        _JOINED = _default_cache("joined")
+    return _JOINED.compile(pattern, flags)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from . import regex_cache
 from .dates import DATE_PATTERN
 from .fingerprints import FingerprintIndex
 from .gates import Gate, fails_fast, first_chars, gate_of, is_anchored
@@ -241,24 +242,35 @@ class Rule:
         return [0]
 
     @cached_property
-    def _screens(self) -> dict[str, Screen]:
-        """Per key, the Screen that rules out at once the lines no pattern matches."""
-        return {key: Screen.of(patterns) for key, patterns in self._all.items()}
-
-    @cached_property
-    def _joint_screens(self) -> dict[tuple[str, ...], Screen]:
-        """Screens over several keys at once, made when first asked for."""
+    def _joint_screens(self) -> dict[tuple[str, ...], Screen | None]:
+        """Per tuple of keys, the Screen of this rule's own patterns of those keys (None
+        when it has none), made when first asked for. Inherited patterns are screened
+        by the rule they belong to: the generic rule's, which every outlet rule
+        extends, are joined and compiled once a process, not once per outlet."""
         return {}
+
+    def _own_screen(self, keys: tuple[str, ...]) -> Screen | None:
+        screens = self._joint_screens
+        if keys in screens:
+            return screens[keys]
+        own = tuple(p for k in keys for p in self.own.get(k, ()))
+        screen = screens[keys] = Screen.of(own) if own else None
+        return screen
 
     def could_match(self, keys: tuple[str, ...], line: str) -> bool:
         """Say whether some pattern of any of `keys` may match `line`: one screen for
-        them all, since most lines of a page match none (False settles every key)."""
-        if not self._screening(len(line)):
-            return any(p.regex.search(line) for k in keys for p in self.patterns(k))
-        screen = self._joint_screens.get(keys)
-        if screen is None:
-            screen = self._joint_screens[keys] = Screen.of(tuple(p for k in keys for p in self.patterns(k)))
-        return screen.passes(line)
+        them all per rule of the chain (this one, the one it extends, …), since most
+        lines of a page match none (False settles every key)."""
+        rule: Rule | None = self
+        while rule is not None:
+            if rule._screening(len(line)):
+                screen = rule._own_screen(keys)
+                if screen is not None and screen.passes(line):
+                    return True
+            elif any(p.regex.search(line) for k in keys for p in rule.own.get(k, ())):
+                return True
+            rule = rule.parent
+        return False
 
     def strip(self, key: str, text: str) -> str:
         """Return `text` with what each pattern of `key` matches removed, in order."""
@@ -270,7 +282,7 @@ class Rule:
 
     def first(self, key: str, line: str) -> tuple[Pattern, re.Match] | None:
         """Return the first pattern of `key` that matches `line`, with its match."""
-        if self._screening(len(line)) and not self._screens[key].passes(line):
+        if not self.could_match((key,), line):
             return None
         for pattern in self.patterns(key):
             m = pattern.search(line)
@@ -295,7 +307,7 @@ def union_regex(patterns: tuple[Pattern, ...]) -> re.Pattern | None:
             source = f"(?{m.group(1)}:{source[m.end():]})"
         parts.append("(?:" + re.sub(r"\(\?P<\w+>", "(?:", source) + ")")
     try:
-        return re.compile("|".join(parts), patterns[0].regex.flags & re.MULTILINE)
+        return regex_cache.compile_joined("|".join(parts), patterns[0].regex.flags & re.MULTILINE)
     except re.error:
         return re.compile("")  # always "maybe": fall back to trying each pattern
 
