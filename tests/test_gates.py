@@ -145,19 +145,60 @@ def test_a_first_character_never_rules_out_a_pattern_it_opens(line):
             assert chars is None or line[:1] in chars, (pattern, line)
 
 
-def test_screens_by_first_character_agree_with_every_pattern(rules):
-    """The anchored patterns joined per first character say yes exactly when one of the
+def test_screens_by_first_character_agree_with_every_pattern(rules, monkeypatch):
+    """The anchored patterns joined per first character, each rule's own screened by it
+    and the inherited ones by the rule they come from, say yes exactly when one of the
     key's patterns matches (on every line of the samples and fixtures, and variants)."""
+    import kliping.cleaner.rules as rules_module
+
+    monkeypatch.setattr(rules_module, "SCREEN_AFTER_LOOKUPS", 0)  # screened from the first line
     lines = corpus_lines()
     lines += [ln.upper() for ln in lines[:300]] + [ln.lower() for ln in lines[:300]] + ["", " ", "\u212a"]
     checked = 0
     for rule in rules:
         for key, patterns in rule._all.items():
-            screen = rule._screens[key]
             for line in lines:
-                assert screen.passes(line) == any(p.search(line) for p in patterns), (rule.id, key, line)
+                assert rule.could_match((key,), line) == any(p.search(line) for p in patterns), (rule.id, key, line)
                 checked += 1
     assert checked > 10000
+
+
+def test_a_needle_index_never_leaves_out_a_pattern_whose_gate_admits_the_line(rules):
+    """The literals looked for stand for every pattern needing them or a literal holding
+    them: on real lines (and upper-cased ones) no gate-admitted pattern is left out."""
+    from kliping.cleaner.needles import NeedleIndex
+
+    patterns = tuple(dict.fromkeys(p for rule in rules for ps in list(rule.own.values()) + [rule.fingerprints]
+                                   for p in ps if p.gate is not None and (p.gate.raw or p.gate.folded)))
+    index = NeedleIndex(patterns)
+    looked_for = len(index.raw) + len(index.folded)
+    assert looked_for < len({n for p in patterns for n in p.gate.raw + p.gate.folded})
+    lines = corpus_lines()
+    admitted = 0
+    for line in lines + [ln.upper() for ln in lines[:300]]:
+        candidates = set(map(id, index.candidates(line)))
+        for p in patterns:
+            if p.gate.admits(line):
+                assert id(p) in candidates, (p.source, line)
+                admitted += 1
+    assert admitted > 1000
+
+
+def test_a_raw_literal_stands_behind_the_folded_one_it_holds_when_ascii():
+    from types import SimpleNamespace
+    from kliping.cleaner.gates import Gate
+    from kliping.cleaner.needles import NeedleIndex
+
+    def needing(raw=(), folded=()):
+        return SimpleNamespace(gate=Gate(min_len=0, max_len=None, raw=raw, folded=folded))
+
+    upper, lower, longer, greek = (needing(raw=("FOTO",)), needing(folded=("foto",)),
+                                   needing(folded=("foto ilustrasi",)), needing(raw=("ΣΟΦΟΣ",)))
+    index = NeedleIndex((upper, lower, longer, greek))
+    assert [t for t, _ in index.folded] == ["foto"] and [t for t, _ in index.raw] == ["ΣΟΦΟΣ"]
+    assert index.candidates("FOTO: Antara") == [upper, lower, longer]  # all stand behind "foto"
+    assert index.candidates("Sebuah ΣΟΦΟΣ") == [greek]
+    assert index.candidates("Tanpa apa-apa") == []
 
 
 def test_a_screen_over_several_keys_says_no_only_when_every_key_does(rules, monkeypatch):

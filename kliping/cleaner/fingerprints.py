@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from .gates import first_chars, is_anchored, starts_text
+from .needles import NeedleIndex
 
 #: A rule (rules.Rule) and a compiled rule pattern (rules.Pattern): this module only
 #: reads their `fingerprints`, `regex`, `source` and `could_match`, and rules.py
@@ -43,9 +44,14 @@ class FingerprintIndex:
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
-        self.plans: list[tuple[tuple[Pattern, frozenset[str] | None], ...]] = [
-            tuple((p, _line_openers(p.regex)) for p in rule.fingerprints) for rule in rules]
-        self._joinable = [(p, openers) for plan in self.plans for p, openers in plan if _joinable(openers)]
+        #: Per rule, per fingerprint: the pattern, the characters opening it, and how it
+        #: is screened: JOINED, NEEDLED (the others whose gates need literals, indexed by
+        #: them: a text holding none rules the pattern out at once) or not at all (None).
+        self.plans: list[tuple[tuple[Pattern, frozenset[str] | None, str | None], ...]] = [
+            tuple((p, openers, _screen_of(p, openers)) for p, openers in
+                  ((p, _line_openers(p.regex)) for p in rule.fingerprints)) for rule in rules]
+        self._joinable = [(p, openers) for plan in self.plans for p, openers, how in plan if how is JOINED]
+        self._needled = NeedleIndex(tuple(p for plan in self.plans for p, _, how in plan if how is NEEDLED))
         self._by_opener: dict[str, tuple[tuple[Pattern, ...], re.Pattern | None, tuple[Pattern, ...]] | None] = {}
         self._unions: dict[tuple[int, ...], re.Pattern | None] = {}
 
@@ -58,10 +64,16 @@ class FingerprintIndex:
             starts.setdefault(line[:1] or "\n", []).append(pos)
             pos += len(line) + 1
         joined_hits = self._joined_hits(text, starts)
+        admitted = {id(p) for p in self._needled.candidates(text)}
         found = []
         for rule, plan in zip(self.rules, self.plans):
-            hits = [p.source for p, openers in plan
-                    if (id(p) in joined_hits if _joinable(openers) else _hit(p, openers, text, starts))]
+            hits = []
+            for p, openers, how in plan:
+                if how is JOINED:
+                    if id(p) in joined_hits:
+                        hits.append(p.source)
+                elif (how is None or id(p) in admitted) and _hit(p, openers, text, starts):
+                    hits.append(p.source)
             if hits:
                 found.append((rule, hits))
         return found
@@ -118,9 +130,16 @@ def _line_openers(regex: re.Pattern) -> frozenset[str] | None:
     return first_chars(regex)
 
 
-def _joinable(openers: frozenset[str] | None) -> bool:
-    """Say whether a fingerprint with these `openers` is joined in the lines' screens."""
-    return openers is not None and openers is not AT_START and len(openers) <= FEW_OPENERS
+JOINED, NEEDLED = "joined", "needled"
+
+
+def _screen_of(p: Pattern, openers: frozenset[str] | None) -> str | None:
+    """How a fingerprint is screened (see FingerprintIndex.plans)."""
+    if openers is not None and openers is not AT_START and len(openers) <= FEW_OPENERS:
+        return JOINED
+    if p.gate is not None and (p.gate.raw or p.gate.folded):
+        return NEEDLED
+    return None
 
 
 def _hit(p: Pattern, openers: frozenset[str] | None, text: str, starts: dict[str, list[int]]) -> bool:

@@ -18,6 +18,7 @@ from . import regex_cache
 from .dates import DATE_PATTERN
 from .fingerprints import FingerprintIndex
 from .gates import Gate, fails_fast, first_chars, gate_of, is_anchored
+from .needles import NeedleIndex
 
 if TYPE_CHECKING:  # selectors need lxml: only pages read with [html] selectors load it
     from .selectors import Selector
@@ -95,10 +96,9 @@ class Screen:
     anchored: re.Pattern | None
     floating: re.Pattern | None
     alone: tuple[Pattern, ...]
-    #: The `alone` patterns whose gates need one of a few literals, and a gate needing
-    #: any of all those literals: a line it rules out passes them all over at once.
-    needled: tuple[Pattern, ...] = ()
-    needles: Gate | None = None
+    #: The `alone` patterns whose gates need one of a few literals, indexed by them: a
+    #: line holding none passes them all over at once.
+    needles: NeedleIndex | None = None
     #: First character -> the anchored patterns that can open with it (joined when a
     #: line first needs them, in `_joined`).
     by_first: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
@@ -116,10 +116,8 @@ class Screen:
         by_first = {ch: tuple(p for p in anchored if firsts[p] is None or ch in firsts[p])
                     for ch in sorted(set().union(*(f for f in firsts.values() if f)))}
         needled = tuple(p for p in alone if p.gate is not None and (p.gate.raw or p.gate.folded))
-        needles = Gate(min_len=0, max_len=None, raw=tuple(sorted({n for p in needled for n in p.gate.raw})),
-                       folded=tuple(sorted({n for p in needled for n in p.gate.folded})))
         return cls(union_regex(any_first), union_regex(floating), tuple(p for p in alone if p not in needled),
-                   needled, needles if needled else None, by_first)
+                   NeedleIndex(needled) if needled else None, by_first)
 
     def passes(self, line: str) -> bool:
         """Say whether some pattern of the key matches `line`."""
@@ -134,9 +132,8 @@ class Screen:
             gate = p.gate  # Pattern.could_match, without its call
             if (gate is None or gate.admits(line)) and p.regex.search(line):
                 return True
-        needles = self.needles
-        if needles is not None and needles.admits(line):
-            for p in self.needled:
+        if self.needles is not None:
+            for p in self.needles.candidates(line):
                 if p.gate.admits(line) and p.regex.search(line):
                     return True
         return False
