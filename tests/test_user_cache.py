@@ -238,3 +238,27 @@ def test_a_damaged_rule_cache_is_read_past(tmp_path, monkeypatch):
     for entry in ([[0, 0], {}], "x", [held[some][0], "not a dict"], [held[some][0]]):  # checksum good, entry not
         user_cache.write(str(cache), ParsedRules.MADE_BY, {**held, some: entry})
         assert {rule.id: rule.data for rule in load_rules()} == want
+
+
+def test_a_batch_keeps_its_joined_screens_in_a_file_of_their_own(tmp_path):
+    """A batch long enough to join the rules' patterns (screens, the fingerprint index)
+    keeps the joined regexes in joined-*.json, read back by the next run unchanged; the
+    articles are the same with the cache and without it."""
+    scrapes = sorted((ROOT / "tests" / "corpus" / "text").glob("*.txt"))[:60]
+    if len(scrapes) < 40:
+        pytest.skip("tests/corpus not present")
+
+    def batch(env):
+        return subprocess.run([sys.executable, "-c", "from kliping.cli import main; main()", "clean", "-j", "1", "-q",
+                               *map(str, scrapes)], capture_output=True, text=True, env={**os.environ, **env},
+                              cwd=ROOT, timeout=300)
+
+    first = batch({"KLIPING_CACHE_DIR": str(tmp_path)})
+    joined = sorted(tmp_path.glob("joined-*.json"))
+    assert len(joined) == 1 and len(RegexCache(str(joined[0]))._load()) > 10
+    stamp = joined[0].stat().st_mtime_ns
+    second = batch({"KLIPING_CACHE_DIR": str(tmp_path)})
+    assert joined[0].stat().st_mtime_ns == stamp  # every joined regex read back, none new
+    off = batch({"KLIPING_CACHE_DIR": ""})
+    assert first.returncode == second.returncode == off.returncode == 0, first.stderr
+    assert first.stdout == second.stdout == off.stdout and first.stdout.count("\n") == len(scrapes)

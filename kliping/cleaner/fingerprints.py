@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from .gates import first_chars, is_anchored, starts_text
+from .joined import refers_to_groups, union_regex
 from .needles import NeedleIndex
 
 #: A rule (rules.Rule) and a compiled rule pattern (rules.Pattern): this module only
@@ -38,7 +39,7 @@ class FingerprintIndex:
 
     Line-anchored fingerprints opening with one of a few characters are screened
     together: per first character of a line, one regex joining those that can open with
-    it (`rules.union_regex`, built when a text first has a line opening with that
+    it (`joined.union_regex`, built when a text first has a line opening with that
     character). A line start it does not match is passed over at once; at one it
     matches, each of them is tried alone, so every hit is still known by its pattern."""
 
@@ -98,8 +99,6 @@ class FingerprintIndex:
         """The joinable fingerprints a line opening with `ch` may match: those joined,
         their joined regex, and those tried alone (they refer back to their groups,
         whose numbers a join would change); None when there are none."""
-        from .rules import refers_to_groups, union_regex  # rules.py imports this module
-
         members = [p for p, openers in self._joinable if ch in openers]
         if not members:
             return None

@@ -14,10 +14,10 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from . import regex_cache
 from .dates import DATE_PATTERN
 from .fingerprints import FingerprintIndex
 from .gates import Gate, fails_fast, first_chars, gate_of, is_anchored
+from .joined import refers_to_groups, union_regex
 from .needles import NeedleIndex
 
 if TYPE_CHECKING:  # selectors need lxml: only pages read with [html] selectors load it
@@ -141,12 +141,6 @@ class Screen:
 
 #: A first character `Screen.passes` has not met yet.
 _UNSEEN = object()
-
-
-def refers_to_groups(regex: re.Pattern) -> bool:
-    """Say whether a pattern may refer back to its groups (\\1, (?P=name), (?(1)…)):
-    joined with others, its group numbers would change, so it is tried alone."""
-    return bool(regex.groups) and re.search(r"\\[1-9]|\(\?P=|\(\?\(", regex.pattern) is not None
 
 
 #: Lookups a rule answers by trying its patterns one by one before it builds its Screens:
@@ -286,27 +280,6 @@ class Rule:
             if m:
                 return pattern, m
         return None
-
-
-_LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
-
-
-def union_regex(patterns: tuple[Pattern, ...]) -> re.Pattern | None:
-    """Join patterns into one alternation (named groups made plain, leading inline flags
-    scoped); None when there are none or they cannot be joined."""
-    if not patterns:
-        return None
-    parts = []
-    for p in patterns:
-        source = p.regex.pattern
-        m = _LEADING_FLAGS.match(source)
-        if m:
-            source = f"(?{m.group(1)}:{source[m.end():]})"
-        parts.append("(?:" + re.sub(r"\(\?P<\w+>", "(?:", source) + ")")
-    try:
-        return regex_cache.compile_joined("|".join(parts), patterns[0].regex.flags & re.MULTILINE)
-    except re.error:
-        return re.compile("")  # always "maybe": fall back to trying each pattern
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,40 @@
+"""Rule patterns joined in one regex: a line (or a line start) that the joined regex
+does not match matches none of them, so one call settles most lines (rules.Screen,
+fingerprints.FingerprintIndex). The joined regexes are compiled through a cache file
+of their own (regex_cache.compile_joined), as the patterns themselves are."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import regex_cache
+
+#: A compiled rule pattern (rules.Pattern): this module reads only its `regex`.
+Pattern = Any
+
+
+def refers_to_groups(regex: re.Pattern) -> bool:
+    """Say whether a pattern may refer back to its groups (\\1, (?P=name), (?(1)…)):
+    joined with others, its group numbers would change, so it is tried alone."""
+    return bool(regex.groups) and re.search(r"\\[1-9]|\(\?P=|\(\?\(", regex.pattern) is not None
+
+
+_LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
+
+
+def union_regex(patterns: tuple[Pattern, ...]) -> re.Pattern | None:
+    """Join patterns into one alternation (named groups made plain, leading inline flags
+    scoped); None when there are none or they cannot be joined."""
+    if not patterns:
+        return None
+    parts = []
+    for p in patterns:
+        source = p.regex.pattern
+        m = _LEADING_FLAGS.match(source)
+        if m:
+            source = f"(?{m.group(1)}:{source[m.end():]})"
+        parts.append("(?:" + re.sub(r"\(\?P<\w+>", "(?:", source) + ")")
+    try:
+        return regex_cache.compile_joined("|".join(parts), patterns[0].regex.flags & re.MULTILINE)
+    except re.error:
+        return re.compile("")  # always "maybe": fall back to trying each pattern
