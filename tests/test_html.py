@@ -199,3 +199,19 @@ def test_other_xpaths_stay_xpaths():
     for query in ("//title/text()", "//meta[@property='og:title'][1]/@content", "//time[@datetime]/@datetime",
                   "//meta/@name[translate(.,'AB','a')='a']/parent::*/@content"):
         assert isinstance(_strings_xpath(query), etree.XPath)
+
+
+@pytest.mark.parametrize("probe", ["Banjir merendam", "merendam ratusan rumah warga", "Home", "", "Kudus - Berita",
+                                   "tidak ada di halaman", "rumah\0warga", "Kabupaten Kudus, Jumat"])
+def test_text_holder_finds_what_the_xpath_finds(probe):
+    """The body's text read once answers "which element holds the first text node
+    holding this" as the XPath search does: across tails and bold runs, for text the
+    page lacks, for the empty string, and for a probe holding a NUL."""
+    from kliping.cleaner.html.body import _BODY_TEXT_WITH, _text_holder
+    from kliping.cleaner.html.page import parse_page
+
+    for html in (page(), "<html><head><title>x</title></head></html>"):
+        root = parse_page(html)
+        nodes = _BODY_TEXT_WITH(root, p=probe) if "\0" not in probe else []  # the XPath refuses a NUL
+        assert _text_holder(root)(probe) is (nodes[0].getparent() if nodes else None)
+    assert _text_holder(parse_page(page()))("Banjir merendam").tag == "b"  # a tail: its element is the one before

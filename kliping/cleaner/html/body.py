@@ -3,6 +3,7 @@ article's blocks found by the rule's selectors or, on the generic path, by trafi
 (with the lead it drops put back and link lists pruned)."""
 from __future__ import annotations
 
+import bisect
 import copy
 import functools
 import re
@@ -21,6 +22,7 @@ from ..selectors import Selector, merge_selectors
 
 #: Text nodes in the body holding the string $p.
 _BODY_TEXT_WITH = etree.XPath("//body//text()[contains(., $p)]")
+_BODY_TEXTS = etree.XPath("//body//text()")
 #: How many links an element holds.
 _LINK_COUNT = etree.XPath("count(.//a)")
 #: The id and class attribute nodes under an element, in document order.
@@ -295,11 +297,12 @@ def text_link_share(root, paragraphs: list[str]) -> float:
     index's teasers stand among the links to their stories, an article's paragraphs
     among a few links."""
     found = []
+    holder_of = _text_holder(root)
     for p in paragraphs[:_PLACED * 2]:
         probe = p[:40]
-        nodes = _BODY_TEXT_WITH(root, p=probe) if "'" not in probe else []
-        if nodes:
-            found.append(nodes[0].getparent())
+        el = holder_of(probe) if "'" not in probe else None
+        if el is not None:
+            found.append(el)
         if len(found) == _PLACED:
             break
     if len(found) < 2:
@@ -310,6 +313,25 @@ def text_link_share(root, paragraphs: list[str]) -> float:
     holder = max(common, key=lambda el: sum(1 for _ in el.iterancestors()))
     text, linked = _text_sizes(holder)
     return linked / text if text else 0.0
+
+
+def _text_holder(root) -> Callable[[str], object | None]:
+    """A search for the element holding the first text node of the page's body that
+    holds a string, as _BODY_TEXT_WITH finds it (none for a string holding a NUL, which
+    no page text holds and the XPath refuses): the body's text is read once for many
+    searches (each XPath search walks all of it)."""
+    nodes = _BODY_TEXTS(root)
+    joined = "\0".join(nodes)  # a page's text holds no NUL (parse_page), so no match spans two nodes
+    starts, at = [], 0
+    for node in nodes:
+        starts.append(at)
+        at += len(node) + 1
+
+    def holder(probe: str):
+        at = joined.find(probe) if "\0" not in probe else -1
+        return nodes[bisect.bisect_right(starts, at) - 1].getparent() if nodes and at >= 0 else None
+
+    return holder
 
 
 def prune_link_lists(root) -> None:
