@@ -425,6 +425,9 @@ LEAD = "JAKARTA - Paragraf pertama berita ini cukup panjang untuk dibaca sebagai
     "Bagikan Artikel Ini", "Konten di bawah ini disajikan oleh Advertiser", "Aa Read Next : Judul Berita Lain di Sini",
     "Berita Populer", "UPDATE", "Video Terkait", "Live TV", "Text Sizes", "Dapatkan Berita Pilihan",
     "di WhatsApp Anda", "header img",
+    # an invitation to follow the outlet on a news app, whatever the outlet's name
+    "Silakan baca konten menarik lainnya dari JPNN.com di Google News",
+    "Simak berita terbaru Tribunjambi.com di Google News", "Cek Berita dan Artikel yang lain di Google News dan WA Channel",
     "Konten di bawah ini disajikan oleh Advertiser. Jurnalis kami tidak terlibat dalam materi konten ini.",
 ])
 def test_generic_furniture_lines_of_real_pages(line):
