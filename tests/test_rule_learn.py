@@ -186,3 +186,50 @@ def test_a_series_recurring_table_is_never_learned_as_furniture(rules):
     assert rows
     for pattern in body.get("related_start", []) + body.get("drop", []):
         assert not any(re.search(pattern, row.strip()) for row in rows), pattern
+
+
+#: Five of Tempo's dev pages (those bench/learn_bench.py learns from); two of them print
+#: a photo's caption ending in its credit, another credit on each ("… 2017. REUTERS",
+#: "… 29 Oktober 2018. Istimewa"), which the generic rule leaves in the text.
+TEMPO = ["tempo-arsip-kenaikan-harga-rumah-melambat", "tempo-dunia-amp-trump-rudal-korut-siap",
+         "tempo-majalah-obat-kuat-untuk-rupiah", "tempo-metro-temuan-sementara-basarnas-lion-air-jatuh",
+         "tempo-otomotif-pertamina-naikkan-pertamax-turbo"]
+
+
+def test_captions_ending_in_a_credit_are_learned_by_their_shape(rules):
+    """Each page credits its photo to someone else (REUTERS, Istimewa, ANTARA, Tempo/Zara
+    Amelia): the caption is learned by its shape — a line whose last words after its
+    last full stop are a credit — not by the credits of the five pages."""
+    from kliping.authoring.samples import load_with
+    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://tempo.co/x") for p in _paths(TEMPO)]
+    others = type(rules)({k: r for k, r in rules.rules.items() if k != "tempo"})
+    learned = learn_rule("tempol", pages, others)
+    data = tomllib.loads(learned.text)
+    assert len(data["photo"]["captions"]) == 1, learned.text
+    assert "# learned from captions ending in their photo's credit, in 2 of 5 pages" in learned.text
+    with_rule = load_with("tempol", learned.text, others)
+    istimewa = clean_text(_paths(TEMPO[3:4])[0].read_text("utf-8"), rules=with_rule, outlet="tempol")
+    assert [c[-20:] for c in istimewa.captions] == ["29 Oktober 2018. Istimewa"[-20:]]
+    assert "Istimewa" not in istimewa.text
+    # pages not learned from, credited to ANTARA and to Tempo's photographer, the caption printed twice
+    for stem, credit in (("tempo-bisnis-setahun-corona-lembah-resesi", "(COVID-19). ANTARA"),
+                         ("tempo-bisnis-cerita-sri-mulyani-muda-mudi-baper-pajak", "2018. Tempo/Zara Amelia")):
+        article = clean_text(_paths([stem])[0].read_text("utf-8"), rules=with_rule, outlet="tempol")
+        assert any(c.endswith(credit) for c in article.captions), (stem, article.captions)
+        assert credit not in article.text
+    # prose is never a caption: a sentence's full stop ends the line, a quote, a name
+    # after the full stop in a line that quotes someone ("kata"), a lower-case tail
+    for prose in ("Harga cabai turun pekan ini. Pedagang menyebut pasokan kembali lancar.",
+                  "Ia menolak berkomentar. “Nanti saja,” ujarnya. Budi",
+                  "Harga cabai turun lagi, kata Budi. Ketua Umum",
+                  "Namun, harga cabai turun pekan ini. Bahwa yang"):
+        assert not any(re.search(expand(p), prose) for p in data["photo"]["captions"]), prose
+
+
+def test_a_table_head_is_no_credited_caption():
+    """Kontan's LQ45 table head ends in capitalised words after a bracket ("Kode PBV
+    (20/8) (19/8) Harga Harga PER"): no full stop before them, so no caption."""
+    from kliping.authoring.learn import CREDITED_CAPTION
+    regex = re.compile(expand(CREDITED_CAPTION))
+    assert not regex.search("Kode PBV (20/8) (19/8) Harga Harga PER")
+    assert regex.search("Warga antre di depan toko di Padang, Sumbar, (COVID-19). ANTARA")

@@ -183,6 +183,31 @@ def dateline_guesses(pages: list[Page], need: int, base) -> list[Guess]:
                   + repr(texts[0][:60])) for pattern, texts in seen.items() if len(texts) >= need]
 
 
+#: A photo's caption ending in its credit: a line quoting no one whose last words, after
+#: its last full stop, are the credit — one to three capitalised words
+#: ("REUTERS", "Istimewa", "AP Photo") or an agency and a name ("Tempo/Zara Amelia").
+#: Each photo has another credit, so the shape is learned, not the credits seen.
+CREDITED_CAPTION = ('^(?P<value>(?!.*(?:["“”]|\\b(?:kata|ujar|ucap|tutur|jelas|ungkap)\\w*\\b))'
+                    ".{10,400}\\.\\s+[A-Z][\\w&\\x27-]*(?: [A-Z][\\w&\\x27-]*){0,2}"
+                    "(?:\\s?/\\s?[A-Z][\\w .,\\x27-]{0,60})?)$")
+
+
+def caption_guesses(pages: list[Page], need: int) -> list[Guess]:
+    """Captions ending in their photo's credit, left in the text by the generic rule,
+    on `need` pages: one caption pattern by their shape (the credits they end in named)."""
+    regex = re.compile(expand(CREDITED_CAPTION))
+    credits: dict[int, str] = {}
+    for k, page in enumerate(pages):
+        for i, line in enumerate(page.lines):
+            if page.open(i) and (m := regex.match(line.text)):
+                credits.setdefault(k, re.split(r"\.\s+", m.group("value"))[-1])
+    if len(credits) < need:
+        return []
+    named = ", ".join(repr(c) for c in dict.fromkeys(credits.values()))
+    return [Guess("photo.captions", CREDITED_CAPTION,
+                  f"from captions ending in their photo's credit, in {len(credits)} of {len(pages)} pages: {named}")]
+
+
 def _loosen(repeat: Repeat, pages: list[Page]) -> Repeat:
     """A long line matched whole becomes a match of its first words (its tail changes:
     a link, a wrapped sentence), unless those match a line of some page's text."""
@@ -317,6 +342,8 @@ def learn_rule(rule_id: str, pages: list[SourcePage], rules: RuleSet,
     learned += _footer_drops(found.pages, found.repeats, used)
     if not any(g.key == "body.dateline" for g in learned):
         learned += dateline_guesses(found.pages, need, others[GENERIC])
+    if not any(g.key == "photo.captions" for g in learned):
+        learned += caption_guesses(found.pages, need)
     guesses, skipped = _safe([Guess(g.key, g.pattern, _learned_why(g.why)) for g in learned])
     head = {key: (value, why.replace("samples", "pages")) for key, (value, why) in found.head.items()}
     if host:
