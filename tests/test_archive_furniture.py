@@ -189,3 +189,48 @@ def test_reading_ahead_stores_what_one_article_at_a_time_does(inews_jsonl, tmp_p
         db.close()
     assert made["ahead"][1] >= 5  # furniture was dropped, some of it inside a window
     assert made["ahead"] == made["each"]
+
+
+def test_a_stripped_article_stores_what_preparing_its_new_text_stores(inews_jsonl, tmp_path, shared):
+    """Dropping furniture edits the prepared row in place (text, stems, content hash,
+    key, paragraph spans): each is what preparing the article without those paragraphs
+    from scratch gives — for iNews's pages, and for real HTML pages whose articles carry
+    authors, captions, tags and images (their content hash covers those too)."""
+    from kliping.archive.db import open_archive
+    from kliping.archive.furniture import FurnitureFilter, strip_prepared
+    from kliping.archive.ingest import ingest, prepare, prepare_item, receive
+    from kliping.archive.records import row_article
+    from kliping.cleaner import RawDoc, clean, load_rules
+    from kliping.signature import sign_text
+
+    rules = load_rules()
+    clean_doc = lambda doc: clean(doc, rules, outlet="generic")  # noqa: E731
+    items = [prepare_item(item, clean_doc) for item in receive([str(inews_jsonl)])]
+    db = open_archive(tmp_path / "f.db")
+    filt = FurnitureFilter(db.conn)
+    ingest(db, iter(items[:20]), clean_doc, furniture=lambda p: strip_prepared(p, filt))
+    promos = dict(db.conn.execute("SELECT hash, text FROM furniture WHERE outlet = 'generic:inews.id'").fetchall())
+    assert filt.dropped and len(promos) == 1
+    promo = next(iter(promos.values()))
+    html = [clean(RawDoc(source=p.name, data=p.read_bytes(), text=p.read_text("utf-8"), content_type="text/html"),
+                  rules) for p in sorted((shared / "html").glob("*.html"))]
+    html = [a for a in html if len(a.paragraphs) >= 3]
+    assert any(a.images for a in html) and any(a.author for a in html) and any(a.captions for a in html)
+    # each HTML article with the network's promo as its last paragraph, on the iNews site
+    carried = [a.replace(paragraphs=a.paragraphs + (promo,), outlet="generic", url=f"https://www.inews.id/x/{n}")
+               for n, a in enumerate(html)]
+    checked = 0
+    for item in items[20:] + carried:
+        prepared = item.prepared if hasattr(item, "prepared") else prepare(item)
+        stripped = strip_prepared(prepared, filt)
+        if stripped is prepared:
+            continue
+        article, text = row_article(prepared.row), prepared.row["text"]
+        gone = {text[start:start + length] for h, start, length in prepared.signed.paragraphs if h in promos}
+        kept = [p for p in article.paragraphs if p.strip() not in gone]
+        expect = prepare(article.replace(paragraphs=tuple(kept)))
+        assert stripped.row == expect.row
+        assert stripped.signed.paragraphs == sign_text(expect.row["text"]).paragraphs
+        checked += 1
+    assert checked > len(carried) // 2
+    db.close()

@@ -27,7 +27,7 @@ from ..cleaner import DEFAULT_SETTINGS, Settings
 from ..signature import paragraph_spans
 from ..sites import site_of
 from .db import utc_now
-from .records import content_hash, row_article
+from .records import row_content_hash
 from .stem import stem_text
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ class FurnitureFilter:
         self.now = now or utc_now
         self.dropped = 0
         self._known: dict[str, dict[int, int]] = {}  # group → hash → articles, read once a group
-        self._stems: dict[str, str] = {}  # furniture paragraph → its stems (dropped again and again)
+        self._stems: dict[tuple, str] = {}  # (furniture paragraph, language) → its stems (dropped again and again)
         self._window: set[int] | None = None  # the hashes `ahead` asked about, and
         self._maybe_held: set[int] = set()  # those that may be held (stored, pending, passed)
         conn.execute(FURNITURE_TABLE)
@@ -189,13 +189,13 @@ class FurnitureFilter:
         if self._window is not None:
             self._maybe_held.update(h for h, _, _ in spans)
 
-    def stems_of(self, paragraph: str) -> str:
-        """`stem_text(paragraph)`, kept for the paragraphs dropped (furniture recurs)."""
-        stems = self._stems.get(paragraph)
+    def stems_of(self, paragraph: str, language: str | None = None) -> str:
+        """`stem_text(paragraph, language)`, kept for the paragraphs dropped (furniture recurs)."""
+        stems = self._stems.get((paragraph, language))
         if stems is None:
             if len(self._stems) >= STEMS_KEPT:
                 self._stems.clear()
-            stems = self._stems[paragraph] = stem_text(paragraph)
+            stems = self._stems[(paragraph, language)] = stem_text(paragraph, language)
         return stems
 
     def known(self, group: str) -> dict[int, int]:
@@ -285,8 +285,6 @@ def strip_prepared(prepared, furniture: FurnitureFilter, settings: Settings = DE
 
 
 def _strip(prepared, furniture: FurnitureFilter, settings: Settings):
-    from .ingest import Prepared
-
     row = prepared.row
     group = furniture_group(row["outlet"], row["url"])
     if group is None or not prepared.signed.paragraphs:
@@ -295,13 +293,16 @@ def _strip(prepared, furniture: FurnitureFilter, settings: Settings):
     drop = furniture.find(group, row["key"], text, prepared.signed.paragraphs)
     if not drop:
         return prepared
+    from .ingest import Prepared
+
     gone = {paragraph for _, paragraph, _ in drop}
-    article = row_article(row)
-    article = replace(article, paragraphs=tuple(p for p in article.paragraphs if p.strip() not in gone))
-    digest = content_hash(article)
-    new_text = article.text
-    stems = (_without_stems(row["text_stem"] or "", [p for _, p, _ in drop], furniture.stems_of)
-             or stem_text(new_text))
+    # the paragraphs as Article.from_dict splits them, without those dropped
+    new_text = "\n\n".join(p for p in text.split("\n\n") if p.strip() and p.strip() not in gone)
+    digest = row_content_hash(row, new_text)
+    language = row["language"]
+    stems = (_without_stems(row["text_stem"] or "", [p for _, p, _ in drop],
+                            lambda paragraph: furniture.stems_of(paragraph, language))
+             or stem_text(new_text, language))
     spans = _spans_without(prepared.signed.paragraphs, {h for h, _, _ in drop}, text, new_text, settings)
     # the key: the canonical URL, which dropping paragraphs leaves as it was, or the content hash
     key = f"sha256:{digest}" if row["key"] == f"sha256:{row['content_hash']}" else row["key"]

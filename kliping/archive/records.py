@@ -89,6 +89,29 @@ def content_hash(article: Article) -> str:
     return sha256_hex(json.dumps(fields, sort_keys=True, ensure_ascii=False).encode("utf-8"))
 
 
+#: The contract's fields an `articles` row holds as they are (the lists are JSON).
+_SCALAR_FIELDS = ("title", "published", "dateline", "editor", "language", "description", "url",
+                  "modified", "section", "site_name", "image")
+_LIST_FIELDS = ("author", "related", "captions", "tags")
+
+
+def row_content_hash(row: dict, text: str) -> str:
+    """`content_hash` of the article stored in `row` with `text` (paragraphs joined by
+    one blank line) as its text: the same digest, without rebuilding the Article
+    (which costs several times the hashing)."""
+    fields = {key: row.get(key) for key in _SCALAR_FIELDS}
+    fields["outlet"] = row.get("outlet") or ""
+    fields["text"] = text
+    for key in _LIST_FIELDS:
+        value = row.get(key)
+        fields[key] = list((json.loads(value) if isinstance(value, str) else value) or ())
+    images = row.get("images")
+    fields["images"] = [{"url": image.get("url") or "", "caption": image.get("caption")} if isinstance(image, dict)
+                        else {"url": image[0], "caption": image[1] if len(image) > 1 else None}
+                        for image in (json.loads(images) if isinstance(images, str) else images) or ()]
+    return sha256_hex(json.dumps(fields, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
 def article_key(article: Article, digest: str) -> str:
     """The natural key: the canonical URL when known, else "sha256:" + content hash."""
     return canonical_url(article.url) or f"sha256:{digest}"
