@@ -187,7 +187,7 @@ class FurnitureFilter:
     def passed(self, spans: tuple[tuple[int, int, int], ...]) -> None:
         """An article went by: its paragraphs may be held from now on."""
         if self._window is not None:
-            self._maybe_held.update(h for h, _, _ in spans)
+            self._maybe_held.update([span[0] for span in spans])
 
     def stems_of(self, paragraph: str, language: str | None = None) -> str:
         """`stem_text(paragraph, language)`, kept for the paragraphs dropped (furniture recurs)."""
@@ -209,7 +209,7 @@ class FurnitureFilter:
         article stored under `key` holding it, for those of `hashes` some other one holds."""
         # most paragraphs are in no other article: say which are, by what `ahead` asked
         # for all the articles around this one (a few more, counted below), or here
-        if self._window is not None and all(h in self._window for h in hashes):
+        if self._window is not None and self._window.issuperset(hashes):
             repeated = [h for h in hashes if h in self._maybe_held]
         else:
             repeated = self._repeated(hashes)
@@ -232,6 +232,8 @@ class FurnitureFilter:
         known = self.known(group)
         new = [h for h, _, _ in spans if h not in known]
         counts = self._counts(group, new, key) if new else {}
+        if not counts and len(new) == len(spans):
+            return []  # no other article holds any of its paragraphs (most articles)
         keep = self.keep(group)
         drop = []
         for hash_, start, length in spans:

@@ -103,13 +103,18 @@ def row_content_hash(row: dict, text: str) -> str:
     fields["outlet"] = row.get("outlet") or ""
     fields["text"] = text
     for key in _LIST_FIELDS:
-        value = row.get(key)
-        fields[key] = list((json.loads(value) if isinstance(value, str) else value) or ())
-    images = row.get("images")
+        fields[key] = _listed(row.get(key))
     fields["images"] = [{"url": image.get("url") or "", "caption": image.get("caption")} if isinstance(image, dict)
                         else {"url": image[0], "caption": image[1] if len(image) > 1 else None}
-                        for image in (json.loads(images) if isinstance(images, str) else images) or ()]
+                        for image in _listed(row.get("images"))]
     return sha256_hex(json.dumps(fields, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+def _listed(value) -> list:
+    """A list column's value as a list (stored as JSON text; "[]" most often)."""
+    if isinstance(value, str):
+        return [] if value == "[]" else list(json.loads(value) or ())
+    return list(value or ())
 
 
 def article_key(article: Article, digest: str) -> str:
