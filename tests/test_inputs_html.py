@@ -93,6 +93,39 @@ def test_read_bytes_sniffs_pages():
     assert read_bytes(b"Judul\n\nIsi.", "<stdin>").content_type == "text/plain"
 
 
+def test_read_bytes_takes_a_page_named_html_for_one_as_read_path_does(tmp_path):
+    # a page saved without its doctype, opening on a tag sniffing does not know (or on a
+    # PHP warning: "<br />\n<b>Warning</b>: ..."): its name says what it is
+    for data in (b'\t<meta property="og:type" content="article"><title>T</title><p>x</p>',
+                 b"<br />\n<b>Warning</b>: mysql_connect(): in x.php<br />\n<html><body><p>x</p>"):
+        path = tmp_path / "page.html"
+        path.write_bytes(data)
+        assert read_bytes(data, "page.html").content_type == "text/html" == read_path(path).content_type
+        assert read_bytes(data, "<stdin>").content_type == "text/plain"
+
+
+def test_utf8_page_with_a_broken_character_is_utf8(tmp_path):
+    # a teaser cut inside a two-byte letter ("papieros\xc4..."): a browser reads the page as
+    # UTF-8 with one replacement character, not the whole page as a Mac code page
+    text = "<p>Fundacj\u0119 Lux Veritatis: \u017ca\u0142oba, \u0142\u0105ka, \u015bwi\u0119ta.</p>" * 20
+    data = b'<html><head><meta charset="UTF-8"></head><body>' + text.encode("utf-8")
+    data += "<p>papieros".encode("utf-8") + b"\xc4...</p></body></html>"
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    doc = read_path(path)
+    assert doc.encoding == "utf-8" and text in doc.text and "papieros\ufffd..." in doc.text
+
+
+def test_a_page_mostly_in_a_code_page_is_not_read_as_utf8(tmp_path):
+    # one valid UTF-8 pair among many code-page letters does not make the page UTF-8
+    page = "<html><body>" + "<p>Caf\u00e9 \u00e0 Jakarta: le pr\u00e9sident a parl\u00e9 tr\u00e8s longtemps.</p>" * 5
+    data = page.encode("cp1252") + "<p>\u00e9</p>".encode("utf-8")
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    doc = read_path(path)
+    assert doc.encoding != "utf-8" and "\ufffd" not in doc.text and doc.text.startswith("<html><body><p>Caf\u00e9 ")
+
+
 @pytest.mark.parametrize("data,message", [
     (b"", "empty file"),
     (b"\xef\xbb\xbf  \n", "empty file"),

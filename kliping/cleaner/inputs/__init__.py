@@ -103,8 +103,10 @@ def read_path(path: str | os.PathLike, url: str | None = None,
 
 
 def read_bytes(data: bytes, source: str, url: str | None = None) -> RawDoc:
-    """Decode `data`, one text scrape or HTML page, into a RawDoc named `source`."""
-    return _read_one("html" if sniff_markup(head_text(data)) else "text", data, source, url)
+    """Decode `data`, one text scrape or HTML page, into a RawDoc named `source`: an
+    HTML page when `source` ends as one (as for files) or when it starts like one."""
+    is_page = source.lower().endswith(HTML_SUFFIXES) or sniff_markup(head_text(data))
+    return _read_one("html" if is_page else "text", data, source, url)
 
 
 def input_kind(name: str, head: bytes) -> str:

@@ -1,9 +1,9 @@
 """HTML pages (and the feeds that look like them): sniffing and decoding.
 
 A page is decoded the way a browser would, with one exception for scrapes: a byte-order
-mark wins; then bytes that are valid UTF-8 (and not plain ASCII) are UTF-8 whatever the
-page declares, since scrapers often re-save pages as UTF-8 and keep the old `<meta
-charset>`; then the HTTP Content-Type charset (WARC), `<meta charset>`,
+mark wins; then bytes that are valid UTF-8 (and not plain ASCII), but for a broken
+character in twenty, are UTF-8 whatever the page declares, since scrapers often re-save
+pages as UTF-8 and keep the old `<meta charset>`; then the HTTP Content-Type charset (WARC), `<meta charset>`,
 `<meta http-equiv="Content-Type">` or the XML declaration (read by w3lib, with the
 WHATWG aliases: latin-1 means cp1252); then detection as for text.
 """
@@ -24,6 +24,8 @@ RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
 XML = "application/xml"
 
+#: A page read as UTF-8 may hold one broken character in this many non-ASCII ones.
+_BROKEN_UTF8 = 20
 #: How much of the start of a document sniffing looks at.
 SNIFF_CHARS = 1024
 
@@ -74,7 +76,9 @@ def decode_html(data: bytes, source: str, http_content_type: str | None = None) 
         try:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            pass
+            text = _nearly_utf8(data)
+            if text is not None:
+                return text, "utf-8"
     declared = http_content_type_encoding(http_content_type) if http_content_type else None
     declared = declared or html_body_declared_encoding(data)
     if declared:
@@ -86,6 +90,15 @@ def decode_html(data: bytes, source: str, http_content_type: str | None = None) 
             refuse_control_text(text, data, source)
             return text, declared
     return decode_bytes(data, source)
+
+
+def _nearly_utf8(data: bytes) -> str | None:
+    """`data` as UTF-8 with its few broken characters replaced, as a browser shows a
+    UTF-8 page holding a teaser cut inside a letter; None when more than one non-ASCII
+    character in _BROKEN_UTF8 is broken (a page in a code page, which detection reads)."""
+    text = data.decode("utf-8", errors="replace")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return text if text.count("\ufffd") * _BROKEN_UTF8 <= non_ascii else None
 
 
 def read_html(data: bytes, source: str, url: str | None = None, *,
