@@ -170,6 +170,64 @@ def test_another_box_or_a_dated_list_read_further_is_not_taken():
     assert not _adds_prose(precise, fuller, {d for d in dated if d.startswith("Another")})
 
 
+def test_prose_around_the_precise_blocks_is_put_back():
+    """The precise reading keeps the article's paragraphs but may leave out the standfirst
+    under the headline (lastampa.it, wochenblatt.com) and a plain paragraph or a question
+    heading between two paragraphs (slf.ch, impulse.de): the default reading's prose
+    around and between the precise blocks is put back, in its place; its headline and
+    labels are not."""
+    from kliping.cleaner.html.body import _with_left_out_prose
+    standfirst = ("Rain, storms and snow are expected today in the centre and the south, while the "
+                  "north keeps its high temperatures and the good weather returns within hours")
+    question = "Who decides how long the library stays open?"
+    precise = "\n".join(_PARAGRAPHS)
+    fuller = "\n".join(["Library hours", standfirst] + _PARAGRAPHS[:2] + [question] + _PARAGRAPHS[2:]
+                       + ["Share this article", "More stories from the city."])
+    assert _with_left_out_prose(precise, fuller, set()).split("\n") == (
+        [standfirst] + _PARAGRAPHS[:2] + [question] + _PARAGRAPHS[2:])
+
+
+def test_a_teaser_box_between_the_precise_blocks_is_not_put_back():
+    """mediaindonesia-01: another story's teaser between two paragraphs (in its own list
+    item, under its linked headline and its date) is no part of the article; a paragraph
+    written straight into the article's box is."""
+    import functools
+
+    from kliping.cleaner.html.body import _beside, _with_left_out_prose
+    from kliping.cleaner.html.page import parse_page
+    teaser = "The state must keep investment and nature in balance, the expert said."
+    plain = "The reading room will also stay open on Sunday afternoons from the first of May."
+    html = page("<div class='story'>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS[:2])
+                + f"<ul class='more'><li><h3><a href='/x'>Another story</a></h3><span>11/6/2025 10:54</span><p>{teaser}</p></li></ul>"
+                + f"<div>{plain}</div>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS[2:]) + "</div>")
+    root = parse_page(html)
+    precise = "\n".join(_PARAGRAPHS)
+    fuller = "\n".join(_PARAGRAPHS[:2] + [teaser, plain] + _PARAGRAPHS[2:])
+    assert _with_left_out_prose(precise, fuller, set(), functools.partial(_beside, root)).split("\n") == (
+        _PARAGRAPHS[:2] + [plain] + _PARAGRAPHS[2:])
+
+
+def test_another_box_read_by_the_default_reading_adds_nothing():
+    """When the default reading reads another box (other stories' teasers), the precise
+    reading stays as it is: nothing around or between its blocks is the article's."""
+    from kliping.cleaner.html.body import _with_left_out_prose
+    precise = "\n".join(_PARAGRAPHS)
+    teasers = [f"A singer said on Friday that she will release her new album, number {i}, next month." for i in range(6)]
+    assert _with_left_out_prose(precise, "\n".join(teasers[:3] + _PARAGRAPHS[:1] + teasers[3:]), set()) == precise
+    assert _with_left_out_prose(precise, "", set()) == precise
+
+
+@pytest.mark.parametrize("file_name,standfirst", [
+    ("lastampa.it.temperature.html", "Il bel tempo tornerà in poche ore"),
+    ("wochenblatt.com-Heinen-Essen.html", "In einem ersten Gespräch zeigte sich die NRW-Landwirtschaftsministerin"),
+])
+def test_the_standfirst_of_a_real_page_is_text(file_name, standfirst):
+    text, item = cached_page(file_name)
+    art = clean_text(text, file_name, rules=RULES, content_type="text/html")
+    assert standfirst in art.text and found(art.text, item["with"]) == len(item["with"])
+    assert found(art.text, item["without"]) == 0
+
+
 # --- what the page is, not the shape of its URL -----------------------------------------
 
 def test_a_blog_post_at_a_one_segment_slug_is_an_article():

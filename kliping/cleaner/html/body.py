@@ -23,6 +23,9 @@ from ..selectors import Selector, merge_selectors
 #: Text nodes in the body holding the string $p.
 _BODY_TEXT_WITH = etree.XPath("//body//text()[contains(., $p)]")
 _BODY_TEXTS = etree.XPath("//body//text()")
+#: Whether an element holds a heading that is a link (a teaser's headline).
+_LINKED_HEADING = etree.XPath("boolean(descendant-or-self::*[self::h1 or self::h2 or self::h3 or self::h4 "
+                              "or self::h5 or self::h6][.//a or ancestor::a])")
 #: How many links an element holds.
 _LINK_COUNT = etree.XPath("count(.//a)")
 #: The id and class attribute nodes under an element, in document order.
@@ -43,6 +46,8 @@ _SAME_TEXT = 0.5
 _MORE_PROSE_CHARS = 100
 _MORE_PROSE_SHARE = 0.1
 _PROSE_SHARE = 0.5
+#: A block of this many words is prose whatever its last character (a standfirst).
+_LONG_WORDS = 20
 #: A box with this many links or more, this share of its text in links, is a link list.
 _LIST_LINKS = 3
 _LINK_SHARE = 0.6
@@ -207,8 +212,11 @@ def trafilatura_body(root, url: str | None, mode: str = "precision") -> list[str
     text = run(mode)
     if mode == "precision":
         fuller = run("default")
-        if len(text) < _SHORT_TEXT or _adds_prose(text, fuller, link_texts(root)):
+        links = link_texts(root)
+        if len(text) < _SHORT_TEXT or _adds_prose(text, fuller, links):
             text = fuller  # precision can starve a page, or leave out a part of its text
+        else:
+            text = _with_left_out_prose(text, fuller, links, functools.partial(_beside, root))
     blocks = _without_small_tables([" ".join(line.split()) for line in text.splitlines() if line.strip()])
     return recover_lead(root, blocks)
 
@@ -228,6 +236,79 @@ def _adds_prose(precise: str, fuller: str, links: set[str]) -> bool:
     prose = prose_chars(added, links)
     return (prose >= _MORE_PROSE_CHARS and prose >= _MORE_PROSE_SHARE * len(precise)
             and prose >= _PROSE_SHARE * sum(map(len, added)))
+
+
+def _with_left_out_prose(precise: str, fuller: str, links: set[str],
+                         in_box: Callable[[str, str, str], bool] = lambda *_: True) -> str:
+    """The precise reading with the prose the `fuller` one reads around its blocks put
+    back, when the fuller reading is the same container read further (holds _SAME_TEXT of
+    the precise text): the run of prose right above its first block (a standfirst under
+    the headline, up to _LEAD_BLOCKS), and the prose between two of its blocks (a paragraph
+    or a question heading judged too plain) when `in_box` says it stands in the same box
+    as a block beside it (not another story's teaser). Prose: a sentence or a _LONG_WORDS
+    block, not a link's text."""
+    kept = [" ".join(line.split()) for line in precise.splitlines() if line.strip()]
+    lines = [" ".join(line.split()) for line in fuller.splitlines() if line.strip()]
+    at, found = 0, []
+    for line in kept:  # where each precise block stands in the fuller reading, in order
+        j = next((i for i in range(at, len(lines)) if lines[i] == line), None)
+        found.append(j)
+        at = at if j is None else j + 1
+    placed = [j for j in found if j is not None]
+    if not placed or sum(len(k) for k, j in zip(kept, found) if j is not None) < _SAME_TEXT * sum(map(len, kept)):
+        return precise
+
+    def prose(line: str) -> bool:
+        return line not in links and (is_sentence(line) or len(line.split(None, _LONG_WORDS - 1)) >= _LONG_WORDS)
+
+    out: list[str] = []
+    for line in reversed(lines[max(0, placed[0] - _LEAD_BLOCKS):placed[0]]):
+        if not prose(line):
+            break
+        out.insert(0, line)
+    last = None
+    for line, j in zip(kept, found):
+        gap = lines[last + 1:j] if j is not None and last is not None else []
+        out += [g for g in gap if prose(g) and g not in kept and in_box(g, lines[last], line)]
+        out.append(line)
+        last = last if j is None else j
+    return "\n".join(out)
+
+
+def _beside(root, block: str, *neighbours: str) -> bool:
+    """Say whether `block` stands in the article's box beside one of `neighbours`: no box
+    between it and what holds them both has a linked heading (another story's teaser,
+    its headline a link to it, as a paragraph among the article's, a question over its
+    answer or a section of its own does not)."""
+    holder = _holder(root, block)
+    if holder is None:
+        return False
+    for other in (_holder(root, n) for n in neighbours):
+        if other is None:
+            continue
+        around = set(other.iterancestors())
+        for box in [holder, *holder.iterancestors()]:
+            if box in around or box is other:
+                return True
+            if _LINKED_HEADING(box):
+                break
+    return False
+
+
+def _holder(root, block: str):
+    """The block element (a paragraph, a heading, a box) holding the start of `block` on
+    the page, or None."""
+    nodes = []
+    for probe in (block[:40], block[:20]):  # a link may cut the paragraph's first text node short
+        nodes = nodes or (_BODY_TEXT_WITH(root, p=probe) if "'" not in probe else [])
+    if not nodes:
+        return None
+    el = nodes[0].getparent()
+    if nodes[0].is_tail:  # text after an inline element: "<h2><span/>Question?</h2>"
+        el = el.getparent()
+    while el is not None and el.tag not in BLOCK_TAGS:
+        el = el.getparent()
+    return el
 
 
 def _without_small_tables(blocks: list[str]) -> list[str]:
