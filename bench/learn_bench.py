@@ -1,7 +1,8 @@
 """Rules learned from an outlet's own pages, scored: tests/corpus, three ways per outlet.
 
 For every outlet of tests/corpus with at least 10 pages, `kliping rules learn` reads 5
-of its `dev` pages (spread evenly over their names; each with its address, as a user
+of its `dev` pages (of its site with most pages, when one has 5: a network's sites are
+learned one at a time; spread evenly over their names; each with its address, as a user
 who saved the pages knows it) and the outlet's `test` pages are cleaned three ways:
 with the generic rule, with the learned rule (the hand-written one taken out), and with
 the hand-written rule — each forced, so the rule's cleaning is scored, not its matching
@@ -14,6 +15,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +28,7 @@ from kliping.authoring.samples import load_with  # noqa: E402
 from kliping.cleaner import clean, load_rules, read_path  # noqa: E402
 from kliping.cleaner.html import NotAnArticle  # noqa: E402
 from kliping.cleaner.rules import RuleSet  # noqa: E402
+from kliping.sites import site_of  # noqa: E402
 
 MIN_PAGES = 10
 LEARN_FROM = 5
@@ -64,8 +67,19 @@ def score(golds: list[dict], rules: RuleSet, outlet: str, scorer, show: bool = F
     return f1 / len(golds), leaks
 
 
+def learning_pages(dev: list[dict]) -> list[dict]:
+    """The dev pages a rule is learned from: LEARN_FROM of one site, the site with most
+    pages, as a user learns one site of a network (Tribun's) at a time; spread over all
+    when no site has that many (the learner then says whether they are one outlet)."""
+    sites = Counter(site_of(g["url"]) for g in dev)
+    site, count = sites.most_common(1)[0] if sites else (None, 0)
+    if site is not None and count >= LEARN_FROM:
+        dev = [g for g in dev if site_of(g["url"]) == site]
+    return spread(dev, LEARN_FROM)
+
+
 def bench_outlet(outlet: str, golds: list[dict], rules: RuleSet, scorer, score_on: str = "test") -> dict:
-    dev = spread([g for g in golds if part_of(g["url"]) == "dev"], LEARN_FROM)
+    dev = learning_pages([g for g in golds if part_of(g["url"]) == "dev"])
     test = [g for g in golds if part_of(g["url"]) == score_on and g not in dev]
     pages = [SourcePage(g["sample"], read_path(CORPUS / "text" / g["sample"]).text, g["url"]) for g in dev]
     others = RuleSet({k: r for k, r in rules.rules.items() if k != outlet})

@@ -25,3 +25,16 @@ def test_bench_script_imports(script):
             "spec.loader.exec_module(importlib.util.module_from_spec(spec))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_a_network_is_learned_one_site_at_a_time():
+    """learn_bench learns a rule from pages of the outlet's site with most pages (Tribun's
+    network has one site per region); spread over all when no site has five."""
+    code = ("import sys; sys.path.insert(0, 'bench'); import learn_bench as b; "
+            "pages = [{'url': f'https://{h}/read/{i}'} for i, h in enumerate("
+            "['www.tribunnews.com'] * 6 + ['www.tribunjabar.id', 'www.tribun-bali.com'])]; "
+            "picked = b.learning_pages(pages); "
+            "assert len(picked) == 5 and {b.site_of(p['url']) for p in picked} == {'tribunnews.com'}, picked; "
+            "few = b.learning_pages(pages[4:]); assert len(few) == 4, few")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
