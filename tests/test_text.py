@@ -459,6 +459,9 @@ def test_a_date_with_its_time_closing_a_short_line_is_the_published_stamp(line, 
     "Bus tergelincir ke jurang di jalur selatan (ilustrasi)",
     "Duta, vokalis Sheila On 7, saat konser di Jakarta (Instagram)",
     "Menteri BUMN Rini Soemarno di kantornya./Bisnis.com",
+    # closed by the photo's copyright: Merdeka prints the headline glued before it
+    "Jokowi sidak banjir dini hari Jokowi sidak malam. ©2012 Merdeka.com",
+    "Anies Baswedan resmikan pelican crossing. © 2018 Liputan6.com",
 ])
 def test_captions_of_real_pages_with_their_credits(caption):
     from kliping.cleaner import clean_text, load_rules
@@ -623,3 +626,4 @@ def test_a_headline_with_a_slash_is_no_credit(line):
     from kliping.cleaner import clean_text, load_rules
     art = clean_text(f"{line}\n\n{LEAD}\n", rules=load_rules(), outlet="generic")
     assert art.title == line and art.captions == ()
+
