@@ -233,3 +233,25 @@ def test_a_table_head_is_no_credited_caption():
     regex = re.compile(expand(CREDITED_CAPTION))
     assert not regex.search("Kode PBV (20/8) (19/8) Harga Harga PER")
     assert regex.search("Warga antre di depan toko di Padang, Sumbar, (COVID-19). ANTARA")
+
+
+def test_a_paywalled_excerpts_end_is_learned_from_the_page_showing_it(rules):
+    """Tempo's weekly shows its first paragraphs, cut mid-sentence, an ellipsis alone,
+    then the paywall: a prompt to subscribe (which the generic rule drops wherever it
+    stands) and the pitch under it. One of the five pages shows it; the generic rule
+    vouches for the prompt, the cut paragraph for the place: the text ends there."""
+    from kliping.authoring.samples import load_with
+    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://tempo.co/x") for p in _paths(TEMPO)]
+    others = type(rules)({k: r for k, r in rules.rules.items() if k != "tempo"})
+    learned = learn_rule("tempol", pages, others)
+    ends = tomllib.loads(learned.text)["footer"]["end"]
+    assert ends == ["^(?:\\.\\.\\.|…)$", "^Berlangganan untuk lanjutkan membaca\\.$"], learned.text
+    assert "# learned from a paywalled excerpt's end on 1 of 5 pages" in learned.text
+    with_rule = load_with("tempol", learned.text, others)
+    # a page not learned from: another story, the same paywall under it
+    page = _paths(["tempo-koran-mourinho-kritik-kebijakan-pembelian-pemain"])[0].read_text("utf-8")
+    article = clean_text(page, rules=with_rule, outlet="tempol")
+    assert "Kami mengemas berita" not in article.text and not article.text.endswith("...")
+    assert article.text == clean_text(page, rules=rules, outlet="tempo").text
+    # a prompt the generic rule drops between whole paragraphs ends nothing
+    assert not any("Baca berita dengan sedikit iklan" in p for p in ends)

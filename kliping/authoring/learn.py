@@ -22,10 +22,11 @@ from ..cleaner.pipeline import clean_text
 from ..cleaner.regex_safety import why_unsafe
 from ..cleaner.rules import GENERIC, RuleSet, expand
 from ..cleaner.settings import DEFAULT_SETTINGS, Settings
+from ..cleaner.text import CANDIDATE, DROP, PARAGRAPH_END
 from ..sites import site_of
 from .render import Guess, expect_lines, render_rule, toml_text, toml_value
 from .line_templates import escape, exact_pattern, matches, prefix_pattern
-from .samples import Page, Repeat, cover, first_lines, load_with
+from .samples import LEAD_CHARS, Page, Repeat, cover, figure_row, first_lines, load_with
 from .scaffold import analyse_samples
 from .scramble import scramble_prose
 
@@ -208,6 +209,33 @@ def caption_guesses(pages: list[Page], need: int) -> list[Guess]:
                   f"from captions ending in their photo's credit, in {len(credits)} of {len(pages)} pages: {named}")]
 
 
+#: An ellipsis alone on its line: where an excerpt was cut.
+ELLIPSIS = "^(?:\\.\\.\\.|…)$"
+
+
+def paywall_guesses(pages: list[Page]) -> list[Guess]:
+    """A paywalled excerpt's end: under a paragraph cut mid-sentence, an ellipsis alone,
+    then a line the generic rule drops as furniture (a prompt to subscribe).
+    The text ends there (the pitch follows): one page is evidence enough, the generic
+    rule vouching for the line and the cut paragraph for where it stands."""
+    ellipsis = re.compile(expand(ELLIPSIS))
+    found: list[str] = []
+    for page in pages:
+        shown = [ln for ln in page.lines if ln.text]
+        for n in range(2, len(shown)):
+            line, cut = shown[n], shown[n - 2]
+            if (line.kind == DROP and ellipsis.match(shown[n - 1].text) and cut.kind == CANDIDATE
+                    and len(cut.text) >= LEAD_CHARS
+                    and not PARAGRAPH_END.search(cut.text) and not figure_row(cut.text)):
+                found.append(line.text)
+                break
+    if not found:
+        return []
+    why = f"from a paywalled excerpt's end on {len(found)} of {len(pages)} pages, under a paragraph cut mid-sentence and an ellipsis"
+    return [Guess("footer.end", ELLIPSIS, why + ": an ellipsis alone"),
+            *(Guess("footer.end", exact_pattern(text), why + f": {text!r}") for text in dict.fromkeys(found))]
+
+
 def _loosen(repeat: Repeat, pages: list[Page]) -> Repeat:
     """A long line matched whole becomes a match of its first words (its tail changes:
     a link, a wrapped sentence), unless those match a line of some page's text."""
@@ -342,6 +370,7 @@ def learn_rule(rule_id: str, pages: list[SourcePage], rules: RuleSet,
     learned += _footer_drops(found.pages, found.repeats, used)
     if not any(g.key == "body.dateline" for g in learned):
         learned += dateline_guesses(found.pages, need, others[GENERIC])
+    learned += [g for g in paywall_guesses(found.pages) if g.pattern not in {x.pattern for x in learned}]
     if not any(g.key == "photo.captions" for g in learned):
         learned += caption_guesses(found.pages, need)
     guesses, skipped = _safe([Guess(g.key, g.pattern, _learned_why(g.why)) for g in learned])
