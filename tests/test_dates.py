@@ -10,6 +10,9 @@ from kliping.cleaner.dates import find_date, parse_date, zone_offset
     ("Jumat, 31 Desember 2021 - 09:42:00 WIB", "2021-12-31T09:42:00+07:00"),
     ("Kamis, 07 Januari 2016 – 19:06 WIB", "2016-01-07T19:06:00+07:00"),  # jpnn: an en dash
     ("Sabtu, 16 Des 2017 — 01:26 WIB", "2017-12-16T01:26:00+07:00"),
+    # English ordinals, as Blogger and kumparan's English pages print them
+    ("Apr 14th 2025, 19:14", "2025-04-14T19:14:00+07:00"),
+    ("March 2nd, 2024", "2024-03-02"), ("1st March 2024", "2024-03-01"),
     ("31 Desember 2021 09:42 WIB", "2021-12-31T09:42:00+07:00"),
     ("Friday 31 December 2021", "2021-12-31"),
     ("Friday, December 31, 2021", "2021-12-31"),
@@ -43,6 +46,7 @@ def test_printed_zone_beats_default():
 
 @pytest.mark.parametrize("text", [
     "", None, "tanpa tanggal", "31 Foo 2021", "32 Desember 2021", "30/02/2021", "31 Desember 1850",
+    "March 2ndary 2024",
     "Pukul 09:42 WIB",
 ])
 def test_not_dates(text):

@@ -3,7 +3,8 @@
 Forms understood (day names optional, Indonesian or English):
   "Jumat, 31 Desember 2021 - 09:42:00 WIB", "Kamis, 07 Januari 2016 – 19:06 WIB",
   "31 Des 2021 09.42 WITA",
-  "Friday 31 December 2021", "December 31, 2021 9:42 PM", "31/12/2021 09:42 WIB",
+  "Friday 31 December 2021", "December 31, 2021 9:42 PM", "Apr 14th 2025, 19:14",
+  "31/12/2021 09:42 WIB",
   "2021-12-31T09:42:00+07:00".
 Zones: WIB = +07:00, WITA = +08:00, WIT = +09:00, GMT/UTC/Z = +00:00, "GMT+7" and
 numeric offsets. A time with no zone takes the caller's default zone (the outlet's);
@@ -49,10 +50,10 @@ _TAIL = rf"(?:{_SEP}(?P<time>{_TIME})(?:\s*(?P<zone>{_ZONE})\b)?)?"
 
 #: One regex per form; the groups say where day, month, year, time and zone are.
 _FORMS = [
-    # 31 Desember 2021 [- 09:42:00 WIB]
-    rf"(?:{_DAY}\s*,?\s*)?(?P<day>\d{{1,2}})\.?\s+(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}}){_TAIL}",
-    # December 31, 2021 [9:42 PM]
-    rf"(?:{_DAY}\s*,?\s*)?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){_TAIL}",
+    # 31 Desember 2021 [- 09:42:00 WIB], 1st March 2024
+    rf"(?:{_DAY}\s*,?\s*)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}}){_TAIL}",
+    # December 31, 2021 [9:42 PM], Apr 14th 2025
+    rf"(?:{_DAY}\s*,?\s*)?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_TAIL}",
     # 2021-12-31[T09:42:00+07:00]
     rf"(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})"
     rf"(?:(?:[T ]|WIB|WITA|WIT)(?P<time>\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?)\s*(?P<zone>{_ZONE})?)?",
