@@ -627,3 +627,22 @@ def test_a_headline_with_a_slash_is_no_credit(line):
     art = clean_text(f"{line}\n\n{LEAD}\n", rules=load_rules(), outlet="generic")
     assert art.title == line and art.captions == ()
 
+
+
+@pytest.mark.parametrize("crumb", ["Politik & Hukum›Serba Cepat untuk RUU Cipta...", "Home » Nasional » Serba Cepat untuk RUU…"])
+def test_a_breadcrumbs_cut_copy_of_the_headline_is_not_the_headline(crumb):
+    """A breadcrumb over the headline ends in its copy cut short ("…"): the whole
+    headline under it is the headline."""
+    from kliping.cleaner import clean_text, load_rules
+    headline = "Serba Cepat untuk RUU Cipta Kerja"
+    page = f"{crumb}\nIklan\n{headline}\n\n{LEAD}\n"
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert art.title == headline and "Serba" not in art.text
+
+
+def test_a_headline_ending_in_dots_over_its_photos_title_stays_the_headline():
+    from kliping.cleaner import clean_text, load_rules
+    headline = "Wahai BI! Rupiah Terlalu Kuat, Ada Pesan dari Jokowi Nih..."
+    page = (f"{headline}\n{headline} Foto: Presiden Joko Widodo di pertemuan tahunan (OJK TV)\n\n"
+            "Jakarta, CNBC Indonesia - Presiden Joko Widodo berpesan kepada Bank Indonesia soal rupiah.\n")
+    assert clean_text(page, rules=load_rules(), outlet="generic").title == headline

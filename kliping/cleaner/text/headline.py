@@ -46,6 +46,11 @@ _PARAGRAPH_WORDS = 20
 _PARAGRAPH_CJK_CHARS = 60
 #: How many remaining lines after the headline may come before the lead paragraph.
 _LEAD_WINDOW = 5
+#: A headline's copy cut short ends so; this many of its words before the cut must stand
+#: in the whole headline, this many lines under it at most.
+_CUT_MARKS = ("...", "…")
+_CUT_WORDS = 3
+_CUT_WINDOW = 3
 #: A first line of this many words at most, over a line of headline length, is a label.
 _LABEL_WORDS = 2
 #: How many such labels (a menu's items, one per line) may stand over the headline.
@@ -116,7 +121,27 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
             return after
     if _topic_over_headline(candidates[first:first + 3], title_shaped):
         return first + 1
-    return first
+    whole = _whole_of_cut_copy(candidates, first, title_shaped)
+    return first if whole is None else whole
+
+
+def _whole_of_cut_copy(candidates: list[Line], at: int, title_shaped: Callable[[Line], bool]) -> int | None:
+    """Which candidate just under `at` is the whole headline when `at` ends in a copy
+    of it cut short ("Politik & Hukum›Serba Cepat untuk RUU Cipta...", a breadcrumb):
+    a title-shaped line holding the words before the cut (the last may be cut itself)."""
+    text = candidates[at].text
+    if not text.endswith(_CUT_MARKS):
+        return None
+    words = _WORDS.findall(text.rstrip(".…").lower())[-_CUT_WORDS - 1:-1]
+    if len(words) < _CUT_WORDS:
+        return None
+    for i in range(at + 1, min(len(candidates), at + 1 + _CUT_WINDOW)):
+        line = candidates[i]
+        if (title_shaped(line) and not any(mark in line.text for mark in _CUT_MARKS)
+                and not _SENTENCE_END.search(line.text)
+                and set(words) <= set(_WORDS.findall(line.text.lower()))):
+            return i
+    return None
 
 
 def _topic_over_headline(top: list[Line], title_shaped: Callable[[Line], bool]) -> bool:
