@@ -262,3 +262,17 @@ def test_a_batch_keeps_its_joined_screens_in_a_file_of_their_own(tmp_path):
     off = batch({"KLIPING_CACHE_DIR": ""})
     assert first.returncode == second.returncode == off.returncode == 0, first.stderr
     assert first.stdout == second.stdout == off.stdout and first.stdout.count("\n") == len(scrapes)
+
+
+def test_past_its_bound_a_cache_file_keeps_only_what_the_last_run_used(tmp_path):
+    path = str(tmp_path / "joined.json")
+    first = RegexCache(path, max_entries=3)
+    for source in ("a+", "b+", "c+"):
+        first.compile(source)
+    first.save()
+    second = RegexCache(path, max_entries=3)
+    assert second.compile("a+") == re.compile("a+")
+    second.compile("d+")  # a fourth entry: past the bound
+    second.save()
+    assert sorted(RegexCache(path)._load()) == ["0:a+", "0:d+"]
+    assert regex_cache.MAX_JOINED_ENTRIES < regex_cache.MAX_ENTRIES

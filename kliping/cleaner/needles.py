@@ -49,13 +49,8 @@ class NeedleIndex:
 
     def candidates(self, line: str) -> list[Pattern]:
         """The patterns whose gates may admit `line` (each once or more; none left out)."""
-        found: list[Pattern] = []
-        for text, patterns in self.raw:
-            if text in line:
-                found += patterns
+        found = [p for text, patterns in self.raw if text in line for p in patterns]
         if self.folded:
             low = fold(line)
-            for text, patterns in self.folded:
-                if text in low:
-                    found += patterns
+            found += [p for text, patterns in self.folded if text in low for p in patterns]
         return found

@@ -32,6 +32,9 @@ from . import user_cache
 
 #: Entries kept at most; past it, a run keeps only the patterns it used.
 MAX_ENTRIES = 5000
+#: The same for the joined regexes (`compile_joined`): each is large (many patterns in
+#: one), and a batch reads the whole file; a run uses a few hundred of them.
+MAX_JOINED_ENTRIES = 500
 #: The engine's code words, as an array type of the same size.
 _WORD = "I" if _sre.CODESIZE == 4 else "H"
 
@@ -40,8 +43,9 @@ class RegexCache:
     """The code of compiled patterns, read from `path` when first needed and written back
     at exit when a pattern was added."""
 
-    def __init__(self, path: str | None):
+    def __init__(self, path: str | None, max_entries: int = MAX_ENTRIES):
         self.path = path
+        self.max_entries = max_entries
         self._entries: dict[str, list] | None = None if path else {}
         self._used: set[str] = set()
         self._added = False
@@ -86,7 +90,7 @@ class RegexCache:
         if self.path is None or not self._added:
             return
         entries = {**(_read(self.path) or {}), **(self._entries or {})}
-        if len(entries) > MAX_ENTRIES:
+        if len(entries) > self.max_entries:
             entries = {k: v for k, v in entries.items() if k in self._used}
         user_cache.write(self.path, _made_by(), entries)
         self._added = False
@@ -111,9 +115,9 @@ def _read(path: str) -> dict[str, list] | None:
     return entries if isinstance(entries, dict) else None
 
 
-def _default_cache(name: str = "regex") -> RegexCache:
+def _default_cache(name: str = "regex", max_entries: int = MAX_ENTRIES) -> RegexCache:
     tag = f"{sys.implementation.name}-{sys.version_info[0]}{sys.version_info[1]}"
-    return RegexCache(user_cache.cache_file(f"{name}-{tag}.json"))
+    return RegexCache(user_cache.cache_file(f"{name}-{tag}.json"), max_entries)
 
 
 _CACHE: RegexCache | None = None
@@ -134,5 +138,5 @@ def compile_joined(pattern: str, flags: int = 0) -> re.Pattern:
     joins patterns, so that one scrape's start-up never reads the large entries."""
     global _JOINED
     if _JOINED is None:
-        _JOINED = _default_cache("joined")
+        _JOINED = _default_cache("joined", MAX_JOINED_ENTRIES)
     return _JOINED.compile(pattern, flags)

@@ -252,7 +252,14 @@ class Rule:
         """Say whether some pattern of any of `keys` may match `line`: one screen for
         them all per rule of the chain (this one, the one it extends, …), since most
         lines of a page match none (False settles every key)."""
+        screens = self._chain_screens.get(keys)
+        if screens is not None:  # every rule of the chain screens already
+            for screen in screens:
+                if screen.passes(line):
+                    return True
+            return False
         rule: Rule | None = self
+        settled = True
         while rule is not None:
             if rule._screening(len(line)):
                 screen = rule._own_screen(keys)
@@ -260,8 +267,23 @@ class Rule:
                     return True
             elif any(p.regex.search(line) for k in keys for p in rule.own.get(k, ())):
                 return True
+            settled = settled and rule._lookups[0] >= SCREEN_AFTER_LOOKUPS
             rule = rule.parent
+        if settled:
+            self._chain_screens[keys] = tuple(
+                screen for rule in self._chain if (screen := rule._own_screen(keys)) is not None)
         return False
+
+    @cached_property
+    def _chain(self) -> tuple[Rule, ...]:
+        """This rule and those it extends, nearest first."""
+        return (self,) + (self.parent._chain if self.parent else ())
+
+    @cached_property
+    def _chain_screens(self) -> dict[tuple[str, ...], tuple[Screen, ...]]:
+        """Per tuple of keys, the Screens of the chain's rules that have patterns of
+        them, once every rule of the chain screens (`could_match` then asks only them)."""
+        return {}
 
     def strip(self, key: str, text: str) -> str:
         """Return `text` with what each pattern of `key` matches removed, in order."""
