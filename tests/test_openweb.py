@@ -228,6 +228,27 @@ def test_the_standfirst_of_a_real_page_is_text(file_name, standfirst):
     assert found(art.text, item["without"]) == 0
 
 
+def test_a_label_and_colon_under_the_first_paragraphs_is_no_dateline():
+    """zfk.de: 'Zum Vergleich: Es gab …' in the middle of the text reads like Metro TV's
+    'Jakarta: ' dateline; paragraphs stand above it, so the text starts there, and
+    nothing above the sentence is dropped as the header. (A caption's one short sentence
+    over a dateline lead, kompas-04, still goes.)"""
+    later = ("Zum Vergleich: Es gab bei den Wärmeerzeugern mit Öl einen Zuwachs von 18 Prozent und bei "
+             "den holzbasierten Bio-Heizsystemen von 21 Prozent im selben Zeitraum.")
+    paras = ["Trotz schwieriger Lieferketten und branchenweiter Materialknappheit verzeichnet die "
+             "Heizungsindustrie bis zum dritten Quartal 2022 einen deutlichen Zuwachs beim Absatz von "
+             "Wärmeerzeugern in Deutschland.",
+             "Den größten Absatz im Wärmemarkt konnte die Heizungsindustrie im Bereich der "
+             "Wärmepumpen-Heizsysteme verzeichnen, wie der Verband am Montag mitteilte."]
+    html = page("<article><h1>Wärmepumpen boomen</h1>" + "".join(f"<p>{p}</p>" for p in paras)
+                + f"<h2>Gas rückläufig, aber immer noch dominierend</h2><p>{later}</p>"
+                + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</article>", lang="de")
+    art = clean_text(html, "zfk.html", url="https://www.zfk.de/energie/waerme/waermepumpen-boomen", rules=RULES,
+                     content_type="text/html")
+    assert all(p in art.text for p in paras) and later in art.text
+    assert art.dateline is None
+
+
 # --- what the page is, not the shape of its URL -----------------------------------------
 
 def test_a_blog_post_at_a_one_segment_slug_is_an_article():

@@ -319,6 +319,11 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         (i for i, ln in enumerate(rest[:_LEAD_WINDOW]) if rule.first("body.dateline", ln.text)),
         None,
     )
+    if page and lead_at is not None:
+        # On a page, a paragraph-long block above the "dateline" starts the text: what
+        # reads like one further down is a sentence of it ("Zum Vergleich: Es gab …").
+        lead_at = next((i for i, ln in enumerate(rest[:lead_at]) if _is_long(ln.text)),
+                       lead_at)
     if page and lead_at is None:
         # A page's blocks: menus, dates and labels may stand between headline and text,
         # which begins at the first dateline or the first sentence.
