@@ -646,3 +646,12 @@ def test_a_headline_ending_in_dots_over_its_photos_title_stays_the_headline():
     page = (f"{headline}\n{headline} Foto: Presiden Joko Widodo di pertemuan tahunan (OJK TV)\n\n"
             "Jakarta, CNBC Indonesia - Presiden Joko Widodo berpesan kepada Bank Indonesia soal rupiah.\n")
     assert clean_text(page, rules=load_rules(), outlet="generic").title == headline
+
+
+@pytest.mark.parametrize("sign_off", ["(vir/c11/fal)", "(ant/b12)", "(fyk/ash)"])
+def test_a_sign_off_with_a_desk_code_is_no_photo_credit(sign_off):
+    """jpnn's sign-offs carry a desk code with digits: the paragraph they close is text."""
+    from kliping.cleaner import clean_text, load_rules
+    last = f"Ekspor batu bara pada Oktober anjlok 16 persen dibanding bulan sebelumnya. {sign_off}"
+    art = clean_text(f"{HEADLINE}\n\n{LEAD}\n\n{last}\n", rules=load_rules(), outlet="generic")
+    assert art.paragraphs[-1] == last and art.captions == ()
