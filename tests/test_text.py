@@ -655,3 +655,13 @@ def test_a_sign_off_with_a_desk_code_is_no_photo_credit(sign_off):
     last = f"Ekspor batu bara pada Oktober anjlok 16 persen dibanding bulan sebelumnya. {sign_off}"
     art = clean_text(f"{HEADLINE}\n\n{LEAD}\n\n{last}\n", rules=load_rules(), outlet="generic")
     assert art.paragraphs[-1] == last and art.captions == ()
+
+
+def test_a_byline_label_over_another_label_takes_no_role_for_a_name():
+    """Tempo's 2020 pages: "Reporter" over "Editor" over one name — the name is the
+    editor's, and "Editor" is never the reporter's name."""
+    from kliping.cleaner import clean_text, load_rules
+    page = (f"{HEADLINE}\n\nReporter\n\nEditor\n\nJuli Hantoro\n\nSelasa, 8 September 2020 10:15 WIB\n\n"
+            "TEMPO.CO, Jakarta - Pasien Covid-19 terus berdatangan ke rumah sakit rujukan di Jakarta.\n")
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert "Editor" not in art.author and art.editor == "Juli Hantoro"

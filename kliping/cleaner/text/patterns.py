@@ -194,7 +194,8 @@ def _byline_on_line_above(lines: list[Line], at: int, rule: Rule) -> bool:
 def _join_byline(label: Line, name: Line | None, rule: Rule) -> bool:
     """Read a label line and a name line as one byline when the rule's byline patterns
     take "label name"; the label line gets the field, the name line is dropped."""
-    if name is None or not _NAME_LINE.match(name.text) or name.kind != CANDIDATE:
+    if (name is None or not _NAME_LINE.match(name.text) or name.kind != CANDIDATE
+            or _ROLE_UNDER_NAME.match(name.text)):  # another label ("Reporter" over "Editor")
         return False
     joined = f"{label.text.rstrip(': ')}: {name.text}"
     for key, kind in (("byline.editor", EDITOR), ("byline.author", AUTHOR)):
