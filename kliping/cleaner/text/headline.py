@@ -46,6 +46,8 @@ _PARAGRAPH_WORDS = 20
 _PARAGRAPH_CJK_CHARS = 60
 #: How many remaining lines after the headline may come before the lead paragraph.
 _LEAD_WINDOW = 5
+#: A block above a dateline lead whose first characters, this many, stand in it is that lead.
+_ECHO_CHARS = 40
 #: A headline's copy cut short ends so; this many of its words before the cut must stand
 #: in the whole headline, this many lines under it at most.
 _CUT_MARKS = ("...", "…")
@@ -321,9 +323,11 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
     )
     if page and lead_at is not None:
         # On a page, a paragraph-long block above the "dateline" starts the text: what
-        # reads like one further down is a sentence of it ("Zum Vergleich: Es gab …").
-        lead_at = next((i for i, ln in enumerate(rest[:lead_at]) if _is_long(ln.text)),
-                       lead_at)
+        # reads like one further down is a sentence of it ("Zum Vergleich: Es gab …"),
+        # unless the block is the lead printed above it (a blog's excerpt of it).
+        lead_text = rest[lead_at].text
+        lead_at = next((i for i, ln in enumerate(rest[:lead_at])
+                        if _is_long(ln.text) and ln.text[:_ECHO_CHARS] not in lead_text), lead_at)
     if page and lead_at is None:
         # A page's blocks: menus, dates and labels may stand between headline and text,
         # which begins at the first dateline or the first sentence.
