@@ -287,6 +287,8 @@ class Rule:
 
     def strip(self, key: str, text: str) -> str:
         """Return `text` with what each pattern of `key` matches removed, in order."""
+        if not self.could_match((key,), text):
+            return text  # no pattern matches it: none removes anything, nor makes a match
         screening = self._screening(len(text))
         for pattern in self.patterns(key):
             if not screening or pattern.could_match(text):
