@@ -599,6 +599,8 @@ def test_the_text_ends_at_a_translation_notice_or_a_blogs_comments(end):
 @pytest.mark.parametrize("line", [
     "Sri Mulyani: APBN Tak Boleh Serak Karena Harga Minyak Dunia Terus Naik Sepanjang Tahun Ini",
     "Catatan: Artikel ini telah diperbarui dengan keterangan dari pihak kepolisian setempat pada Senin.",
+    "Zum Vergleich: Im vergangenen Jahr lag die Zahl der Neuzulassungen noch deutlich unter diesem Wert.",
+    "Jasper Barenberg: Herr Minister, wie bewerten Sie die Lage nach den Gesprächen in Brüssel heute?",
 ])
 def test_a_name_and_a_colon_over_the_lead_is_no_dateline(line):
     from kliping.cleaner import clean_text, load_rules
