@@ -667,3 +667,16 @@ def test_a_byline_label_over_another_label_takes_no_role_for_a_name():
             "TEMPO.CO, Jakarta - Pasien Covid-19 terus berdatangan ke rumah sakit rujukan di Jakarta.\n")
     art = clean_text(page, rules=load_rules(), outlet="generic")
     assert "Editor" not in art.author and art.editor == "Juli Hantoro"
+
+
+def test_a_related_label_with_its_titles_under_a_blank_line():
+    """Liputan6's m. pages print "Baca Juga:", a blank line, then the titles: they are
+    related links all the same; a paragraph under the label is text."""
+    from kliping.cleaner import clean_text, load_rules
+    page = (f"{HEADLINE}\n\n{LEAD}\n\nBaca Juga:\n\nHarga Bawang Merah Turun di Pasar Induk\n"
+            "Pedagang Cabai Keluhkan Sepinya Pembeli\n\nParagraf berikutnya berita ini juga cukup panjang.\n")
+    art = clean_text(page, rules=load_rules(), outlet="generic")
+    assert art.related == ("Harga Bawang Merah Turun di Pasar Induk", "Pedagang Cabai Keluhkan Sepinya Pembeli")
+    assert len(art.paragraphs) == 2
+    page = f"{HEADLINE}\n\n{LEAD}\n\nBaca Juga:\n\nParagraf berikutnya berita ini juga cukup panjang untuk dibaca.\n"
+    assert clean_text(page, rules=load_rules(), outlet="generic").paragraphs[-1].startswith("Paragraf berikutnya")

@@ -72,7 +72,9 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         s = line.text
         if not s:
             line.decide(BLANK, "blank")
-            box, tags_open = None, False
+            if not (box and box[1] == "body.related_start" and taken == 0):
+                box = None  # a related label's titles may stand under a blank line
+            tags_open = False
             continue
         if line.kind != CANDIDATE:  # a name read with the byline label above it
             continue
