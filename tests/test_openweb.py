@@ -193,7 +193,7 @@ def test_a_teaser_box_between_the_precise_blocks_is_not_put_back():
     written straight into the article's box is."""
     import functools
 
-    from kliping.cleaner.html.body import _beside, _with_left_out_prose
+    from kliping.cleaner.html.body import _beside, _text_node_finder, _with_left_out_prose
     from kliping.cleaner.html.page import parse_page
     teaser = "The state must keep investment and nature in balance, the expert said."
     plain = "The reading room will also stay open on Sunday afternoons from the first of May."
@@ -203,7 +203,7 @@ def test_a_teaser_box_between_the_precise_blocks_is_not_put_back():
     root = parse_page(html)
     precise = "\n".join(_PARAGRAPHS)
     fuller = "\n".join(_PARAGRAPHS[:2] + [teaser, plain] + _PARAGRAPHS[2:])
-    assert _with_left_out_prose(precise, fuller, set(), functools.partial(_beside, root)).split("\n") == (
+    assert _with_left_out_prose(precise, fuller, set(), functools.partial(_beside, _text_node_finder(root))).split("\n") == (
         _PARAGRAPHS[:2] + [plain] + _PARAGRAPHS[2:])
 
 

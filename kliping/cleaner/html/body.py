@@ -216,8 +216,8 @@ def trafilatura_body(root, url: str | None, mode: str = "precision") -> list[str
         if len(text) < _SHORT_TEXT or _adds_prose(text, fuller, links):
             text = fuller  # precision can starve a page, or leave out a part of its text
         else:
-            text = _with_left_out_prose(text, fuller, links, functools.partial(_beside, root))
-    blocks = _without_small_tables([" ".join(line.split()) for line in text.splitlines() if line.strip()])
+            text = _with_left_out_prose(text, fuller, links, functools.partial(_beside, _text_node_finder(root)))
+    blocks = _without_small_tables(_blocks(text))
     return recover_lead(root, blocks)
 
 
@@ -227,8 +227,7 @@ def _adds_prose(precise: str, fuller: str, links: set[str]) -> bool:
     teasers), and what it adds is mostly (_PROSE_SHARE) sentences that are not links (not
     a list of dated links), of _MORE_PROSE_CHARS characters at least and _MORE_PROSE_SHARE
     of the precise text (a part of the article the precise reading left out)."""
-    kept = [" ".join(line.split()) for line in precise.splitlines() if line.strip()]
-    lines = [" ".join(line.split()) for line in fuller.splitlines() if line.strip()]
+    kept, lines = _blocks(precise), _blocks(fuller)
     whole, known = " ".join(lines), set(kept)
     if sum(len(line) for line in kept if line in whole) < _SAME_TEXT * sum(map(len, kept)):
         return False
@@ -247,8 +246,7 @@ def _with_left_out_prose(precise: str, fuller: str, links: set[str],
     or a question heading judged too plain) when `in_box` says it stands in the same box
     as a block beside it (not another story's teaser). Prose: a sentence or a _LONG_WORDS
     block, not a link's text."""
-    kept = [" ".join(line.split()) for line in precise.splitlines() if line.strip()]
-    lines = [" ".join(line.split()) for line in fuller.splitlines() if line.strip()]
+    kept, lines = _blocks(precise), _blocks(fuller)
     at, found = 0, []
     for line in kept:  # where each precise block stands in the fuller reading, in order
         j = next((i for i in range(at, len(lines)) if lines[i] == line), None)
@@ -275,15 +273,20 @@ def _with_left_out_prose(precise: str, fuller: str, links: set[str],
     return "\n".join(out)
 
 
-def _beside(root, block: str, *neighbours: str) -> bool:
+def _blocks(text: str) -> list[str]:
+    """An extractor's text as blocks: its non-blank lines, spacing folded."""
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def _beside(find: Callable[[str], object | None], block: str, *neighbours: str) -> bool:
     """Say whether `block` stands in the article's box beside one of `neighbours`: no box
     between it and what holds them both has a linked heading (another story's teaser,
     its headline a link to it, as a paragraph among the article's, a question over its
-    answer or a section of its own does not)."""
-    holder = _holder(root, block)
+    answer or a section of its own does not). `find`: a `_text_node_finder` of the page."""
+    holder = _holder(find, block)
     if holder is None:
         return False
-    for other in (_holder(root, n) for n in neighbours):
+    for other in (_holder(find, n) for n in neighbours):
         if other is None:
             continue
         around = set(other.iterancestors())
@@ -295,16 +298,16 @@ def _beside(root, block: str, *neighbours: str) -> bool:
     return False
 
 
-def _holder(root, block: str):
+def _holder(find: Callable[[str], object | None], block: str):
     """The block element (a paragraph, a heading, a box) holding the start of `block` on
     the page, or None."""
-    nodes = []
+    node = None
     for probe in (block[:40], block[:20]):  # a link may cut the paragraph's first text node short
-        nodes = nodes or (_BODY_TEXT_WITH(root, p=probe) if "'" not in probe else [])
-    if not nodes:
+        node = node if node is not None else (find(probe) if "'" not in probe else None)
+    if node is None:
         return None
-    el = nodes[0].getparent()
-    if nodes[0].is_tail:  # text after an inline element: "<h2><span/>Question?</h2>"
+    el = node.getparent()
+    if node.is_tail:  # text after an inline element: "<h2><span/>Question?</h2>"
         el = el.getparent()
     while el is not None and el.tag not in BLOCK_TAGS:
         el = el.getparent()
@@ -398,21 +401,37 @@ def text_link_share(root, paragraphs: list[str]) -> float:
 
 def _text_holder(root) -> Callable[[str], object | None]:
     """A search for the element holding the first text node of the page's body that
-    holds a string, as _BODY_TEXT_WITH finds it (none for a string holding a NUL, which
-    no page text holds and the XPath refuses): the body's text is read once for many
-    searches (each XPath search walks all of it)."""
-    nodes = _BODY_TEXTS(root)
-    joined = "\0".join(nodes)  # a page's text holds no NUL (parse_page), so no match spans two nodes
-    starts, at = [], 0
-    for node in nodes:
-        starts.append(at)
-        at += len(node) + 1
+    holds a string (`_text_node_finder`'s node's parent)."""
+    find = _text_node_finder(root)
 
     def holder(probe: str):
-        at = joined.find(probe) if "\0" not in probe else -1
-        return nodes[bisect.bisect_right(starts, at) - 1].getparent() if nodes and at >= 0 else None
+        node = find(probe)
+        return None if node is None else node.getparent()
 
     return holder
+
+
+def _text_node_finder(root) -> Callable[[str], object | None]:
+    """A search for the first text node of the page's body that holds a string, as
+    _BODY_TEXT_WITH finds it (none for a string holding a NUL, which no page text holds
+    and the XPath refuses): the body's text is read once, on the first search, for many
+    searches (each XPath search walks all of it)."""
+    read: list = []  # [nodes, their text joined by NULs, where each starts], once read
+
+    def find(probe: str):
+        if not read:
+            nodes = _BODY_TEXTS(root)
+            starts, at = [], 0
+            for node in nodes:
+                starts.append(at)
+                at += len(node) + 1
+            # a page's text holds no NUL (parse_page), so no match spans two nodes
+            read.extend((nodes, "\0".join(nodes), starts))
+        nodes, joined, starts = read
+        at = joined.find(probe) if "\0" not in probe else -1
+        return nodes[bisect.bisect_right(starts, at) - 1] if nodes and at >= 0 else None
+
+    return find
 
 
 def prune_link_lists(root) -> None:
