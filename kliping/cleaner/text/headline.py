@@ -335,11 +335,10 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
                         if rule.first("body.dateline", ln.text) or is_sentence(ln.text) or _is_long(ln.text)), None)
     if lead_at is not None:
         header_end = _header_end(lines, rest[lead_at], rule) if extracted else None
-        position = {id(ln): i for i, ln in enumerate(lines)}
         for i, ln in enumerate(rest[:lead_at]):
             if header_end is not None and ln.number > header_end:
                 continue  # the article's own: a subheading, a recipe's ingredients
-            if _over_its_credit(lines, position[id(ln)]):
+            if _over_its_credit(lines, ln):
                 ln.decide(CAPTION, "photo.caption_over_credit", "the photo's caption, its credit right under it", ln.text)
             elif (i == 0 and rule.description == "before-lead" and not page
                     and 20 <= len(ln.text) <= _MAX_STANDFIRST):
@@ -369,16 +368,17 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
     return ext
 
 
-def _over_its_credit(lines: list[Line], at: int) -> bool:
-    """Say whether the line at `at` stands right above its photo's credit, in one block
+def _over_its_credit(lines: list[Line], line: Line) -> bool:
+    """Say whether `line` stands right above its photo's credit, in one block
     (no blank line between; a credit's label such as "Sumber :" may stand between), as
     VIVA prints the caption between headline and lead. Only a bare credit (`photo.credit`)
     counts: a caption ending in its credit is a whole caption, the line above it not."""
+    at = lines.index(line)
     below = lines[at + 1:at + 3]
     if below and below[0].kind == DROP and below[0].text.endswith(":"):
         below = below[1:]  # the source box's label
     return (bool(below) and below[0].kind == CAPTION and below[0].key == "photo.credit"
-            and len(lines[at].text) <= _MAX_STANDFIRST)
+            and len(line.text) <= _MAX_STANDFIRST)
 
 
 def _header_end(lines: list[Line], lead: Line, rule: Rule) -> int:

@@ -2,8 +2,6 @@
 related, tags), bylines split over two lines, the footer's end, a crawler's date stamp."""
 from __future__ import annotations
 
-import re
-
 from .. import regex_cache
 from ..rules import Rule
 from .lines import (AUTHOR, BLANK, CANDIDATE, CAPTION, DROP, EDITOR, PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG,
