@@ -86,6 +86,11 @@ def content_hash(article: Article) -> str:
     """sha256 of the article's contract fields except `source` (where it was read from)."""
     fields = article.to_dict()
     fields.pop("source", None)
+    return _fields_digest(fields)
+
+
+def _fields_digest(fields: dict) -> str:
+    """sha256 of the fields written as canonical JSON (the content hash's one form)."""
     return sha256_hex(json.dumps(fields, sort_keys=True, ensure_ascii=False).encode("utf-8"))
 
 
@@ -107,7 +112,7 @@ def row_content_hash(row: dict, text: str) -> str:
     fields["images"] = [{"url": image.get("url") or "", "caption": image.get("caption")} if isinstance(image, dict)
                         else {"url": image[0], "caption": image[1] if len(image) > 1 else None}
                         for image in _listed(row.get("images"))]
-    return sha256_hex(json.dumps(fields, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return _fields_digest(fields)
 
 
 def _listed(value) -> list:
