@@ -182,6 +182,40 @@ def test_standfirst_above_the_byline_of_a_page_without_a_lead(rules):
     assert short.description is None and short.paragraphs  # nothing under the byline: text, not a standfirst
 
 
+@pytest.mark.parametrize("standfirst", [
+    # the meta description the scraper printed, cut short without its full stop
+    "Luapan tiga sungai merendam ratusan rumah warga di Kabupaten Bandung sejak Senin malam dan",
+    # the lead's gist, its words printed again in the paragraph under it
+    "Luapan tiga sungai merendam ratusan rumah warga di Kabupaten Bandung.",
+])
+def test_a_standfirst_over_a_lead_without_dateline(rules, standfirst):
+    """Page 2 of a story, or a lead printed without its prefix: the line under the
+    headline is the standfirst when it is cut short or says again what the text says."""
+    from kliping.cleaner import clean_text
+    body = ("Luapan tiga sungai sejak Senin malam merendam ratusan rumah warga di lima desa di "
+            "Kabupaten Bandung, kata petugas BPBD kepada wartawan.\n"
+            "Warga mulai mengungsi ke masjid dan balai desa terdekat pada Selasa pagi.\n"
+            "Petugas membagikan makanan siap saji kepada para pengungsi.\n")
+    art = clean_text(f"Banjir Rendam Ratusan Rumah di Bandung Selatan\n{standfirst}\n{body}",
+                     rules=rules, outlet="generic")
+    assert art.description == standfirst
+    assert art.paragraphs[0].startswith("Luapan tiga sungai sejak Senin malam")
+
+
+def test_a_first_paragraph_is_no_standfirst(rules):
+    """A whole sentence under the headline that the text does not say again is its
+    first paragraph; so is a cut line with no paragraphs under it."""
+    from kliping.cleaner import clean_text
+    first = "Warga Kabupaten Bandung mulai mengungsi ke masjid dan balai desa sejak Senin malam."
+    body = ("Petugas membagikan makanan siap saji kepada para pengungsi di lima desa.\n"
+            "Air mulai surut pada Selasa sore, kata petugas BPBD kepada wartawan.\n")
+    art = clean_text(f"Banjir di Bandung Selatan\n{first}\n{body}", rules=rules, outlet="generic")
+    assert art.description is None and art.paragraphs[0] == first
+    cut = "Warga Kabupaten Bandung mulai mengungsi ke masjid dan balai desa sejak"
+    art = clean_text(f"Banjir di Bandung Selatan\n{cut}\nFoto: Dok. BPBD\n", rules=rules, outlet="generic")
+    assert art.description is None
+
+
 def test_a_teaser_cut_from_the_lead_is_not_a_standfirst(rules):
     from kliping.cleaner import clean_text
     lead = "Harga cengkih kering di tingkat petani Minahasa naik menjadi Rp 120 ribu per kilogram menjelang panen."

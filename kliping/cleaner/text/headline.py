@@ -29,6 +29,9 @@ _NOT_HEADLINE_OPENERS = ("|", "•", "·", "▪", "►")
 _SUMMARY_SHARE = 0.85
 _SUMMARY_MIN_WORDS = 6
 _SUMMARY_PARAGRAPHS = 3
+#: A standfirst cut short stops on none of these, over this many paragraphs at least.
+_CLOSED = (".", "!", "?", '"', "”", "’", ":", ")", "…")
+_STANDFIRST_BELOW = 2
 _WORDS = re.compile(r"[^\W_]+")
 #: A place name ending in an abbreviation's full stop: "Washington D.C."
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
@@ -361,6 +364,8 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
                 lead.decide(DROP, "body.dateline", pattern.source, city)
     elif not page and ext.title and rule.description == "before-lead":
         _standfirst_above_byline(lines, rest, ext)
+        if ext.description is None:
+            _standfirst_over_undated_lead(rest, ext, settings)
     for ln in lines:
         if ln.kind == CANDIDATE:
             ln.decide(BODY, "body")
@@ -393,6 +398,25 @@ def _header_end(lines: list[Line], lead: Line, rule: Rule) -> int:
         return lead.number
     return max((ln.number for ln in lines if ln.number < lead.number
                 and (ln.kind in (PUBLISHED, AUTHOR, EDITOR) or ln.key == "dedupe.title")), default=0)
+
+
+def _standfirst_over_undated_lead(rest: list[Line], ext: Extraction, settings: Settings) -> None:
+    """With no dateline lead and no byline, the line right under the headline is the
+    standfirst when it says so itself: the page's description cut short (prose that
+    stops without its full stop, paragraphs under it), or the lead's gist, its words
+    printed again in one of the paragraphs under it. A whole sentence the text does not
+    say again, or prints again whole (a lead printed twice), is the first paragraph."""
+    if len(rest) < _STANDFIRST_BELOW + 1 or not 20 <= len(rest[0].text) <= _MAX_STANDFIRST:
+        return
+    first, under = rest[0].text, [ln.text for ln in rest[1:1 + _SUMMARY_PARAGRAPHS]]
+    cut = (not first.endswith(_CLOSED) and _sentence_case_prose(first)
+           and sum(is_sentence(t) or _is_long(t) for t in under) >= _STANDFIRST_BELOW)
+    own = ext.normalised(first)
+    if any(dedupe.repeats_normalised(own, ext.normalised(ln.text), settings) for ln in rest[1:]):
+        return
+    if cut or _summarises(first, [t for t in under if _is_long(t)]):
+        rest[0].decide(DESCRIPTION, "headline.description", "line between title and undated lead", first)
+        ext.description = first
 
 
 def _standfirst_above_byline(lines: list[Line], rest: list[Line], ext: Extraction) -> None:
