@@ -1,4 +1,4 @@
-"""The [html] sections of the five outlet rules, on realistic saved pages.
+"""The [html] sections of the outlet rules, on realistic saved pages.
 
 Each `tests/fixtures/html/<outlet>-<slug>.html` is a whole page as a browser or crawler
 saves it (doctype, head with og/JSON-LD metadata, menus, tickers, share bars, ad slots,
@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from kliping.cleaner import RawDoc, clean, load_rules, read_path
+from kliping.cleaner.pipeline import explain
 from kliping.cleaner.selectors import Selector, compile_selector
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,3 +203,75 @@ def test_outlet_rule_has_html_selectors(outlet, rules):
         for source, selector in zip(sources, rule.own_html[key]):
             assert isinstance(selector, Selector) and selector.source == source
             compile_selector(source)
+
+
+#: Rules whose [html] body selectors read their outlets' real pages (../shared/html): the
+#: HTML cases of their [[tests]] are read by those selectors, not by trafilatura ...
+SELECTOR_READ = ("kompas", "liputan6", "okezone", "republika", "tempo", "viva", "detik")
+#: ... but for these cases (by the start of their name), pages that have no text box
+#: holding text: trafilatura reads them.
+TRAFILATURA_READ = {"liputan6": ("HTML photo page: gallery captions are the text",)}
+
+
+def html_cases(outlet: str, rules) -> list[dict]:
+    return [c for c in rules[outlet].tests if c["input"].lstrip().lower().startswith("<!doctype html")]
+
+
+@pytest.mark.parametrize("outlet", SELECTOR_READ)
+def test_html_cases_are_read_by_the_rules_selectors(outlet, rules):
+    """The small pages of the rule's [[tests]] (its layouts) are read by its body
+    selectors, a photo page without a text box by trafilatura: trafilatura reads most of
+    them right too, so the cases alone would not show which of the two read them."""
+    cases = html_cases(outlet, rules)
+    assert cases, f"{outlet}.toml has no HTML test case"
+    for case in cases:
+        doc = RawDoc(source=case["name"], data=case["input"].encode(), text=case["input"],
+                     content_type="text/html", url=case.get("url"))
+        explained = explain(doc, rules)
+        assert explained.match.rule.id == outlet
+        by_trafilatura = case["name"].startswith(TRAFILATURA_READ.get(outlet, ()))
+        assert explained.page.by_selectors is not by_trafilatura, f"{outlet}: {case['name']!r}"
+
+
+def _liputan6_page(text_box: str) -> RawDoc:
+    """A Liputan6 read page: its gallery's photos with captions above the text's box."""
+    figures = "".join(
+        f'<figure class="read-page--photo-gallery--item"><img data-src="https://cdn.example.id/{i}.jpg">'
+        f'<figcaption class="read-page--photo-gallery--item__caption">Foto ke-{i}: warga menanam pohon di '
+        f'lereng bukit yang gundul setelah kebakaran hutan musim lalu, bersama relawan dari kota.</figcaption></figure>'
+        for i in (1, 2, 3))
+    html = (f'<!DOCTYPE html><html lang="id"><head><title>Warga Menanam Pohon di Lereng Bukit</title></head>'
+            f'<body class="articles show"><article class="hentry main"><h1 class="read-page--header__title">'
+            f'Warga Menanam Pohon di Lereng Bukit</h1><div class="read-page--photo-gallery">{figures}</div>'
+            f'<div class="read-page--content"><div class="read-page__content-body">{text_box}</div></div>'
+            f'</article></body></html>')
+    return RawDoc(source="liputan6-page.html", data=html.encode(), text=html, content_type="text/html",
+                  url="https://photo.liputan6.com/news/warga-menanam-pohon-2437247")
+
+
+def test_an_empty_text_box_is_left_to_trafilatura(rules):
+    """A photo page's text box is there but empty (its gallery is the page): the body
+    selector finding no text counts as finding nothing, and trafilatura reads the page
+    (the captions) instead of the page being refused or read again in every way."""
+    from kliping.cleaner.html.body import rule_body
+    from kliping.cleaner.html.page import parse_page
+
+    doc = _liputan6_page('<div id="multi-page-0"></div>')
+    assert rule_body(parse_page(doc.text), rules["liputan6"]) is None
+    explained = explain(doc, rules)
+    assert not explained.page.by_selectors
+    assert "Foto ke-1: warga menanam pohon" in "\n".join(explained.ext.paragraphs)
+
+
+def test_figures_above_the_text_box_are_the_articles_images(rules):
+    """The rule's text box holds no figure, the photos stand above it in the <article>:
+    those are the article's images (with their captions), as without a body selector."""
+    box = ('<div id="multi-page-0"><p><b>Liputan6.com, Jakarta</b> - Ratusan warga menanam bibit pohon di '
+           'lereng bukit yang gundul sejak kebakaran hutan musim lalu, dibantu relawan dari kota.</p>'
+           '<p>Mereka berharap lereng itu kembali hijau dalam lima tahun dan longsor tidak lagi mengancam '
+           'rumah-rumah di kaki bukit saat musim hujan tiba.</p></div>')
+    page = clean(_liputan6_page(box), rules).to_dict()
+    assert [i["url"] for i in page["images"]] == [f"https://cdn.example.id/{i}.jpg" for i in (1, 2, 3)]
+    assert page["images"][0]["caption"].startswith("Foto ke-1: warga menanam pohon")
+    assert page["text"].startswith("Ratusan warga menanam bibit pohon")
+    assert "Foto ke-" not in page["text"]

@@ -175,14 +175,13 @@ def take_out(root, rule: Rule, key: str) -> list[str]:
 
 
 def rule_body(root, rule: Rule) -> list[str] | None:
-    """Return the body blocks by the rule's body selectors, or None when none match."""
-    found = _body_elements(root, rule)
-    if not found:
-        return None
+    """Return the body blocks by the rule's body selectors, or None when none match or
+    what they match holds no text (a photo page's empty text box under its gallery:
+    the generic extractor reads that page, as it reads one the selectors miss)."""
     blocks: list[str] = []
-    for el in found:
+    for el in _body_elements(root, rule):
         blocks += element_blocks(el)
-    return blocks
+    return blocks or None
 
 
 def _body_elements(root, rule: Rule) -> list:

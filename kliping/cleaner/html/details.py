@@ -189,10 +189,16 @@ def _listed(value) -> list[object]:
 
 def figure_images(root, scope: list, base: str | None) -> tuple[Image, ...]:
     """The images of the article's figures (<figure><img>…<figcaption>) under the
-    `scope` elements (the body's, else every <article>, else the page), each with its
-    caption, in reading order, without repeats; a figure that is a link to another page
-    and has no caption is a teaser, not the article's picture."""
-    scope = scope or _ARTICLES(root) or [root]
+    `scope` elements (the body's; when they hold none, as where the top photo stands
+    above the text's box, every <article>'s, else the page's), each with its caption, in
+    reading order, without repeats; a figure that is a link to another page and has no
+    caption is a teaser, not the article's picture."""
+    found = _figure_images(scope, base) if scope else ()
+    return found or _figure_images(_ARTICLES(root) or [root], base)
+
+
+def _figure_images(scope: list, base: str | None) -> tuple[Image, ...]:
+    """`figure_images` of the figures under the `scope` elements."""
     images: dict[str, str | None] = {}
     seen = 0
     for element in scope:
