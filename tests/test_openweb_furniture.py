@@ -1,0 +1,115 @@
+"""Furniture of pages from the open web (issue 17) in the languages hosts without a rule
+write: links to other stories under a "read also" label, the section of other stories
+under the article, subscription and newsletter prompts, photo credits, "updated on" stamps.
+
+The generic rule knew these only in Indonesian and English, so on German, French, Spanish
+or Polish pages they stayed in the text (trafilatura's evaluation set counts them as
+unwanted); each case below is a hand-made page shaped like the real ones, with the
+article's own sentences that look like furniture (hostile cases) beside them.
+"""
+from __future__ import annotations
+
+from kliping.cleaner import clean_text, load_rules
+
+RULES = load_rules()
+_DE = [
+    "Der Stadtrat hat am Dienstag beschlossen, die Öffnungszeiten der Bibliothek zu verlängern.",
+    "Die längeren Zeiten sollen vor allem Studierenden helfen, die tagsüber arbeiten müssen.",
+    "Die Änderung gilt ab dem nächsten Monat und wird nach einem Jahr überprüft, sagte die Bürgermeisterin.",
+    "Das Personal begrüßte den Beschluss, forderte aber zwei zusätzliche Stellen für die Abende.",
+]
+
+
+def page(body: str, lang: str = "de") -> str:
+    """A whole HTML page with its article in `body`."""
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><title>Bibliothek länger geöffnet | Example</title>"
+            "<meta property='og:type' content='article'></head>"
+            f"<body><article><h1>Bibliothek länger geöffnet</h1>{body}</article></body></html>")
+
+
+def paras(texts: list[str]) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def clean_page(body: str, lang: str = "de"):
+    return clean_text(page(body, lang), "story.html", url="https://example.org/2022/03/bibliothek", rules=RULES,
+                      content_type="text/html")
+
+
+def test_read_also_labels_in_other_languages_are_related_links():
+    """"Lesen Sie auch: …", "À lire aussi » …", "LE PUEDE INTERESAR: …", "Czytaj też: …"
+    between paragraphs link to another story: related, not text. A sentence starting
+    with the same words ("Lesen Sie auch die …") is text."""
+    links = ["<p>Lesen Sie auch: <a href='/a'>Neue Bücherei in Altona eröffnet</a></p>",
+             "<p>À lire aussi » <a href='/b'>Ballonnements, lourdeurs : quel est votre profil ?</a></p>",
+             "<p>LE PUEDE INTERESAR: <a href='/c'>La ficha del expresidente en Nueva York</a></p>",
+             "<p>Czytaj też: <a href='/d'>Wyścig zbrojeń ruszył z kopyta</a></p>"]
+    hostile = "Lesen Sie auch die Stellungnahme des Personalrats, die der Redaktion vorliegt und klar ist."
+    body = (f"<p>{_DE[0]}</p>" + links[0] + f"<p>{_DE[1]}</p>" + links[1] + f"<p>{hostile}</p>"
+                       + links[2] + f"<p>{_DE[2]}</p>" + links[3] + f"<p>{_DE[3]}</p>")
+    art = clean_page(body)
+    assert all(p in art.text for p in _DE) and hostile in art.text
+    for gone in ("Altona", "Ballonnements", "Nueva York", "Wyścig", "LE PUEDE", "Czytaj"):
+        assert gone not in art.text
+    assert "Neue Bücherei in Altona eröffnet" in art.related
+
+
+def test_the_section_of_other_stories_under_the_article_ends_it():
+    """"NOTAS RELACIONADAS", "Das könnte dich auch interessieren:", "Mehr zum Thema auf
+    example.de", "Auch auf example.de" over other stories' titles and teasers: the article
+    has ended. Above the article's text (a label over the first paragraph) nothing ends."""
+    teasers = "<p>Hackers ofrecen descuento al Gobierno</p><p>Jueves 21 abril, 2022</p><p>Sin embargo, la ministra dijo que no.</p>"
+    for label in ("NOTAS RELACIONADAS", "Das könnte dich auch interessieren:", "Mehr zum Thema auf example.de",
+                  "Auch auf gofeminin.de", "Zum Weiterlesen:", "Mehr Themen:", "Ähnliche Artikel"):
+        art = clean_page(paras(_DE) + f"<h3>{label}</h3>" + teasers)
+        assert all(p in art.text for p in _DE), label
+        assert "Hackers" not in art.text and "ministra" not in art.text and label not in art.text, label
+
+
+def test_subscription_and_newsletter_prompts_are_left_out():
+    """A paywall's or a newsletter's call under or inside the article is furniture; the
+    article's own sentence about a newsletter or a subscription is text."""
+    prompts = ["Subscribe now to our eNATION edition for the full story.",
+               "To view the full story, please subscribe to The Daily Times. You can choose an annual plan.",
+               "If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story.",
+               "For the latest stories and breaking news updates download the Nation apps for iOS and Android.",
+               "Never miss the latest news by signing up to our newsletter today!",
+               "Zum Newsletter anmelden",
+               "Mit unserem Newsletter erhalten Sie monatlich Informationen rund um das Urlaubsland und exklusive Angebote!",
+               "We want to hear what you think about this article. Submit a letter to the editor or write to letters@example.com.",
+               "Zapraszamy też do subskrypcji tygodnika – www.example.pl i oglądania audycji.",
+               "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+               "Sie sind aktuell nicht eingeloggt."]
+    hostile = ["Der Verlag will seinen Newsletter künftig auch an Abonnenten der gedruckten Ausgabe verschicken.",
+               "Readers who subscribe to the paper's print edition will pay ten percent more from April."]
+    art = clean_page(paras(_DE[:2] + hostile[:1]) + paras(prompts[:6]) + paras(_DE[2:] + hostile[1:])
+                     + paras(prompts[6:]))
+    assert all(p in art.text for p in _DE + hostile)
+    for prompt in prompts:
+        assert prompt not in art.text, prompt
+
+
+def test_photo_credits_in_other_languages_are_captions():
+    """"Titelbild: …", "Beitragsbild: …", "Crédits photos : …", "Image illustrative : …",
+    "(Credit: …)" credit a photo; a sentence naming a picture is text."""
+    credits = ["Titelbild: Geyres Christophe/ABACA/picture-alliance", "Beitragsbild: Titelseite der FAZ vom 2.4.2019",
+               "Crédits photos : Bestimage", "Image illustrative : Lego Minifigures by Ninja Brick",
+               "(Credit: Clayton Aldern / Grist)", "Bildquelle: Pixabay"]
+    hostile = "Das Titelbild der ersten Ausgabe zeigt die Bibliothek im Winter, fotografiert vom Turm der Kirche."
+    art = clean_page(paras(_DE[:2]) + paras(credits[:3]) + f"<p>{hostile}</p>" + paras(_DE[2:]) + paras(credits[3:]))
+    assert all(p in art.text for p in _DE) and hostile in art.text
+    for credit in credits:
+        assert credit not in art.text, credit
+
+
+def test_updated_stamps_and_comment_counters_are_left_out():
+    """"Aktualisiert am 17.01.2021.", "Letzte Änderung 14.02.2019" under the article, a
+    comment box's "Keine Kommentare (…)" are furniture, not text. An analysis headed
+    "Kommentar" / "Komentarz" is the article's."""
+    stamps = ["Aktualisiert am 17.01.2021.", "Letzte Änderung 14.02.2019", "Mis à jour le 03.03.2022"]
+    comments = "<p>Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)</p><p>Schreiben Sie uns Ihre Meinung.</p>"
+    analysis = "<h2>Komentarz</h2><p>Die Entscheidung zeigt, dass der Rat die Bibliothek als Ort des Lernens ernst nimmt.</p>"
+    art = clean_page(paras(_DE[:3]) + analysis + paras(_DE[3:]) + paras(stamps) + comments)
+    assert all(p in art.text for p in _DE) and "Komentarz" in art.text and "Ort des Lernens" in art.text
+    assert not any(s in art.text for s in stamps)
+    assert "Kommentare" not in art.text and "Meinung" not in art.text
