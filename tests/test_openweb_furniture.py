@@ -113,3 +113,37 @@ def test_updated_stamps_and_comment_counters_are_left_out():
     assert all(p in art.text for p in _DE) and "Komentarz" in art.text and "Ort des Lernens" in art.text
     assert not any(s in art.text for s in stamps)
     assert "Kommentare" not in art.text and "Meinung" not in art.text
+
+
+def test_a_press_release_ends_at_its_contact_block():
+    """A press release closes with "Pressekontakt:", "Ansprechpartnerin zum Thema:",
+    "Originalpublikation", "Über diese Reihe" over names, addresses and a publisher's
+    blurb: the article has ended. A "Kontakt" in a sentence is text."""
+    hostile = "Der Kontakt zwischen Rat und Personal soll künftig jeden Monat in einer Sitzung gepflegt werden."
+    trailer = "<p>Dr. Erika Muster</p><p>Telefon 030 123456</p><p>Die Stiftung ist in 110 Ländern vertreten.</p>"
+    for label in ("Pressekontakt:", "Ansprechpartnerin zum Thema:", "Originalpublikation", "Über diese Reihe",
+                  "Media contact", "Quellenangaben:"):
+        art = clean_page(paras(_DE[:2]) + f"<p>{hostile}</p>" + paras(_DE[2:]) + f"<h3>{label}</h3>" + trailer)
+        assert all(p in art.text for p in _DE) and hostile in art.text, label
+        assert "Telefon" not in art.text and "110 Ländern" not in art.text and label not in art.text, label
+
+
+def test_copyright_affiliate_and_consent_notices_are_left_out():
+    """A long copyright notice ("© 2022, Example.com. This article is the copyrighted
+    property of …"), an affiliate disclosure, a sign-up form's consent line, a table of
+    contents' label and an image's button are furniture; a sentence about affiliate links
+    or copyright is text."""
+    notices = ["© 2022, ExampleNews.com. This article is the copyrighted property of Example News. Written permission "
+               "must be obtained before reprint in online or print media. REPRINTING WITHOUT PERMISSION IS PROHIBITED.",
+               "Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links / "
+               "Bilder von der Amazon Product Advertising API",
+               "Anzeige, enthält Affiliate Links",
+               "Mit der Registrierung akzeptieren Sie unsere Datenschutz- und Nutzungsbedingungen.",
+               "Inhaltsverzeichnis", "Bild anzeigen"]
+    hostile = ["Viele Blogs verdienen ihr Geld heute mit Affiliate-Links, sagte die Bibliothekarin im Vortrag.",
+               "Das Copyright der alten Stadtchronik liegt seit 1990 bei der Bibliothek selbst."]
+    art = clean_page(paras(notices[4:]) + paras(_DE[:2] + hostile) + paras(notices[2:4]) + paras(_DE[2:])
+                     + paras(notices[:2]))
+    assert all(p in art.text for p in _DE + hostile)
+    for notice in notices:
+        assert notice not in art.text, notice
