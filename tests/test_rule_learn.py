@@ -255,3 +255,75 @@ def test_a_paywalled_excerpts_end_is_learned_from_the_page_showing_it(rules):
     assert article.text == clean_text(page, rules=rules, outlet="tempo").text
     # a prompt the generic rule drops between whole paragraphs ends nothing
     assert not any("Baca berita dengan sedikit iklan" in p for p in ends)
+
+
+#: Five of JPNN's dev pages (those bench/learn_bench.py learns from): three leads open
+#: with the outlet's domain before the city ("jpnn.com - JAKARTA - ", "jabar.jpnn.com,
+#: KOTA BANDUNG - "), which the generic rule reads; two print the lead again under the
+#: text, cut short; two the headline again with the site's name ("… - JPNN.COM").
+JPNN = ["jpnn-jabar-polda-inventarisasi-kendaraan-rusak", "jpnn-kpk-terus-bidik-para-penyuap-akil",
+        "jpnn-m-bps-inflasi-di-luar-dugaan", "jpnn-m-kecelakaan-maut-wakapolsek-adu-banteng",
+        "jpnn-tujuh-fatwa-baru-mui"]
+
+
+@pytest.fixture(scope="module")
+def jpnn_learned(rules):
+    from kliping.authoring.samples import load_with
+    others = type(rules)({k: r for k, r in rules.rules.items() if k != "jpnn"})
+    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://www.jpnn.com/news/x") for p in _paths(JPNN)]
+    learned = learn_rule("jpnnl", pages, others)
+    return tomllib.loads(learned.text), load_with("jpnnl", learned.text, others)
+
+
+def _jpnn_page(stem: str) -> str:
+    return (CORPUS / f"{stem}.txt").read_text("utf-8")
+
+
+def test_the_outlets_domain_before_the_city_is_its_dateline_with_or_without_a_city(jpnn_learned):
+    """A lead opening with the outlet's domain and a city is learned as the outlet's
+    dateline, any subdomain before it, any dash after the city; a lead printing the
+    domain alone ("jakarta.jpnn.com - Polisi …") is its lead too; a city ending in a
+    full stop (Kontan's "KONTAN.CO.ID - JAKARTA.") is not cut short to the domain."""
+    data, learned = jpnn_learned
+    assert len(data["body"]["dateline"]) == 3
+    page = _jpnn_page("jpnn-m-amp-ayah-suami-mirna-diperiksa")  # dev, not learned from
+    for lead, city in (("jpnn.com - JAKSEL - Polisi", "JAKSEL"), ("jpnn.com - JAKSEL—Polisi", "JAKSEL"),
+                       ("jakarta.jpnn.com - Polisi", None)):
+        changed = page.replace("jpnn.com - JAKSEL - Polisi", lead)
+        article = clean_text(changed, rules=learned, outlet="jpnnl")
+        assert article.text.startswith("Polisi tersangka") and article.dateline == city, lead
+        if lead != "jpnn.com - JAKSEL - Polisi":  # what the generic rule leaves
+            assert not clean_text(changed, rules=load_rules(), outlet="generic").text.startswith("Polisi"), lead
+    bare = [p for p in data["body"]["dateline"] if "(?!" in p]
+    assert bare and not re.match(expand(bare[0]), "jpnn.com - JAKARTA. Polisi tersangka belum")
+
+
+def test_the_lead_printed_again_cut_short_is_dropped_by_its_shape(jpnn_learned):
+    """Under the text, JPNN prints the lead again cut off mid-sentence (the page's
+    description: "JAKARTA- Majelis Ulama … yang berlangsung di Jakarta dan"), which the
+    generic rule leaves in the text of two of the pages: learned, it is dropped by its
+    shape — a city, a dash, no sentence's end, as long as such copies run (the words
+    differ on every page) — and the same line ending a sentence stays."""
+    _, learned = jpnn_learned
+    page = _jpnn_page("jpnn-tujuh-fatwa-baru-mui")
+    copy = next(line for line in page.splitlines() if line.startswith("JAKARTA- Majelis Ulama Indonesia"))
+    assert copy.endswith(" dan") and len(copy) < 180
+    assert copy in clean_text(page, rules=load_rules(), outlet="generic").text
+    assert copy not in clean_text(page, rules=learned, outlet="jpnnl").text
+    whole = page.replace(copy, copy + " Bandung.")
+    assert copy in clean_text(whole, rules=learned, outlet="jpnnl").text
+    longer = page.replace(copy, copy + " di Bandung dan Surabaya bersama para ulama dari seluruh daerah")
+    assert copy in clean_text(longer, rules=learned, outlet="jpnnl").text  # longer than any copy seen
+
+
+def test_the_headline_printed_again_with_the_sites_name_is_dropped(jpnn_learned):
+    """"Ekspor … Persen - JPNN.COM" (the page's <title>) under the date line: learned from
+    "… - JPNN.COM" and "… - JPNN.com Jabar" on two pages, dropped on another page — here
+    over a photo's caption credited "Foto JPNN.com", which makes the generic rule take
+    everything from the app banner down for text."""
+    _, learned = jpnn_learned
+    page = _jpnn_page("jpnn-m-ekspor-batu-bara-anjlok-16-persen")  # dev, not learned from
+    page = page.replace("Ilustrasi batu tambang bara. Foto: Jawa Pos.Com/JPNN", "Ilustrasi batu tambang bara. Foto JPNN.com")
+    assert "Persen - JPNN.COM" in clean_text(page, rules=load_rules(), outlet="generic").text
+    article = clean_text(page, rules=learned, outlet="jpnnl")
+    assert "JPNN.COM" not in article.text and article.text.startswith("Kinerja year")

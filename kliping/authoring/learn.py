@@ -25,6 +25,7 @@ from ..cleaner.settings import DEFAULT_SETTINGS, Settings
 from ..cleaner.text import CANDIDATE, DROP, PARAGRAPH_END
 from ..sites import site_of
 from .render import Guess, expect_lines, render_rule, toml_text, toml_value
+from .echoes import domain_datelines, lead_copies, title_copies
 from .line_templates import escape, exact_pattern, matches, prefix_pattern
 from .samples import LEAD_CHARS, Page, Repeat, cover, figure_row, first_lines, load_with
 from .scaffold import analyse_samples
@@ -368,6 +369,8 @@ def learn_rule(rule_id: str, pages: list[SourcePage], rules: RuleSet,
     learned = [Guess(g.key, loosened.get(g.pattern, g.pattern), g.why) for g in found.guesses]
     used = {g.pattern for g in learned}
     learned += _footer_drops(found.pages, found.repeats, used)
+    learned += [*domain_datelines(found.pages, host, need), *lead_copies(found.pages, need),
+                *title_copies(found.pages, need)]
     if not any(g.key == "body.dateline" for g in learned):
         learned += dateline_guesses(found.pages, need, others[GENERIC])
     learned += [g for g in paywall_guesses(found.pages) if g.pattern not in {x.pattern for x in learned}]
