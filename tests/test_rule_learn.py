@@ -327,3 +327,28 @@ def test_the_headline_printed_again_with_the_sites_name_is_dropped(jpnn_learned)
     assert "Persen - JPNN.COM" in clean_text(page, rules=load_rules(), outlet="generic").text
     article = clean_text(page, rules=learned, outlet="jpnnl")
     assert "JPNN.COM" not in article.text and article.text.startswith("Kinerja year")
+
+
+#: Five of iNews's dev pages (those bench/learn_bench.py learns from): the network's
+#: promo closes two of them, "… iNews.id Network. Klik Lebih Lanjut" on the amp page —
+#: a spelling the generic rule drops — and "… Klik lebih lanjut" on the other.
+INEWS_BENCH = ["inews-amp-hamas-bantah-serangan-7-oktober-2", "inews-bandungraya-prestasi-shin-tae-yong",
+               "inews-finance-terjebak-kemacetan-casablanca-jokowi", "inews-medan-patroli-tangkap-geng-motor",
+               "inews-travel-malioboro-ramai-long-weekend"]
+
+
+def test_a_line_the_generic_rule_drops_in_one_spelling_counts_for_its_others(rules):
+    """The promo is on two of the five pages, in two spellings; the generic rule drops one
+    of them. Both count: the promo is learned (one pattern for both spellings) and
+    dropped from a page the generic rule leaves it on."""
+    from kliping.authoring.samples import load_with
+    others = type(rules)({k: r for k, r in rules.rules.items() if k != "inews"})
+    amp = (CORPUS / f"{INEWS_BENCH[0]}.txt").read_text("utf-8")
+    assert PROMO not in clean_text(amp, rules=others, outlet="generic").text  # the generic rule's spelling
+    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://www.inews.id/news/x") for p in _paths(INEWS_BENCH)]
+    learned = learn_rule("inewsl", pages, others)
+    promo = [p for p in tomllib.loads(learned.text)["footer"]["end"] if "Kami membuka" in p]
+    assert promo == ["(?i)^Kami membuka kesempatan bagi Anda\\b.*$"]
+    page = (CORPUS / "inews-jatim-warga-ponorogo-blokir-jalan.txt").read_text("utf-8")  # dev, not learned from
+    assert PROMO in clean_text(page, rules=others, outlet="generic").text
+    assert PROMO not in clean_text(page, rules=load_with("inewsl", learned.text, others), outlet="inewsl").text

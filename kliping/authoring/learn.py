@@ -128,16 +128,20 @@ def _general_pattern(variants: list[str]) -> str:
 
 def similar_repeats(pages: list[Page], need: int) -> list[Repeat]:
     """Lines printed on `need` pages in more than one form (case, digits: "Klik Lebih
-    Lanjut" / "Klik lebih lanjut", "12 jam lalu" / "3 jam lalu"), as one pattern each."""
+    Lanjut" / "Klik lebih lanjut", "12 jam lalu" / "3 jam lalu"), as one pattern each;
+    a page where the generic rule drops the line in its form counts too, so long as
+    another page leaves it in the text (the generic rule knows one spelling of it)."""
     seen: dict[str, dict[int, list[int]]] = {}
     for k, page in enumerate(pages):
         for i, line in enumerate(page.lines):
-            if page.open(i) and len(line.text) <= MAX_FURNITURE_CHARS:
+            if ((page.open(i) or (line.kind == DROP and i not in page.covered))
+                    and len(line.text) <= MAX_FURNITURE_CHARS):
                 seen.setdefault(_variant_key(line.text), {}).setdefault(k, []).append(i)
     found = []
     for hits in seen.values():
         variants = list(dict.fromkeys(pages[k].lines[i].text for k, idxs in hits.items() for i in idxs))
-        if len(hits) >= need and len(variants) > 1:
+        if (len(hits) >= need and len(variants) > 1
+                and any(pages[k].open(i) for k, idxs in hits.items() for i in idxs)):
             found.append(Repeat(_general_pattern(variants), "similar", hits, variants[0]))
             cover(pages, found[-1])
     return found
