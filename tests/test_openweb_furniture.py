@@ -147,3 +147,47 @@ def test_copyright_affiliate_and_consent_notices_are_left_out():
     assert all(p in art.text for p in _DE + hostile)
     for notice in notices:
         assert notice not in art.text, notice
+
+
+def test_a_blog_on_a_blog_platforms_host_in_another_language_is_read_by_the_generic_path():
+    """A German blog at example.wordpress.com is no mirror of Indonesian news: its host
+    alone does not send it to `blogmirror` (whose header rules dropped its first
+    paragraph, a line ending in a colon over a podcast's title). The same host holding an
+    Indonesian news copy still goes to `blogmirror`."""
+    first = ("Dank Kabelanschluss kann ich auch hier Bayern 2 hören. Da läuft gerade ein spannendes "
+             "Feature zum Thema:")
+    body = ("<div class='post'><h2 class='entry-title'>Was zum Hören in den Ferien</h2><div class='entry-content'>"
+            f"<p>{first}</p><p><strong>Freude, Falle, Frust: Der Mutterliebe zarte Sorgen</strong></p>"
+            + paras(_DE) + "</div></div>")
+    html = ("<!DOCTYPE html><html lang='de'><head><title>Was zum Hören in den Ferien | Blog</title>"
+            "<meta name='generator' content='WordPress.com'></head><body>" + body + "</body></html>")
+    art = clean_text(html, "blog.html", url="https://example.wordpress.com/2012/08/22/ferien/", rules=RULES,
+                     content_type="text/html")
+    assert art.outlet == "generic"
+    assert first in art.text and all(p in art.text for p in _DE)
+    copy = ["JAKARTA - Presiden meminta para menteri untuk segera menyelesaikan program yang sudah direncanakan.",
+            "Menurut dia, program itu akan dibahas dalam rapat kabinet pada pekan depan di Istana.",
+            "Para menteri diminta untuk tidak membuat kebijakan yang tidak sejalan dengan program itu."]
+    html = ("<!DOCTYPE html><html lang='en-US'><head><title>Presiden Minta Menteri Kerja Cepat</title></head><body>"
+            "<div class='post'><h2 class='entry-title'>Presiden Minta Menteri Kerja Cepat</h2>"
+            "<div class='entry-content'>" + paras(copy) + "</div></div></body></html>")
+    art = clean_text(html, "copy.html", url="https://beritadunia.wordpress.com/2021/12/presiden/", rules=RULES,
+                     content_type="text/html")
+    assert art.outlet == "blogmirror" and "Menurut dia, program itu" in art.text
+
+
+def test_source_lines_disclaimers_and_a_further_information_label_are_not_text():
+    """"Quelle: Landesregierung" under a paragraph credits its source (as a photo's
+    credit); "(Alle Angaben ohne Gewähr)" is a disclaimer; "Weitere Informationen zum
+    Thema:" and "Kontakt:" over links and addresses end the article. A subheading
+    "Weitere Informationen" over a paragraph, and a sentence naming a source, are text."""
+    hostile = ["Als Quelle nennt die Stadt eine Umfrage unter 2000 Nutzerinnen und Nutzern im Herbst.",
+               "Die Bibliothek hat dazu noch viele weitere Informationen über ihre Angebote veröffentlicht."]
+    subheading = "<h3>Weitere Informationen</h3><p>Die Ausleihe bleibt wie bisher kostenlos für alle Kinder.</p>"
+    trailer = "<p><a href='/a'>Satzung der Bibliothek</a></p><p>Telefon 030 123456</p>"
+    for label in ("Weitere Informationen zum Thema:", "Kontakt:"):
+        art = clean_page(paras(_DE[:2]) + "<p>Quelle: Landesregierung</p><p>(Alle Angaben ohne Gewähr)</p>"
+                         + subheading + paras(hostile + _DE[2:]) + f"<p>{label}</p>" + trailer)
+        assert all(p in art.text for p in _DE + hostile) and "Ausleihe bleibt" in art.text, label
+        assert "Landesregierung" not in art.text and "Gewähr" not in art.text, label
+        assert "Satzung" not in art.text and "Telefon" not in art.text and label not in art.text, label

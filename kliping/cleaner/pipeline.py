@@ -97,6 +97,10 @@ def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | 
         by_generator = rules.match_generator(page_generator(root))
         if by_generator and reads_indonesian(root):
             match = by_generator
+    elif match.rule.generators and not outlet and not reads_indonesian(root):
+        # ... nor does its host on a blog platform (example.wordpress.com): a blog there in
+        # another language is no mirror of Indonesian news.
+        match = Match(rules["generic"], f"{match.reason}, but the page is not in Indonesian: generic rule")
     meta = read_meta(root, match.rule, url)
     blocks = page_blocks(root, match.rule, meta)
     text = "\n\n".join(blocks)
