@@ -191,3 +191,19 @@ def test_source_lines_disclaimers_and_a_further_information_label_are_not_text()
         assert all(p in art.text for p in _DE + hostile) and "Ausleihe bleibt" in art.text, label
         assert "Landesregierung" not in art.text and "Gewähr" not in art.text, label
         assert "Satzung" not in art.text and "Telefon" not in art.text and label not in art.text, label
+
+
+def test_sign_offs_with_an_agency_and_calls_to_follow_or_support_are_left_out():
+    """"aja/PAP" (the editor's initials and the agency, Polish and German wires), "Puede
+    escribirnos … o suscribirse aquí a nuestra newsletter.", "Unterstütze Example bereits
+    mit 2,50!", "… Einfach hier klicken und registrieren!" are furniture; a sentence about
+    support in euros, an abbreviation with a slash ("EU/USA") are text."""
+    furniture = ["aja/PAP", "Puede escribirnos a redaccion@example.com o seguir a Materia en Facebook o suscribirse aquí "
+                 "a nuestra newsletter.", "Unterstütze ExampleMag bereits mit 2,50!",
+                 "DHB jetzt auch digital!Einfach hier klicken und für das digitale DHB registrieren!"]
+    hostile = ["Die Stadt unterstützt die Bibliothek bereits mit 250.000 Euro im Jahr, sagte die Kämmerin.",
+               "EU/USA"]
+    art = clean_page(paras(_DE[:2] + furniture[1:3] + hostile + _DE[2:] + furniture[3:] + furniture[:1]))
+    assert all(p in art.text for p in _DE + hostile)
+    for line in furniture:
+        assert line not in art.text, line
