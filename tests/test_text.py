@@ -216,6 +216,26 @@ def test_a_first_paragraph_is_no_standfirst(rules):
     assert art.description is None
 
 
+def test_a_dateline_lead_under_an_amp_pages_widgets(rules):
+    """An amp page prints a font widget's buttons, the photo and its credit between the
+    headline and the lead: the lead with its dateline is still found, seven lines down."""
+    from kliping.cleaner import clean_text
+    text = ("Gempa Guncang Mentawai, Warga Lari ke Bukit\n"
+            "Editor: Erik S\n"
+            "AA\n"
+            "Medium\n"
+            "Large\n"
+            "Larger\n"
+            "Warga berlari ke bukit saat gempa mengguncang Kepulauan Mentawai, Selasa subuh.\n"
+            "KABARPADANG.COM, PADANG - Gempa bermagnitudo 6,9 mengguncang Kepulauan Mentawai, "
+            "Sumatera Barat, pada Selasa subuh.\n"
+            "Warga di pesisir sempat panik dan berlari ke perbukitan.\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.dateline == "PADANG"
+    assert art.paragraphs[0].startswith("Gempa bermagnitudo 6,9")
+    assert "Larger" not in art.text
+
+
 def test_a_teaser_cut_from_the_lead_is_not_a_standfirst(rules):
     from kliping.cleaner import clean_text
     lead = "Harga cengkih kering di tingkat petani Minahasa naik menjadi Rp 120 ribu per kilogram menjelang panen."

@@ -48,7 +48,7 @@ _PROSE_WORDS = 8
 _PARAGRAPH_WORDS = 20
 _PARAGRAPH_CJK_CHARS = 60
 #: How many remaining lines after the headline may come before the lead paragraph.
-_LEAD_WINDOW = 5
+_LEAD_WINDOW = 8
 #: A block above a dateline lead whose first characters, this many, stand in it is that lead.
 _ECHO_CHARS = 40
 #: A headline's copy cut short ends so; this many of its words before the cut must stand
