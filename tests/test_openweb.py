@@ -448,3 +448,45 @@ def test_real_recipe_keeps_its_ingredients():
     text, item = cached_page("kulinariaathome.com.mandelplätzchen.html")
     art = clean_text(text, "recipe.html", rules=RULES, content_type="text/html")
     assert found(art.text, ["(+ 15 Minuten backen)", "200 g Zucker"]) == 2
+
+
+# --- the text a script writes, carried in the page's JSON-LD ----------------------------
+
+def _ld(obj: dict) -> str:
+    return "<script type='application/ld+json'>" + json.dumps(obj) + "</script>"
+
+
+def test_a_page_whose_body_a_script_writes_is_read_from_its_json_ld():
+    """homify.de, scmp.com: the body holds a "your browser is outdated" notice and an
+    empty app root; the article stands only in the JSON-LD (a HowTo's description and
+    steps, a NewsArticle's articleBody). When no other reading finds enough text, that
+    one is read, not the page refused."""
+    shell = "<div id='app'></div><p>Dein Browser ist leider veraltet. Lade einen neueren Browser herunter.</p>"
+    howto = {"@context": "http://schema.org/", "@type": "HowTo", "name": "Library hours",
+             "description": f"<p>{_PARAGRAPHS[0]}</p><p>{_PARAGRAPHS[1]}</p>",
+             "step": [{"@type": "HowToStep", "text": _PARAGRAPHS[2]}, {"@type": "HowToStep", "text": _PARAGRAPHS[3]}]}
+    news = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "name": "Library hours"},
+        {"@type": "OpinionNewsArticle", "headline": "Library hours", "articleBody": "\n".join(_PARAGRAPHS)}]}
+    for obj in (howto, news):
+        art = clean_text(page(shell, _ld(obj)), "app.html", url="https://example.org/diy/20546/library-hours",
+                         rules=RULES, content_type="text/html")
+        assert all(p in art.text for p in _PARAGRAPHS), obj["@context"]
+        assert "Browser" not in art.text
+
+
+def test_a_json_ld_without_an_article_body_does_not_make_a_page_an_article():
+    """A menu page whose JSON-LD only names the site (WebSite, Organization) and describes
+    it in a sentence is still refused."""
+    site = {"@context": "https://schema.org", "@type": "WebSite", "name": "Example",
+            "description": "Example is a library of articles about the city and its people, updated every day."}
+    with pytest.raises(NotAnArticle):
+        clean_text(page("<div id='app'></div><p>Loading…</p>", _ld(site)), "menu.html",
+                   url="https://example.org/", rules=RULES, content_type="text/html")
+
+
+@pytest.mark.parametrize("file_name", ["homify.de-Tischdecke.html"])
+def test_real_pages_written_by_a_script_are_read(file_name):
+    text, item = cached_page(file_name)
+    art = clean_text(text, file_name, rules=RULES, content_type="text/html")
+    assert found(art.text, item["with"]) >= 2

@@ -10,6 +10,7 @@ captions and datelines are handled alike whatever the input was.
 | `head.py` | title, dates, authors, URL: what the page says about itself (`meta.py`: `PageMeta`) |
 | `details.py` | site name, top image, modified, section, tags; the body's figures with captions |
 | `body.py` | furniture stripped, captions and related boxes, the article's blocks |
+| `embedded.py` | the article's text as the page's JSON-LD carries it (a body a script writes) |
 | `kind.py` | feeds, section fronts and lists refused (`NotAnArticle`) |
 
 Names are imported when first used: text scrapes never load lxml's page reading.

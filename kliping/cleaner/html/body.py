@@ -14,6 +14,7 @@ from lxml import etree
 from ..rules import Rule
 from ..text import is_sentence
 from .details import figure_images
+from .embedded import json_ld_body
 from .meta import PageMeta
 from .kind import prose_chars
 from .page import BLOCK_TAGS, SKIP_TAGS, element_blocks, forget_head_tags, link_texts
@@ -463,13 +464,15 @@ def prune_link_lists(root) -> None:
 
 #: The readings of a page after the first (the rule's selectors, else trafilatura's
 #: precise reading), tried in turn when it leaves too little text.
-OTHER_READINGS = ("precision", "default", "recall", "article")
+OTHER_READINGS = ("precision", "default", "recall", "article", "json-ld")
 
 
 def page_blocks(root, rule: Rule, meta: PageMeta, reading: str = "first") -> list[str]:
     """Strip furniture, take captions and related out, and return the body blocks as
     `reading` finds them: "first" by the rule's selectors, else by trafilatura; one of
-    OTHER_READINGS by trafilatura's mode of that name or the page's <article>."""
+    OTHER_READINGS by trafilatura's mode of that name, the page's <article> or its JSON-LD."""
+    if reading == "json-ld":  # read before the furniture (its <script>s) goes
+        return json_ld_body(root)
     strip_furniture(root, rule)
     if next(root.iter("figure"), None) is not None:  # before captions are taken out
         meta.images = figure_images(root, _body_elements(root, rule), meta.url)
