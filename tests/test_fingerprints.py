@@ -105,3 +105,25 @@ def test_joined_screen_finds_every_fingerprint_matching_at_the_same_line_start()
     want = [s for s in sources if re.search(s, text, re.MULTILINE)]
     assert want == [s for s in sources if s != r"^Bacalah"]
     assert [hits for _, hits in index.hits(text)] == [want]
+
+
+def test_a_line_anchored_fingerprint_of_unknown_openers_is_tried_at_every_line_start_only():
+    """A line-anchored fingerprint whose first characters are not known (a CJK or Hangul
+    range, a class of a category) is matched at each line start instead of searched over
+    the text: found on the first line, a middle one, after a CRLF, on the last line with
+    no newline after it; not where the same text stands inside a line."""
+    import re
+    from types import SimpleNamespace
+    from kliping.cleaner.fingerprints import ANY_OPENER
+    from kliping.cleaner.rules import Pattern
+    sources = [r"^[\u4E00-\u9FFF]{2,6} — \S", r"^[\uAC00-\uD7AF]{2,8} - \S", r"^\d+ [^\W\d_]+ lalu$"]
+    fake = SimpleNamespace(id="fake", fingerprints=tuple(
+        Pattern("fingerprints", s, re.compile(s, re.MULTILINE), "fake") for s in sources))
+    index = FingerprintIndex([fake])
+    assert [openers for _, openers, _ in index.plans[0]] == [ANY_OPENER] * 3
+    texts = ["北京时间 — y\nisi", "isi\r\n서울 - 기사\r\nisi", "isi\nJudul\n3 jam lalu", "isi\n\n北京 — 你好",
+             "isi 北京时间 — y dan 서울 - 기사, 3 jam lalu", "", "\n", "北京", "x\n北京 —"]
+    for text in texts:
+        want = [s for s in sources if re.search(s, text, re.MULTILINE)]
+        assert [hits for _, hits in index.hits(text)] == ([want] if want else []), text
+    assert sum(bool(re.search(s, t, re.MULTILINE)) for s in sources for t in texts) == 4

@@ -116,17 +116,21 @@ _UNSEEN = object()
 
 #: The plan of a fingerprint anchored at the text's start (`\A…`): one `match` at 0.
 AT_START = frozenset({"\\A"})
+#: The plan of a line-anchored fingerprint whose first characters are not known (a wide
+#: range such as CJK's): a `match` at every line start, where a search of the text
+#: would try it at every position.
+ANY_OPENER = frozenset({"^"})
 
 
 def _line_openers(regex: re.Pattern) -> frozenset[str] | None:
     """The characters that can open a match of a pattern anchored at a line's start in
-    multi-line mode, AT_START for one anchored at the text's start; None for any other
-    pattern (searched over the whole text)."""
+    multi-line mode (ANY_OPENER when they are not known), AT_START for one anchored at
+    the text's start; None for any other pattern (searched over the whole text)."""
     if starts_text(regex):
         return AT_START
     if not regex.flags & re.MULTILINE or not is_anchored(regex):
         return None
-    return first_chars(regex)
+    return first_chars(regex) or ANY_OPENER
 
 
 JOINED, NEEDLED = "joined", "needled"
@@ -134,7 +138,7 @@ JOINED, NEEDLED = "joined", "needled"
 
 def _screen_of(p: Pattern, openers: frozenset[str] | None) -> str | None:
     """How a fingerprint is screened (see FingerprintIndex.plans)."""
-    if openers is not None and openers is not AT_START and len(openers) <= FEW_OPENERS:
+    if openers is not None and openers not in (AT_START, ANY_OPENER) and len(openers) <= FEW_OPENERS:
         return JOINED
     if p.gate is not None and (p.gate.raw or p.gate.folded):
         return NEEDLED
@@ -147,7 +151,7 @@ def _hit(p: Pattern, openers: frozenset[str] | None, text: str, starts: dict[str
         return p.could_match(text) and p.regex.search(text) is not None
     if openers is AT_START:
         return p.regex.match(text) is not None
-    fitting = [starts[ch] for ch in openers.intersection(starts)]
+    fitting = list(starts.values()) if openers is ANY_OPENER else [starts[ch] for ch in openers.intersection(starts)]
     if not fitting or not p.could_match(text):
         return False
     match = p.regex.match
