@@ -236,6 +236,24 @@ def test_a_dateline_lead_under_an_amp_pages_widgets(rules):
     assert "Larger" not in art.text
 
 
+def test_a_title_case_headline_over_a_standfirst_without_its_full_stop(rules):
+    """Where the headline is the last line before the text (Tribun), a standfirst cut
+    short under it looks like a headline too; the headline is in title case, the
+    standfirst (longer) is not."""
+    from kliping.cleaner import clean_text
+    headline = "Luapan 3 Sungai Rendam 1.668 Rumah di Kabupaten Bandung, 399 Warga Mengungsi"
+    standfirst = ("Kabid Kedaruratan dan Logistik BPBD Kabupaten Bandung, Heru Kiatno mengatakan pihaknya "
+                  "telah melakukan beberapa upaya")
+    text = (f"Banjir Kabupaten Bandung\n{headline}\n{standfirst}\n"
+            "Penulis: Cipta Permana | Editor: Tarsisius Sutomonaio\n"
+            "SOREANG, TRIBUNJABAR.CO.ID - Hujan deras sejak Senin sore membuat tiga sungai di "
+            "Kabupaten Bandung meluap.\n"
+            "Warga mengungsi ke masjid dan sekolah terdekat.\n")
+    art = clean_text(text, rules=rules, outlet="tribunnews")
+    assert art.title == headline
+    assert art.description == standfirst
+
+
 def test_a_teaser_cut_from_the_lead_is_not_a_standfirst(rules):
     from kliping.cleaner import clean_text
     lead = "Harga cengkih kering di tingkat petani Minahasa naik menjadi Rp 120 ribu per kilogram menjelang panen."

@@ -33,6 +33,11 @@ _SUMMARY_PARAGRAPHS = 3
 _CLOSED = (".", "!", "?", '"', "”", "’", ":", ")", "…")
 _STANDFIRST_BELOW = 2
 _WORDS = re.compile(r"[^\W_]+")
+#: Words a title-case headline leaves in lower case.
+_SMALL_WORDS = frozenset(
+    "di ke dari dan yang untuk dengan pada ini itu atau oleh akan jadi bisa tak tidak hingga "
+    "sampai soal usai saat jelang demi karena agar bagi dalam antara sebagai kini masih sudah "
+    "telah juga pun the of and in on to a an for at by with".split())
 #: A place name ending in an abbreviation's full stop: "Washington D.C."
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 #: A headline has a word of two letters at least (a page number, a bullet has none).
@@ -220,7 +225,19 @@ def _last_before_text(lines: list[Line], candidates: list[Line], rule: Rule,
     text = [ln.text for ln in candidates if ln.number > stop and _is_long(ln.text)][:_SUMMARY_PARAGRAPHS]
     headlines = [i for i in above if not _sentence_case_prose(candidates[i].text)
                  and not _summarises(candidates[i].text, text)]
+    if len(headlines) >= 2 and headlines[-2] == headlines[-1] - 1:
+        over, last = candidates[headlines[-2]].text, candidates[headlines[-1]].text
+        if _title_case(over) and not _title_case(last) and len(last) > len(over):
+            return headlines[-2]  # a standfirst full of names, cut short under the headline
     return (headlines or above or [None])[-1]
+
+
+def _title_case(text: str) -> bool:
+    """Say whether a line is written in title case: every word capitalised but the
+    small ones ("di", "dan", "yang", "of"), one slip allowed."""
+    words = [w for w in _WORDS.findall(text) if w[:1].isalpha()]
+    small = [w for w in words if w[0].islower() and w not in _SMALL_WORDS]
+    return len(words) >= _HEADLINE_WORDS - 1 and len(small) <= 1
 
 
 def _summarises(line: str, paragraphs: list[str]) -> bool:
