@@ -206,6 +206,15 @@ def test_a_stripped_article_stores_what_preparing_its_new_text_stores(inews_json
     rules = load_rules()
     clean_doc = lambda doc: clean(doc, rules, outlet="generic")  # noqa: E731
     items = [prepare_item(item, clean_doc) for item in receive([str(inews_jsonl)])]
+    # The first 20 ingested are the pages whose text still holds the promo in its usual
+    # spelling ("Klik Lebih Lanjut"), then pages without it: which pages those are changes
+    # as the corpus grows and the generic rule learns, and a page holding the other
+    # spelling ("Klik lebih lanjut") is a second paragraph, left for after the 20.
+    usual, other = PROMO + " Klik Lebih Lanjut", PROMO
+    def order(item) -> int:
+        text = item.prepared.row["text"] or ""
+        return 0 if usual in text else 2 if other in text else 1
+    items.sort(key=order)
     db = open_archive(tmp_path / "f.db")
     filt = FurnitureFilter(db.conn)
     ingest(db, iter(items[:20]), clean_doc, furniture=lambda p: strip_prepared(p, filt))
