@@ -27,6 +27,8 @@ _BODY_TEXTS = etree.XPath("//body//text()")
 #: Whether an element holds a heading that is a link (a teaser's headline).
 _LINKED_HEADING = etree.XPath("boolean(descendant-or-self::*[self::h1 or self::h2 or self::h3 or self::h4 "
                               "or self::h5 or self::h6][.//a or ancestor::a])")
+#: Whether an element holds text, not only white space.
+_HOLDS_TEXT = etree.XPath("boolean(normalize-space(.))")
 #: How many links an element holds.
 _LINK_COUNT = etree.XPath("count(.//a)")
 #: The id and class attribute nodes under an element, in document order.
@@ -176,9 +178,9 @@ def take_out(root, rule: Rule, key: str) -> list[str]:
 
 
 def rule_body(root, rule: Rule) -> list[str] | None:
-    """Return the body blocks by the rule's body selectors, or None when none match or
-    what they match holds no text (a photo page's empty text box under its gallery:
-    the generic extractor reads that page, as it reads one the selectors miss)."""
+    """Return the body blocks by the rule's body selectors, or None when none of them
+    finds text (a selector finding only an empty box, as a photo page's text box under
+    its gallery, counts as finding nothing)."""
     blocks: list[str] = []
     for el in _body_elements(root, rule):
         blocks += element_blocks(el)
@@ -186,10 +188,10 @@ def rule_body(root, rule: Rule) -> list[str] | None:
 
 
 def _body_elements(root, rule: Rule) -> list:
-    """The elements the first of the rule's body selectors that matches finds."""
+    """The elements the first of the rule's body selectors that finds text finds."""
     for sel in rule.selectors("body"):
         found = [el for el in sel.elements(root) if not isinstance(el, str)]
-        if found:
+        if any(_HOLDS_TEXT(el) for el in found):
             return found
     return []
 

@@ -190,11 +190,17 @@ def _listed(value) -> list[object]:
 def figure_images(root, scope: list, base: str | None) -> tuple[Image, ...]:
     """The images of the article's figures (<figure><img>…<figcaption>) under the
     `scope` elements (the body's; when they hold none, as where the top photo stands
-    above the text's box, every <article>'s, else the page's), each with its caption, in
-    reading order, without repeats; a figure that is a link to another page and has no
-    caption is a teaser, not the article's picture."""
-    found = _figure_images(scope, base) if scope else ()
-    return found or _figure_images(_ARTICLES(root) or [root], base)
+    above the text's box, the <article> holding them; with no body, every <article>'s,
+    else the page's), each with its caption, in reading order, without repeats; a figure
+    that is a link to another page and has no caption is a teaser, not the article's
+    picture."""
+    if not scope:
+        return _figure_images(_ARTICLES(root) or [root], base)
+    found = _figure_images(scope, base)
+    if found:
+        return found
+    around = next(scope[0].iterancestors("article"), None)
+    return _figure_images([around], base) if around is not None else ()
 
 
 def _figure_images(scope: list, base: str | None) -> tuple[Image, ...]:
