@@ -217,7 +217,9 @@ def test_a_stripped_article_stores_what_preparing_its_new_text_stores(inews_json
     items.sort(key=order)
     db = open_archive(tmp_path / "f.db")
     filt = FurnitureFilter(db.conn)
-    ingest(db, iter(items[:20]), clean_doc, furniture=lambda p: strip_prepared(p, filt))
+    # the first 30 pages (by name) leave the promo in the text of 7: it becomes furniture
+    # (the amp pages sorted first have it dropped by the generic rule already)
+    ingest(db, iter(items[:30]), clean_doc, furniture=lambda p: strip_prepared(p, filt))
     promos = dict(db.conn.execute("SELECT hash, text FROM furniture WHERE outlet = 'generic:inews.id'").fetchall())
     assert filt.dropped and len(promos) == 1
     promo = next(iter(promos.values()))
@@ -229,7 +231,7 @@ def test_a_stripped_article_stores_what_preparing_its_new_text_stores(inews_json
     carried = [a.replace(paragraphs=a.paragraphs + (promo,), outlet="generic", url=f"https://www.inews.id/x/{n}")
                for n, a in enumerate(html)]
     checked = 0
-    for item in items[20:] + carried:
+    for item in items[30:] + carried:
         prepared = item.prepared if hasattr(item, "prepared") else prepare(item)
         stripped = strip_prepared(prepared, filt)
         if stripped is prepared:
