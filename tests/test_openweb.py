@@ -79,6 +79,23 @@ def test_wordpress_generator_on_an_indonesian_page_is_a_blog_mirror():
     assert "Menurut dia, program itu" in art.text
 
 
+def test_a_blog_copy_under_a_long_menu_still_reads_indonesian():
+    """A Blogger copy of Indonesian news whose template prints a long English menu and
+    archive list above the post (more text than the post): its language is its prose's,
+    so its host still sends it to blogmirror."""
+    paras = ["JAKARTA - Presiden meminta para menteri untuk segera menyelesaikan program yang sudah direncanakan.",
+             "Menurut dia, program itu akan dibahas dalam rapat kabinet pada pekan depan di Istana.",
+             "Para menteri diminta untuk tidak membuat kebijakan yang tidak sejalan dengan program itu."]
+    menu = "".join(f"<li><a href='/p/{i}'>Home News Sports Music Archive Page {i}</a></li>" for i in range(600))
+    body = (f"<div class='sidebar'><ul>{menu}</ul></div>"
+            "<div class='post hentry'><h3 class='post-title'>Presiden Minta Menteri Kerja Cepat</h3>"
+            "<div class='post-body'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div></div>")
+    art = clean_text(page(body, lang="en-US"), "blog.html", url="https://kabarjakarta.blogspot.com/2022/01/presiden.html",
+                     rules=RULES, content_type="text/html")
+    assert art.outlet == "blogmirror"
+    assert "Menurut dia, program itu" in art.text
+
+
 @pytest.mark.parametrize("file_name", ["cleanthinking.de.oranger-wasserstoff.html", "fifplay.com.settings.html"])
 def test_real_blogs_on_wordpress_and_blogger_are_read(file_name):
     text, item = cached_page(file_name)

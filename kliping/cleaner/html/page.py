@@ -165,13 +165,19 @@ _INDONESIAN_WORDS = frozenset(
 _INDONESIAN_SHARE = 0.06
 #: How much of the page's text is read for it (the start says the language as well as the whole).
 _LANGUAGE_CHARS = 20_000
+#: A text run of this many words is prose (a menu's item or a link's title is shorter).
+_PROSE_WORDS = 8
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
 def reads_indonesian(root) -> bool:
     """Say whether a page's text is Indonesian: blog templates say "en-US" in their
-    <html lang> whatever their posts are written in, so the words are counted."""
-    text = " ".join(_BODY_TEXT(root))[:_LANGUAGE_CHARS].lower()
+    <html lang> whatever their posts are written in, so the words are counted — those
+    of its prose (runs of _PROSE_WORDS words or more; a template's menus and archive
+    lists, however long, are not), or of all its text when it has none."""
+    strings = _BODY_TEXT(root)
+    prose = [s for s in strings if len(s.split(None, _PROSE_WORDS - 1)) >= _PROSE_WORDS]
+    text = " ".join(prose or strings)[:_LANGUAGE_CHARS].lower()
     words = _WORDS.findall(text)
     return bool(words) and sum(w in _INDONESIAN_WORDS for w in words) >= _INDONESIAN_SHARE * len(words)
 
