@@ -428,12 +428,13 @@ def _standfirst_over_undated_lead(rest: list[Line], ext: Extraction, settings: S
     first, under = rest[0].text, [ln.text for ln in rest[1:1 + _SUMMARY_PARAGRAPHS]]
     cut = (not first.endswith(_CLOSED) and _sentence_case_prose(first)
            and sum(is_sentence(t) or _is_long(t) for t in under) >= _STANDFIRST_BELOW)
+    if not (cut or _summarises(first, [t for t in under if _is_long(t)])):
+        return
     own = ext.normalised(first)
     if any(dedupe.repeats_normalised(own, ext.normalised(ln.text), settings) for ln in rest[1:]):
-        return
-    if cut or _summarises(first, [t for t in under if _is_long(t)]):
-        rest[0].decide(DESCRIPTION, "headline.description", "line between title and undated lead", first)
-        ext.description = first
+        return  # the lead printed twice: dedupe keeps one copy in the text
+    rest[0].decide(DESCRIPTION, "headline.description", "line between title and undated lead", first)
+    ext.description = first
 
 
 def _standfirst_above_byline(lines: list[Line], rest: list[Line], ext: Extraction) -> None:
