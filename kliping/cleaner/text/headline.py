@@ -29,6 +29,8 @@ _NOT_HEADLINE_OPENERS = ("|", "•", "·", "▪", "►")
 _SUMMARY_SHARE = 0.85
 _SUMMARY_MIN_WORDS = 6
 _SUMMARY_PARAGRAPHS = 3
+#: A line of fewer words is too short to say whether it is written in title case.
+_TITLE_CASE_WORDS = 3
 #: A standfirst cut short stops on none of these, over this many paragraphs at least.
 _CLOSED = (".", "!", "?", '"', "”", "’", ":", ")", "…")
 _STANDFIRST_BELOW = 2
@@ -237,7 +239,7 @@ def _title_case(text: str) -> bool:
     small ones ("di", "dan", "yang", "of"), one slip allowed."""
     words = [w for w in _WORDS.findall(text) if w[:1].isalpha()]
     small = [w for w in words if w[0].islower() and w not in _SMALL_WORDS]
-    return len(words) >= _HEADLINE_WORDS - 1 and len(small) <= 1
+    return len(words) >= _TITLE_CASE_WORDS and len(small) <= 1
 
 
 def _summarises(line: str, paragraphs: list[str]) -> bool:
