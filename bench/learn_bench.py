@@ -2,8 +2,9 @@
 
 For every outlet of tests/corpus with at least 10 pages, `kliping rules learn` reads 5
 of its `dev` pages (of its site with most pages, when one has 5: a network's sites are
-learned one at a time; spread evenly over their names; each with its address, as a user
-who saved the pages knows it) and the outlet's `test` pages are cleaned three ways:
+learned one at a time; of its most common layout, when that has 5: pages of one kind;
+spread evenly over their names; each with its address, as a user who saved the pages
+knows it) and the outlet's `test` pages are cleaned three ways:
 with the generic rule, with the learned rule (the hand-written one taken out), and with
 the hand-written rule — each forced, so the rule's cleaning is scored, not its matching
 (text scrapes, no URL, as bench/corpus_bench.py cleans them; its scorer). Prints mean
@@ -16,6 +17,7 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +25,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from corpus_bench import SHARED, load_scorer  # noqa: E402
 from split import CORPUS, part_of  # noqa: E402  (corpus_bench put tests/corpus on the path)
 
+from kliping.authoring.layouts import largest_layout  # noqa: E402
 from kliping.authoring.learn import LearnError, SourcePage, learn_rule  # noqa: E402
 from kliping.authoring.samples import load_with  # noqa: E402
 from kliping.cleaner import clean, load_rules, read_path  # noqa: E402
@@ -67,15 +70,23 @@ def score(golds: list[dict], rules: RuleSet, outlet: str, scorer, show: bool = F
     return f1 / len(golds), leaks
 
 
-def learning_pages(dev: list[dict]) -> list[dict]:
+def corpus_text(gold: dict) -> str:
+    return read_path(CORPUS / "text" / gold["sample"]).text
+
+
+def learning_pages(dev: list[dict], text_of: Callable[[dict], str] = corpus_text) -> list[dict]:
     """The dev pages a rule is learned from: LEARN_FROM of one site, the site with most
-    pages, as a user learns one site of a network (Tribun's) at a time; spread over all
-    when no site has that many (the learner then says whether they are one outlet)."""
+    pages, as a user learns one site of a network (Tribun's) at a time; of its most
+    common layout (the largest group of pages printing the same short lines:
+    authoring/layouts.py), as a user learns from pages of one kind, when that has
+    LEARN_FROM pages; spread over the rest when not (the learner then says whether they
+    are one outlet)."""
     sites = Counter(site_of(g["url"]) for g in dev)
     site, count = sites.most_common(1)[0] if sites else (None, 0)
     if site is not None and count >= LEARN_FROM:
         dev = [g for g in dev if site_of(g["url"]) == site]
-    return spread(dev, LEARN_FROM)
+    layout = [dev[i] for i in largest_layout([text_of(g) for g in dev])]
+    return spread(layout if len(layout) >= LEARN_FROM else dev, LEARN_FROM)
 
 
 def bench_outlet(outlet: str, golds: list[dict], rules: RuleSet, scorer, score_on: str = "test") -> dict:

@@ -33,8 +33,25 @@ def test_a_network_is_learned_one_site_at_a_time():
     code = ("import sys; sys.path.insert(0, 'bench'); import learn_bench as b; "
             "pages = [{'url': f'https://{h}/read/{i}'} for i, h in enumerate("
             "['www.tribunnews.com'] * 6 + ['www.tribunjabar.id', 'www.tribun-bali.com'])]; "
-            "picked = b.learning_pages(pages); "
+            "text = lambda g: ''; "
+            "picked = b.learning_pages(pages, text); "
             "assert len(picked) == 5 and {b.site_of(p['url']) for p in picked} == {'tribunnews.com'}, picked; "
-            "few = b.learning_pages(pages[4:]); assert len(few) == 4, few")
+            "few = b.learning_pages(pages[4:], text); assert len(few) == 4, few")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_pages_are_learned_from_the_sites_most_common_layout():
+    """learn_bench learns from five pages of the layout most of the site's dev pages share
+    (Kontan's desktop pages, not one each of its amp., insight. and desktop layouts);
+    spread over all pages when no layout has five."""
+    code = ("import sys; sys.path.insert(0, 'bench'); import learn_bench as b; "
+            "desk = 'banner langganan top\\n| : WIB | INDIKATOR |\\n'; "
+            "pages = [{'url': f'https://x{i}.kontan.co.id/news/{i}', 'text': (desk if i % 2 else '') + f'Judul {i}'} "
+            "for i in range(12)]; "
+            "picked = b.learning_pages(pages, lambda g: g['text']); "
+            "assert len(picked) == 5 and all(p['text'].startswith('banner') for p in picked), picked; "
+            "few = b.learning_pages(pages[:8], lambda g: g['text']); "
+            "assert len(few) == 5 and not all(p['text'].startswith('banner') for p in few), few")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]

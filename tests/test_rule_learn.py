@@ -171,7 +171,8 @@ def test_a_lead_prefix_the_generic_rule_misses_becomes_the_dateline(rules):
 
 def test_a_series_recurring_table_is_never_learned_as_furniture(rules):
     """Kontan's weekly LQ45 pieces print the same table (a heading, a row per stock, other
-    figures each week): its rows are the article's, never related links or furniture."""
+    figures each week, its source): its lines are the article's, never related links or
+    furniture."""
     from kliping.authoring.samples import figure_row
     assert figure_row("ITMG 12.950 12.925 1,17 7,29") and not figure_row("5 Pemuda di Medan Jadikan Kos Gudang Ganja")
     stems = ["kontan-amp-ihsg-hijau-3-saham-lq45-per-terendah-merah",
@@ -184,13 +185,15 @@ def test_a_series_recurring_table_is_never_learned_as_furniture(rules):
     body = tomllib.loads(learn_rule("kontanlq", pages, others).text).get("body", {})
     rows = [ln for p in pages for ln in p.text.splitlines() if figure_row(ln.strip())]
     assert rows
+    # its heading, its head row and its source line stand with the rows: the table's too
+    rows += ["10 LQ45 dengan PER Saham Terendah", "Kode (28/10) PBV Harga Harga (29/10) PER", "Sumber: RTI"]
     for pattern in body.get("related_start", []) + body.get("drop", []):
         assert not any(re.search(pattern, row.strip()) for row in rows), pattern
 
 
-#: Five of Tempo's dev pages (those bench/learn_bench.py learns from); two of them print
-#: a photo's caption ending in its credit, another credit on each ("… 2017. REUTERS",
-#: "… 29 Oktober 2018. Istimewa"), which the generic rule leaves in the text.
+#: Five of Tempo's dev pages, of five layouts; two of them print a photo's caption
+#: ending in its credit, another credit on each ("… 2017. REUTERS", "… 29 Oktober 2018.
+#: Istimewa"), which the generic rule leaves in the text.
 TEMPO = ["tempo-arsip-kenaikan-harga-rumah-melambat", "tempo-dunia-amp-trump-rudal-korut-siap",
          "tempo-majalah-obat-kuat-untuk-rupiah", "tempo-metro-temuan-sementara-basarnas-lion-air-jatuh",
          "tempo-otomotif-pertamina-naikkan-pertamax-turbo"]
@@ -338,9 +341,10 @@ def test_the_headline_printed_again_with_the_sites_name_is_dropped(jpnn_learned)
     assert "JPNN.COM" not in article.text and article.text.startswith("Kinerja year")
 
 
-#: Five of iNews's dev pages (those bench/learn_bench.py learns from): the network's
-#: promo closes two of them, "… iNews.id Network. Klik Lebih Lanjut" on the amp page —
-#: a spelling the generic rule drops — and "… Klik lebih lanjut" on the other.
+#: Five of iNews's dev pages (bench/learn_bench.py learned from them before it took
+#: five of one layout): the network's promo closes two of them, "… iNews.id Network.
+#: Klik Lebih Lanjut" on the amp page — a spelling the generic rule drops — and "… Klik
+#: lebih lanjut" on the other.
 INEWS_BENCH = ["inews-amp-hamas-bantah-serangan-7-oktober-2", "inews-bandungraya-prestasi-shin-tae-yong",
                "inews-finance-terjebak-kemacetan-casablanca-jokowi", "inews-medan-patroli-tangkap-geng-motor",
                "inews-travel-malioboro-ramai-long-weekend"]
@@ -361,3 +365,63 @@ def test_a_line_the_generic_rule_drops_in_one_spelling_counts_for_its_others(rul
     page = (CORPUS / "inews-jatim-warga-ponorogo-blokir-jalan.txt").read_text("utf-8")  # dev, not learned from
     assert PROMO in clean_text(page, rules=others, outlet="generic").text
     assert PROMO not in clean_text(page, rules=load_with("inewsl", learned.text, others), outlet="inewsl").text
+
+
+#: Five of Tempo's dev pages of one layout (/read/ pages of 2018–2022: bench/learn_bench.py
+#: learns from them): the font buttons over the text, "• Ukuran Font: - +".
+TEMPO_READ = ["tempo-bisnis-cerita-sri-mulyani-muda-mudi-baper-pajak", "tempo-bisnis-erick-pastikan-ahok-komut-pertamina",
+              "tempo-bisnis-setahun-corona-lembah-resesi", "tempo-metro-4-tangkapan-artis-narkoba-2022",
+              "tempo-nasional-sidang-20-menit-revisi-uu-kpk"]
+
+
+def test_a_button_row_is_no_headline_printed_with_the_sites_name(rules):
+    """"• Ukuran Font: - +" ends in a dash and a symbol: no site's name follows, and the
+    words before the dash are the line's own, no headline printed elsewhere on the page."""
+    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://bisnis.tempo.co/read/1") for p in _paths(TEMPO_READ)]
+    others = type(rules)({k: r for k, r in rules.rules.items() if k != "tempo"})
+    learned = learn_rule("tempor", pages, others)
+    assert "the headline printed again" not in learned.text, learned.text
+    assert "'^• Ukuran Font: - \\+$'" in learned.text  # the line itself, where it stands
+
+
+#: kumparan's five dev pages: one of its 2019–2021 layout, its share bar's icon names
+#: under the date ("comment" / "0" / "sosmed-whatsapp-white" / "copy-link-circle" /
+#: "more-vertical"), the photo's zoom button glued to its label ("zoom-in-whitePerbesar").
+KUMPARAN = ["kumparan-bisnis-berita-populer-harga-emas-sandi", "kumparan-bisnis-erick-thohir-minta-ahok-cari-tahu-anak-usaha",
+            "kumparan-bisnis-pembenahan-bumn-100-hari-jokowi", "kumparan-news-mencoba-merebut-hati-publik-lewat-debat-capres",
+            "kumparan-tech-samsung-suntik-mati-galaxy-note"]
+#: A page of that layout (prose invented): another comment count.
+KUMPARAN_2020 = """Harga Cabai Rawit Naik Lagi Menjelang Lebaran
+
+12 Mei 2020 10:15 WIB
+comment
+14
+sosmed-whatsapp-white
+copy-link-circle
+more-vertical
+Pedagang cabai di Pasar Induk Kramat Jati, Jakarta. Foto: Jamal Ramadhan/kumparan
+zoom-in-whitePerbesar
+Pedagang cabai di Pasar Induk Kramat Jati, Jakarta. Foto: Jamal Ramadhan/kumparan
+ADVERTISEMENT
+Harga cabai rawit merah di pasar induk naik menjadi Rp 60.000 per kilogram pekan ini, kata pedagang.
+ADVERTISEMENT
+Pedagang menyebut pasokan dari Jawa Tengah berkurang karena hujan, sehingga harga ikut terkerek.
+"""
+
+
+def test_a_share_bars_icon_names_are_learned_from_the_page_showing_them(rules):
+    """Icon names — lower-case words joined by hyphens, no space, a label maybe glued on —
+    are never prose: two or more above the text of one page are its share bar, learned
+    with the short lines standing among them ("comment", the count: any number)."""
+    from kliping.authoring.samples import load_with
+    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://kumparan.com/x") for p in _paths(KUMPARAN)]
+    others = type(rules)({k: r for k, r in rules.rules.items() if k != "kumparan"})
+    generic = clean_text(KUMPARAN_2020, rules=others, outlet="generic").text
+    assert "copy-link-circle" in generic and "\n14\n" in f"\n{generic}\n"
+    learned = learn_rule("kumparanl", pages, others)
+    assert "learned from a share bar's icon names above the text on 1 of 5 pages" in learned.text
+    article = clean_text(KUMPARAN_2020, rules=load_with("kumparanl", learned.text, others), outlet="kumparanl")
+    for furniture in ("comment", "14", "sosmed-whatsapp-white", "copy-link-circle", "more-vertical", "zoom-in-white"):
+        assert furniture not in article.text.split("\n"), furniture
+    assert "zoom-in" not in article.text
+    assert article.text.startswith("Harga cabai rawit merah") and article.text.endswith("ikut terkerek.")

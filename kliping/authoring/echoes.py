@@ -6,6 +6,7 @@ description), and the headline printed again with the site's name (the page's ti
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..cleaner.rules import expand
 from .line_templates import escape
@@ -97,11 +98,14 @@ def title_copies(pages: list[Page], need: int) -> list[Guess]:
     before the name; names sharing their first word are one name and a region."""
     names = []
     for page in pages:
-        others = {" ".join(sorted(_words(ln.text))) for ln in page.lines if ln.text}
+        others = Counter(" ".join(sorted(_words(ln.text))) for ln in page.lines if ln.text)
         for line in page.lines:
             head, dash, name = line.text.rpartition(" - ")
+            words = " ".join(sorted(_words(head)))
+            # the headline elsewhere on the page, not this line's own words ("• Ukuran Font: - +")
+            printed = others[words] - (words == " ".join(sorted(_words(line.text))))
             if (dash and head and 0 < len(name.split()) <= SITE_NAME_WORDS and not _SENTENCE_END.search(name)
-                    and " ".join(sorted(_words(head))) in others):
+                    and _WORD.search(name) and words and printed > 0):
                 names.append((name, line.text))
                 break
     if len(names) < need:

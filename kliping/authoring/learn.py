@@ -241,6 +241,40 @@ def paywall_guesses(pages: list[Page]) -> list[Guess]:
             *(Guess("footer.end", exact_pattern(text), why + f": {text!r}") for text in dict.fromkeys(found))]
 
 
+#: An icon's name printed as text: lower-case words joined by hyphens, no space, a label
+#: maybe glued on ("copy-link-circle", "more-vertical", "zoom-in-whitePerbesar").
+ICON_NAME = re.compile(r"^[a-z]+(?:-[a-z]+)+(?:[A-Z][a-z]+)?$")
+#: A line standing among icon names is the bar's too when it is one word this short
+#: ("comment", a count "0").
+BAR_WORD_CHARS = 12
+
+
+def _icon(text: str) -> bool:
+    """Say whether a line is an icon's name ("anak-anak", a word said twice, is prose)."""
+    return bool(ICON_NAME.match(text)) and len(set(re.sub(r"[A-Z]\w*$", "", text).split("-"))) > 1
+
+
+def icon_guesses(pages: list[Page]) -> list[Guess]:
+    """A share bar's icon names above the text (two or more on a page) and the one-word
+    lines among them ("comment", a count): learned from one page, since icon names are
+    never prose; each line where it stands, digits as any number."""
+    found: dict[str, str] = {}
+    shown_on = 0
+    for page in pages:
+        top = [i for i, line in enumerate(page.lines) if page.open(i) and page.region(i) == "top"]
+        icons = [i for i in top if _icon(page.lines[i].text)]
+        if len(icons) < 2:
+            continue
+        shown_on += 1
+        for i in top:
+            text = page.lines[i].text
+            near = [j for j in icons if j != i and abs(j - i) <= 2]
+            if i in icons or (near and " " not in text and len(text) <= BAR_WORD_CHARS):
+                found.setdefault(_general_pattern([text]), text)
+    why = f"from a share bar's icon names above the text on {shown_on} of {len(pages)} pages"
+    return [Guess("header.drop", pattern, f"{why}: {text!r}") for pattern, text in found.items()]
+
+
 def _loosen(repeat: Repeat, pages: list[Page]) -> Repeat:
     """A long line matched whole becomes a match of its first words (its tail changes:
     a link, a wrapped sentence), unless those match a line of some page's text."""
@@ -377,7 +411,8 @@ def learn_rule(rule_id: str, pages: list[SourcePage], rules: RuleSet,
                 *title_copies(found.pages, need)]
     if not any(g.key == "body.dateline" for g in learned):
         learned += dateline_guesses(found.pages, need, others[GENERIC])
-    learned += [g for g in paywall_guesses(found.pages) if g.pattern not in {x.pattern for x in learned}]
+    learned += [g for g in paywall_guesses(found.pages) + icon_guesses(found.pages)
+                if g.pattern not in {x.pattern for x in learned}]
     if not any(g.key == "photo.captions" for g in learned):
         learned += caption_guesses(found.pages, need)
     guesses, skipped = _safe([Guess(g.key, g.pattern, _learned_why(g.why)) for g in learned])

@@ -125,6 +125,23 @@ def figure_row(text: str) -> bool:
     return len(words) >= 3 and sum(any(c.isdigit() for c in w) for w in words) * 2 >= len(words)
 
 
+#: A table's heading, head row or source stands this many lines from its rows at most.
+TABLE_REACH = 2
+
+
+def table_line(page: Page, i: int) -> bool:
+    """Say whether line i stands with a table of figures: a row (figure_row) within
+    TABLE_REACH lines above or below ("10 LQ45 dengan PER Saham Terendah", the head row
+    "Kode (28/10) PBV Harga …", "Sumber: RTI"). A series prints its table's heading
+    and source every week, other figures in the rows: they are the table's, not furniture."""
+    shown = [j for j, line in enumerate(page.lines) if line.text]
+    at = shown.index(i) if i in shown else None
+    if at is None:
+        return False
+    near = shown[max(0, at - TABLE_REACH):at] + shown[at + 1:at + 1 + TABLE_REACH]
+    return any(figure_row(page.lines[j].text) for j in near)
+
+
 def place_text(page: Page, base: Rule) -> None:
     """Find the lead (first line with a dateline, or a long sentence) and the last paragraph."""
     for i, line in enumerate(page.lines):
