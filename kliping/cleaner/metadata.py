@@ -10,19 +10,10 @@ from .rules import Rule
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import AUTHOR, CAPTION, EDITOR, PUBLISHED, RELATED, SECTION, TAG, TITLE, Extraction
 from .text.patterns import MAX_TAGS, tag_values
+from .words import FUNCTION_WORDS, function_word_share
 
 #: Separators between several names in one byline.
 _NAMES = regex_cache.compile(r"\s*(?:,|&|;|\bdan\b|\band\b)\s*", re.IGNORECASE)
-#: The commonest words of a language, for the quick check of a rule's declared language.
-FUNCTION_WORDS = {
-    "id": frozenset("yang dan di itu dengan untuk ini dari pada akan tidak ke dalam juga "
-                    "bahwa karena atau oleh sudah telah kata ada adalah saat mereka kami "
-                    "bisa dapat lebih para sebagai tersebut namun hingga".split()),
-    "en": frozenset("the of and to in a is that for on with was as by it at from are has "
-                    "have be this which said will were their an".split()),
-    "fr": frozenset("le la les des de du et un une est dans pour que qui sur au aux par "
-                    "avec ce il elle ont sont pas été".split()),
-}
 #: Scripts that name their language outright, checked in this order.
 SCRIPTS = (
     ("ja", regex_cache.compile(r"[\u3040-\u30ff]")),
@@ -109,11 +100,6 @@ def find_tags(ext: Extraction) -> tuple[str, ...]:
 def find_section(ext: Extraction) -> str | None:
     """Return the section the scrape names on a `header.section` line, if any."""
     return next((ln.value for ln in ext.lines if ln.kind == SECTION and ln.value), None)
-
-
-def function_word_share(tokens: list[str], words: frozenset[str]) -> float:
-    """Return the share of the (lower-cased) tokens that are in `words`."""
-    return sum(map(words.__contains__, tokens)) / len(tokens) if tokens else 0.0
 
 
 def quick_language(sample: str, declared: str | None, settings: Settings) -> str | None:

@@ -14,7 +14,7 @@ from lxml import etree
 
 from ..article import Image
 from ..dates import parse_date, zone_offset
-from ..metadata import FUNCTION_WORDS
+from ..words import FUNCTION_WORDS
 from ..rules import Rule
 from ..text.lines import CONTROLS
 from ..text.patterns import MAX_TAGS, tag_values

@@ -10,6 +10,7 @@ from lxml import etree
 
 from .kind import NotAnArticle
 from ..selectors import attribute_steps, remember_page
+from ..words import FUNCTION_WORDS, function_word_share
 
 
 #: Elements that start a new text block.
@@ -157,11 +158,7 @@ def _html_parser() -> lxml.html.HTMLParser:
 _PARSER = _html_parser()
 
 
-#: Words that make up a good share of any Indonesian (or Malay) text and of no other
-#: language's: a page this share of whose words are these reads Indonesian.
-_INDONESIAN_WORDS = frozenset(
-    "yang dan di dengan untuk ini itu dari dalam tidak akan pada juga ke adalah oleh karena "
-    "bisa sudah ada kata para telah saat tersebut menjadi secara".split())
+#: A page this share of whose words are Indonesian function words reads Indonesian.
 _INDONESIAN_SHARE = 0.06
 #: How much of the page's text is read for it (the start says the language as well as the whole).
 _LANGUAGE_CHARS = 20_000
@@ -179,7 +176,7 @@ def reads_indonesian(root) -> bool:
     prose = [s for s in strings if len(s.split(None, _PROSE_WORDS - 1)) >= _PROSE_WORDS]
     text = " ".join(prose or strings)[:_LANGUAGE_CHARS].lower()
     words = _WORDS.findall(text)
-    return bool(words) and sum(w in _INDONESIAN_WORDS for w in words) >= _INDONESIAN_SHARE * len(words)
+    return bool(words) and function_word_share(words, FUNCTION_WORDS["id"]) >= _INDONESIAN_SHARE
 
 
 def page_generator(root) -> str | None:
