@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-from .head import _json_ld
+from .head import json_ld_items
 
 #: Where a paragraph ends inside an HTML string ("<p>…</p><p>…", "<br>", "<li>").
 _BLOCK_END = re.compile(r"(?i)</?(?:p|br|li|ul|ol|div|h[1-6]|blockquote)\b[^>]*>|\n")
@@ -19,12 +19,12 @@ def json_ld_body(root) -> list[str]:
     """The blocks of the longest text the page's JSON-LD gives: an article's
     `articleBody`, or a how-to's (a recipe's) description and steps; [] when none."""
     best: list[str] = []
-    for item in _json_ld(root):
+    for item in json_ld_items(root):
         parts = [item.get("articleBody")]
         steps_key = next((key for name, key in _STEPS.items() if name in _types(item)), None)
         if steps_key:
             parts = [item.get("description"), *_step_texts(item.get(steps_key))]
-        blocks = [block for part in parts if isinstance(part, str) for block in _blocks(part)]
+        blocks = [block for part in parts if isinstance(part, str) for block in _markup_paragraphs(part)]
         if sum(map(len, blocks)) > sum(map(len, best)):
             best = blocks
     return best
@@ -49,7 +49,7 @@ def _step_texts(steps) -> list[str]:
     return out
 
 
-def _blocks(text: str) -> list[str]:
+def _markup_paragraphs(text: str) -> list[str]:
     """An HTML or plain string as paragraphs: split at block tags and line breaks,
     tags dropped, entities read, spaces folded."""
     blocks = (" ".join(html.unescape(_TAG.sub(" ", part)).split()) for part in _BLOCK_END.split(text))

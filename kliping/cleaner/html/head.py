@@ -53,7 +53,7 @@ _HOST_NOISE = {"www", "m", "amp", "com", "co", "id", "net", "org", "or", "go", "
                "wordpress", "news", "html"}
 
 
-def _json_ld(root) -> list[dict]:
+def json_ld_items(root) -> list[dict]:
     """Return the JSON-LD objects of the page (flattened @graph), skipping broken ones."""
     found = []
     for script in _JSON_LD(root):
@@ -157,7 +157,7 @@ def _raw_meta_dates(root, linked: Callable[[], list[dict]]) -> Iterator[str]:
 
 def _linked_data(root) -> Callable[[], list[dict]]:
     """The page's JSON-LD objects, parsed the first time they are asked for."""
-    return functools.cache(lambda: _json_ld(root))
+    return functools.cache(lambda: json_ld_items(root))
 
 
 def _dates_near_title(root, title: str | None, zone: str) -> list[str]:
