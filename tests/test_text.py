@@ -182,6 +182,27 @@ def test_standfirst_above_the_byline_of_a_page_without_a_lead(rules):
     assert short.description is None and short.paragraphs  # nothing under the byline: text, not a standfirst
 
 
+@pytest.mark.parametrize("between", ["|", "Tayang:", "|\nTayang:"])
+def test_a_standfirst_above_the_byline_past_a_separator_and_a_bare_label(rules, between):
+    """Tribun's regional pages print the date's label ("Tayang:") or a lone separator
+    between the standfirst and the byline: neither is text, so the one line of prose
+    above the byline is still the standfirst, and they are dropped as header."""
+    from kliping.cleaner import clean_text
+    text = ("Banjir Rendam Ratusan Rumah di Bandung Selatan\n"
+            "Luapan tiga sungai merendam ratusan rumah warga di Kabupaten Bandung sejak Senin malam.\n"
+            f"{between}\n"
+            "Penulis: Cipta Permana | Editor: Tarsisius Sutomonaio\n"
+            "Warga mulai mengungsi ke masjid dan balai desa terdekat pada Selasa pagi.\n"
+            "Petugas membagikan makanan siap saji kepada para pengungsi.\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.description.startswith("Luapan tiga sungai") and art.editor == "Tarsisius Sutomonaio"
+    assert art.paragraphs[0].startswith("Warga mulai mengungsi")
+    assert "|" not in art.text and "Tayang" not in art.text
+    two = text.replace(f"{between}\n", "Warga bertahan di atap rumah sejak Senin malam.\n")
+    art = clean_text(two, rules=rules, outlet="generic")
+    assert art.description is None  # two lines of prose above the byline: neither is told apart
+
+
 @pytest.mark.parametrize("standfirst", [
     # the meta description the scraper printed, cut short without its full stop
     "Luapan tiga sungai merendam ratusan rumah warga di Kabupaten Bandung sejak Senin malam dan",

@@ -42,6 +42,8 @@ _SMALL_WORDS = frozenset(
     "telah juga pun the of and in on to a an for at by with".split())
 #: A place name ending in an abbreviation's full stop: "Washington D.C."
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+#: A label waiting for its value ("Tayang:", "Diperbarui pada:") has at most this many words.
+_LABEL_WORDS = 3
 #: A headline has a word of two letters at least (a page number, a bullet has none).
 _WORD_OF_TWO = re.compile(r"[^\W\d_]{2}")
 #: The text glued above the headline and printed again under it: as many characters
@@ -449,7 +451,18 @@ def _standfirst_above_byline(lines: list[Line], rest: list[Line], ext: Extractio
     if byline is None:
         return
     above = [ln for ln in rest if ln.number < byline.number]
+    marks = [ln for ln in above if _mark_or_label(ln.text)]
+    above = [ln for ln in above if ln not in marks]
     below = any(ln.number > byline.number for ln in rest)
     if len(above) == 1 and below and 20 <= len(above[0].text) <= _MAX_STANDFIRST:
         above[0].decide(DESCRIPTION, "headline.description", "line between title and byline", above[0].text)
         ext.description = above[0].text
+        for ln in marks:
+            ln.decide(DROP, "headline.before_lead", "a separator or a bare label over the byline")
+
+
+def _mark_or_label(text: str) -> bool:
+    """Say whether a line is no text: a separator with no word ("|", "•"), or a label
+    waiting for its value on another line ("Tayang:")."""
+    return not _WORD_OF_TWO.search(text) or (
+        text.endswith(":") and len(text.split(None, _LABEL_WORDS)) <= _LABEL_WORDS)
