@@ -223,6 +223,22 @@ def test_a_standfirst_over_a_lead_without_dateline(rules, standfirst):
     assert art.paragraphs[0].startswith("Luapan tiga sungai sejak Senin malam")
 
 
+def test_a_standfirst_full_of_names_cut_short_over_a_lead_without_dateline(rules):
+    """A standfirst about people names many of them ("Anak kedua Presiden Joko Widodo,
+    Kaesang Pangarep, …"): cut short with paragraphs under it, it is the standfirst
+    although half its words are capitalised; a title-case line is not."""
+    from kliping.cleaner import clean_text
+    body = ("Persis Solo resmi diambil alih oleh konsorsium yang dipimpin Kaesang pada Jumat sore.\n"
+            "Klub itu bermain di Liga 2 dan berambisi naik ke kasta tertinggi musim depan.\n"
+            "Manajemen baru berjanji membenahi Stadion Manahan dan akademi pemain muda.\n")
+    standfirst = "Anak kedua Presiden Joko Widodo, Kaesang Pangarep, resmi menjadi salah satu pemilik klub Persis Solo"
+    art = clean_text(f"Kaesang Resmi Jadi Bos Persis Solo\n{standfirst}\n{body}", rules=rules, outlet="generic")
+    assert art.description == standfirst and art.paragraphs[0].startswith("Persis Solo resmi")
+    kicker = "Anak Kedua Presiden Joko Widodo Resmi Jadi Pemilik Klub Persis Solo Bersama Kawan"
+    art = clean_text(f"Kaesang Resmi Jadi Bos Persis Solo\n{kicker}\n{body}", rules=rules, outlet="generic")
+    assert art.description is None
+
+
 def test_a_first_paragraph_is_no_standfirst(rules):
     """A whole sentence under the headline that the text does not say again is its
     first paragraph; so is a cut line with no paragraphs under it."""

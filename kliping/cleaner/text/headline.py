@@ -266,6 +266,11 @@ def _opens_text(text: str) -> bool:
     return is_sentence(text) and not (text.endswith(("?", "!")) and len(text) <= _MAX_RELATED)
 
 
+def _prose_length(text: str) -> bool:
+    """Say whether a line has as many words as prose has (a label or a kicker has fewer)."""
+    return len([w for w in text.split() if w[:1].isalpha()]) >= _PROSE_WORDS
+
+
 def _sentence_case_prose(text: str) -> bool:
     """Say whether a line reads as a sentence rather than a headline: many words, most
     of them not capitalised (headlines of the outlets using this are in title case)."""
@@ -430,7 +435,7 @@ def _standfirst_over_undated_lead(rest: list[Line], ext: Extraction, settings: S
     if len(rest) < _STANDFIRST_BELOW + 1 or not 20 <= len(rest[0].text) <= _MAX_STANDFIRST:
         return
     first, under = rest[0].text, [ln.text for ln in rest[1:1 + _SUMMARY_PARAGRAPHS]]
-    cut = (not first.endswith(_CLOSED) and _sentence_case_prose(first)
+    cut = (not first.endswith(_CLOSED) and _prose_length(first) and not _title_case(first)
            and sum(is_sentence(t) or _is_long(t) for t in under) >= _STANDFIRST_BELOW)
     if not (cut or _summarises(first, [t for t in under if _is_long(t)])):
         return
