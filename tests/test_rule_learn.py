@@ -425,3 +425,38 @@ def test_a_share_bars_icon_names_are_learned_from_the_page_showing_them(rules):
         assert furniture not in article.text.split("\n"), furniture
     assert "zoom-in" not in article.text
     assert article.text.startswith("Harga cabai rawit merah") and article.text.endswith("ikut terkerek.")
+
+
+#: Five of Kontan's dev pages of its desktop layout (bench/learn_bench.py learns from
+#: them); one shows the page's foot: the Google News line, the box label "TERBARU" (which
+#: the generic rule drops), then Kontan Academy's promotion (which it leaves in the text).
+KONTAN_DESKTOP = ["kontan-insight-ihsg-naik-tipis-bagaimana-per-20-saham-lq45", "kontan-internasional-invasi-rusia-ke-ukraina",
+                  "kontan-internasional-putin-klaim-rusia-menang",
+                  "kontan-investasi-ihsg-menanjak-saham-lq45-per-terendah-page2", "kontan-peluangusaha-prospek-waralaba-2022"]
+
+
+def test_a_box_label_under_the_text_ends_it(rules):
+    """A label the generic rule drops (a box's: "TERBARU"), first under the last paragraph
+    with nothing like a paragraph after it, ends the text: learned from one page, the
+    generic rule vouching for the label and the page for where it stands — unless it
+    stands inside the text of another page."""
+    from kliping.authoring.samples import load_with
+    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://kontan.co.id/news/x") for p in _paths(KONTAN_DESKTOP)]
+    others = type(rules)({k: r for k, r in rules.rules.items() if k != "kontan"})
+    page = (CORPUS / "kontan-internasional-arab-saudi-haji-20-persen-p2.txt").read_text("utf-8")  # dev, not learned from
+    assert "Kontan Academy" in clean_text(page, rules=others, outlet="generic").text
+    learned = learn_rule("kontanl", pages, others)
+    assert "'^TERBARU$'" in learned.text and "learned from a box's label under the text on 1 of 5 pages" in learned.text
+    article = clean_text(page, rules=load_with("kontanl", learned.text, others), outlet="kontanl")
+    assert "Kontan Academy" not in article.text
+    assert article.text == clean_text(page, rules=others, outlet="generic").text.split("\nKontan Academy")[0].rstrip()
+    # the label between two paragraphs of another page: no end of the text
+    inside = pages[1].text.replace("\n\nLedakan sebelum", "\n\nTERBARU\n\nLedakan sebelum", 1)
+    assert inside != pages[1].text
+    relearned = learn_rule("kontanl", [pages[0], SourcePage(pages[1].name, inside, pages[1].url), *pages[2:]], others)
+    assert "'^TERBARU$'" not in relearned.text
+    # a prompt over more furniture ("Dapatkan Berita Pilihan" / "di WhatsApp Anda") is no box's label
+    prompt = pages[3].text.replace("\nTERBARU\n", "\nDapatkan Berita Pilihan\ndi WhatsApp Anda\n", 1)
+    assert prompt != pages[3].text
+    relearned = learn_rule("kontanl", [*pages[:3], SourcePage(pages[3].name, prompt, pages[3].url), pages[4]], others)
+    assert "box's label" not in relearned.text

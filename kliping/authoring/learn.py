@@ -22,7 +22,7 @@ from ..cleaner.pipeline import clean_text
 from ..cleaner.regex_safety import why_unsafe
 from ..cleaner.rules import GENERIC, RuleSet, expand
 from ..cleaner.settings import DEFAULT_SETTINGS, Settings
-from ..cleaner.text import CANDIDATE, DROP, PARAGRAPH_END
+from ..cleaner.text import CANDIDATE, DROP, PARAGRAPH_END, is_sentence
 from ..sites import site_of
 from .render import Guess, expect_lines, render_rule, toml_text, toml_value
 from .echoes import domain_datelines, lead_copies, title_copies
@@ -241,6 +241,39 @@ def paywall_guesses(pages: list[Page]) -> list[Guess]:
             *(Guess("footer.end", exact_pattern(text), why + f": {text!r}") for text in dict.fromkeys(found))]
 
 
+#: A box's label: a few words, no sentence's end, no figure ("TERBARU", "BERITA POPULER").
+BOX_LABEL = re.compile(r"^[^\W\d_][^\d.!?:;,]{0,30}$")
+#: The generic rule's keys that drop a line as furniture (not a related list's start).
+_FURNITURE_KEYS = ("header.drop", "body.drop", "footer.drop")
+
+
+def end_labels(pages: list[Page]) -> list[Guess]:
+    """A box's label the generic rule drops ("TERBARU"), the first such under a page's
+    last paragraph, heading lines the generic rule leaves (teasers, promotions; not more
+    furniture: "Dapatkan Berita Pilihan" / "di WhatsApp Anda" is a prompt) and no
+    paragraph after it, ends the text: learned from one page — the generic rule vouches
+    for the label, the page for where it stands — unless a page prints it inside its text."""
+    inside = {_variant_key(line.text) for page in pages for i, line in enumerate(page.lines)
+              if line.text and page.region(i) == "body"}
+    found: dict[str, str] = {}
+    for page in pages:
+        if page.last is None:
+            continue
+        after = [line for line in page.lines[page.last + 1:] if line.text]
+        for n, line in enumerate(after):
+            if line.kind == DROP and line.key in _FURNITURE_KEYS and BOX_LABEL.match(line.text) \
+                    and len(line.text.split()) <= 3:
+                heads = n + 1 < len(after) and after[n + 1].kind == CANDIDATE  # not a prompt's first line
+                if heads and _variant_key(line.text) not in inside and not any(
+                        is_sentence(x.text) and len(x.text) >= LEAD_CHARS for x in after[n + 1:]):
+                    found.setdefault(_variant_key(line.text), line.text)
+                break
+    why = "from a box's label under the text on {} of {} pages, nothing like a paragraph after it: {!r}"
+    return [Guess("footer.end", exact_pattern(text), why.format(
+        sum(any(_variant_key(ln.text) == key for ln in p.lines) for p in pages), len(pages), text))
+        for key, text in found.items()]
+
+
 #: An icon's name printed as text: lower-case words joined by hyphens, no space, a label
 #: maybe glued on ("copy-link-circle", "more-vertical", "zoom-in-whitePerbesar").
 ICON_NAME = re.compile(r"^[a-z]+(?:-[a-z]+)+(?:[A-Z][a-z]+)?$")
@@ -411,7 +444,7 @@ def learn_rule(rule_id: str, pages: list[SourcePage], rules: RuleSet,
                 *title_copies(found.pages, need)]
     if not any(g.key == "body.dateline" for g in learned):
         learned += dateline_guesses(found.pages, need, others[GENERIC])
-    learned += [g for g in paywall_guesses(found.pages) + icon_guesses(found.pages)
+    learned += [g for g in paywall_guesses(found.pages) + icon_guesses(found.pages) + end_labels(found.pages)
                 if g.pattern not in {x.pattern for x in learned}]
     if not any(g.key == "photo.captions" for g in learned):
         learned += caption_guesses(found.pages, need)
