@@ -369,15 +369,16 @@ def test_a_line_the_generic_rule_drops_in_one_spelling_counts_for_its_others(rul
 
 #: Five of Tempo's dev pages of one layout (/read/ pages of 2018–2022: bench/learn_bench.py
 #: learns from them): the font buttons over the text, "• Ukuran Font: - +".
-TEMPO_READ = ["tempo-bisnis-cerita-sri-mulyani-muda-mudi-baper-pajak", "tempo-bisnis-erick-pastikan-ahok-komut-pertamina",
-              "tempo-bisnis-setahun-corona-lembah-resesi", "tempo-metro-4-tangkapan-artis-narkoba-2022",
-              "tempo-nasional-sidang-20-menit-revisi-uu-kpk"]
+TEMPO_READ = ["tempo-bisnis-cerita-sri-mulyani-muda-mudi-baper-pajak",
+              "tempo-bisnis-erick-pastikan-ahok-komut-pertamina", "tempo-bisnis-setahun-corona-lembah-resesi",
+              "tempo-metro-4-tangkapan-artis-narkoba-2022", "tempo-nasional-sidang-20-menit-revisi-uu-kpk"]
 
 
 def test_a_button_row_is_no_headline_printed_with_the_sites_name(rules):
     """"• Ukuran Font: - +" ends in a dash and a symbol: no site's name follows, and the
     words before the dash are the line's own, no headline printed elsewhere on the page."""
-    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://bisnis.tempo.co/read/1") for p in _paths(TEMPO_READ)]
+    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://bisnis.tempo.co/read/1")
+             for p in _paths(TEMPO_READ)]
     others = type(rules)({k: r for k, r in rules.rules.items() if k != "tempo"})
     learned = learn_rule("tempor", pages, others)
     assert "the headline printed again" not in learned.text, learned.text
@@ -387,8 +388,10 @@ def test_a_button_row_is_no_headline_printed_with_the_sites_name(rules):
 #: kumparan's five dev pages: one of its 2019–2021 layout, its share bar's icon names
 #: under the date ("comment" / "0" / "sosmed-whatsapp-white" / "copy-link-circle" /
 #: "more-vertical"), the photo's zoom button glued to its label ("zoom-in-whitePerbesar").
-KUMPARAN = ["kumparan-bisnis-berita-populer-harga-emas-sandi", "kumparan-bisnis-erick-thohir-minta-ahok-cari-tahu-anak-usaha",
-            "kumparan-bisnis-pembenahan-bumn-100-hari-jokowi", "kumparan-news-mencoba-merebut-hati-publik-lewat-debat-capres",
+KUMPARAN = ["kumparan-bisnis-berita-populer-harga-emas-sandi",
+            "kumparan-bisnis-erick-thohir-minta-ahok-cari-tahu-anak-usaha",
+            "kumparan-bisnis-pembenahan-bumn-100-hari-jokowi",
+            "kumparan-news-mencoba-merebut-hati-publik-lewat-debat-capres",
             "kumparan-tech-samsung-suntik-mati-galaxy-note"]
 #: A page of that layout (prose invented): another comment count.
 KUMPARAN_2020 = """Harga Cabai Rawit Naik Lagi Menjelang Lebaran
@@ -430,9 +433,10 @@ def test_a_share_bars_icon_names_are_learned_from_the_page_showing_them(rules):
 #: Five of Kontan's dev pages of its desktop layout (bench/learn_bench.py learns from
 #: them); one shows the page's foot: the Google News line, the box label "TERBARU" (which
 #: the generic rule drops), then Kontan Academy's promotion (which it leaves in the text).
-KONTAN_DESKTOP = ["kontan-insight-ihsg-naik-tipis-bagaimana-per-20-saham-lq45", "kontan-internasional-invasi-rusia-ke-ukraina",
-                  "kontan-internasional-putin-klaim-rusia-menang",
-                  "kontan-investasi-ihsg-menanjak-saham-lq45-per-terendah-page2", "kontan-peluangusaha-prospek-waralaba-2022"]
+KONTAN_DESKTOP = ["kontan-insight-ihsg-naik-tipis-bagaimana-per-20-saham-lq45",
+                  "kontan-internasional-invasi-rusia-ke-ukraina", "kontan-internasional-putin-klaim-rusia-menang",
+                  "kontan-investasi-ihsg-menanjak-saham-lq45-per-terendah-page2",
+                  "kontan-peluangusaha-prospek-waralaba-2022"]
 
 
 def test_a_box_label_under_the_text_ends_it(rules):
@@ -441,15 +445,18 @@ def test_a_box_label_under_the_text_ends_it(rules):
     generic rule vouching for the label and the page for where it stands — unless it
     stands inside the text of another page."""
     from kliping.authoring.samples import load_with
-    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://kontan.co.id/news/x") for p in _paths(KONTAN_DESKTOP)]
+    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://kontan.co.id/news/x")
+             for p in _paths(KONTAN_DESKTOP)]
     others = type(rules)({k: r for k, r in rules.rules.items() if k != "kontan"})
-    page = (CORPUS / "kontan-internasional-arab-saudi-haji-20-persen-p2.txt").read_text("utf-8")  # dev, not learned from
+    # a dev page not learned from
+    page = (CORPUS / "kontan-internasional-arab-saudi-haji-20-persen-p2.txt").read_text("utf-8")
     assert "Kontan Academy" in clean_text(page, rules=others, outlet="generic").text
     learned = learn_rule("kontanl", pages, others)
     assert "'^TERBARU$'" in learned.text and "learned from a box's label under the text on 1 of 5 pages" in learned.text
     article = clean_text(page, rules=load_with("kontanl", learned.text, others), outlet="kontanl")
     assert "Kontan Academy" not in article.text
-    assert article.text == clean_text(page, rules=others, outlet="generic").text.split("\nKontan Academy")[0].rstrip()
+    generic = clean_text(page, rules=others, outlet="generic").text
+    assert article.text == generic.split("\nKontan Academy")[0].rstrip()
     # the label between two paragraphs of another page: no end of the text
     inside = pages[1].text.replace("\n\nLedakan sebelum", "\n\nTERBARU\n\nLedakan sebelum", 1)
     assert inside != pages[1].text
@@ -458,5 +465,35 @@ def test_a_box_label_under_the_text_ends_it(rules):
     # a prompt over more furniture ("Dapatkan Berita Pilihan" / "di WhatsApp Anda") is no box's label
     prompt = pages[3].text.replace("\nTERBARU\n", "\nDapatkan Berita Pilihan\ndi WhatsApp Anda\n", 1)
     assert prompt != pages[3].text
-    relearned = learn_rule("kontanl", [*pages[:3], SourcePage(pages[3].name, prompt, pages[3].url), pages[4]], others)
+    prompted = [*pages[:3], SourcePage(pages[3].name, prompt, pages[3].url), pages[4]]
+    relearned = learn_rule("kontanl", prompted, others)
     assert "box's label" not in relearned.text
+
+
+#: Five of Katadata's dev pages (no two of one layout: bench/learn_bench.py spreads over
+#: them); two are Top News round-ups opening their list with "Berikut Top News
+#: Katadata.co.id:", each story a numbered title over its paragraphs.
+KATADATA = ["katadata-amp-basarnas-lion-air-jt-610", "katadata-amp-top-news-survei-capres-terraform",
+            "katadata-databoks-batubara-newcastle-turun", "katadata-investor-cermati-tahun-politik-energi",
+            "katadata-top-news-utang-kcic-grace-tahir"]
+
+
+def test_a_round_ups_intro_over_numbered_stories_is_text(rules):
+    """A line introducing a numbered list whose first item is followed by a paragraph
+    (a round-up's stories) is the article's, however many pages of the series print it;
+    a line over a numbered list of titles (related links) is not."""
+    from kliping.authoring.samples import load_with
+    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://katadata.co.id/x") for p in _paths(KATADATA)]
+    others = type(rules)({k: r for k, r in rules.rules.items() if k != "katadata"})
+    learned = learn_rule("katadatal", pages, others)
+    assert "Berikut Top News" not in learned.text.split("[[tests]]")[0], learned.text
+    article = clean_text(pages[4].text, rules=load_with("katadatal", learned.text, others), outlet="katadatal")
+    assert "Berikut Top News Katadata.co.id:" in article.text.split("\n")
+    # the same line over a list of titles is the start of related links
+    related = ("Berikut Top News Katadata.co.id:\n1. Harga Emas Antam Naik Lagi\n2. Rupiah Melemah Sore Ini\n"
+               "3. IHSG Ditutup Menguat\n")
+    listed = [SourcePage(p.name, p.text.replace("Berikut Top News Katadata.co.id:\n", related, 1), p.url)
+              for p in pages]
+    assert sum(related in p.text for p in listed) == 2
+    relearned = learn_rule("katadatal", listed, others).text.split("[[tests]]")[0]
+    assert "Berikut Top News" in relearned

@@ -5,6 +5,7 @@ the headline stands.
 """
 from __future__ import annotations
 
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Callable
@@ -140,6 +141,20 @@ def table_line(page: Page, i: int) -> bool:
         return False
     near = shown[max(0, at - TABLE_REACH):at] + shown[at + 1:at + 1 + TABLE_REACH]
     return any(figure_row(page.lines[j].text) for j in near)
+
+
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+
+
+def round_up_intro(page: Page, i: int) -> bool:
+    """Say whether line i introduces a round-up's numbered stories: it ends in a colon,
+    the next line is item 1 ("1. Liputan Cepat …"), a paragraph follows the item
+    ("Berikut Top News Katadata.co.id:"). A series prints it on every round-up; it is
+    the article's. (Over a numbered list of titles it starts related links.)"""
+    text = page.lines[i].text
+    after = [line.text for line in page.lines[i + 1:] if line.text][:2]
+    return (text.rstrip().endswith(":") and len(after) == 2 and bool(_NUMBERED.match(after[0]))
+            and is_sentence(after[1]))
 
 
 def place_text(page: Page, base: Rule) -> None:
