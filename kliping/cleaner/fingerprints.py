@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .gates import first_chars, is_anchored, starts_text
+from .gate_cache import facts
 from .joined import refers_to_groups, union_regex
 from .needles import NeedleIndex
 
@@ -126,11 +126,12 @@ def _line_openers(regex: re.Pattern) -> frozenset[str] | None:
     """The characters that can open a match of a pattern anchored at a line's start in
     multi-line mode (ANY_OPENER when they are not known), AT_START for one anchored at
     the text's start; None for any other pattern (searched over the whole text)."""
-    if starts_text(regex):
+    known = facts(regex)
+    if known.starts_text:
         return AT_START
-    if not regex.flags & re.MULTILINE or not is_anchored(regex):
+    if not regex.flags & re.MULTILINE or not known.anchored:
         return None
-    return first_chars(regex) or ANY_OPENER
+    return known.first_chars or ANY_OPENER
 
 
 JOINED, NEEDLED = "joined", "needled"

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 from .dates import DATE_PATTERN
 from .fingerprints import FingerprintIndex
-from .gates import Gate, fails_fast, first_chars, gate_of, is_anchored
+from .gate_cache import facts
+from .gates import Gate
 from .joined import refers_to_groups, union_regex
 from .needles import NeedleIndex
 
@@ -69,7 +70,7 @@ class Pattern:
     def gate(self) -> Gate | None:
         gate = self._gate
         if gate is _UNREAD:
-            gate = gate_of(self.regex)
+            gate = facts(self.regex).gate
             object.__setattr__(self, "_gate", gate)
         return gate
 
@@ -106,12 +107,12 @@ class Screen:
 
     @classmethod
     def of(cls, patterns: tuple[Pattern, ...]) -> "Screen":
-        alone = tuple(p for p in patterns if (p.gate is not None and not fails_fast(p.regex))
+        alone = tuple(p for p in patterns if (p.gate is not None and not facts(p.regex).fails_fast)
                       or refers_to_groups(p.regex))
         rest = [p for p in patterns if p not in alone]
-        anchored = tuple(p for p in rest if is_anchored(p.regex))
-        floating = tuple(p for p in rest if not is_anchored(p.regex))
-        firsts = {p: first_chars(p.regex) for p in anchored}
+        anchored = tuple(p for p in rest if facts(p.regex).anchored)
+        floating = tuple(p for p in rest if not facts(p.regex).anchored)
+        firsts = {p: facts(p.regex).first_chars for p in anchored}
         any_first = tuple(p for p in anchored if firsts[p] is None)
         by_first = {ch: tuple(p for p in anchored if firsts[p] is None or ch in firsts[p])
                     for ch in sorted(set().union(*(f for f in firsts.values() if f)))}
