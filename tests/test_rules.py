@@ -40,7 +40,7 @@ def test_outlet_rules_extend_generic(rules):
     ("https://voi.id/berita/123/x", "voi"),
     ("https://beritadunia.blogspot.com/2021/12/x.html", "blogmirror"),
     ("https://www.kompas.com/read/x", "kompas"),
-    ("https://www.mediaindonesia.com/read/x", "generic"),
+    ("https://www.jawapos.com/read/x", "generic"),
     ("https://notkontan.co.id/x", "generic"),
     ("kontan.co.id/news/x", "kontan"),
 ])
@@ -54,7 +54,7 @@ def test_hosts_matched_once_answer_the_same_and_are_kept_within_bounds(monkeypat
     rules = load_rules()
     monkeypatch.setattr(rules_module, "HOSTS_REMEMBERED", 3)
     urls = ["https://jateng.tribunnews.com/a", "https://www.kontan.co.id/b", "https://voi.id/c",
-            "https://x.blogspot.com/d", "https://www.mediaindonesia.com/e", "https://notkontan.co.id/f"]
+            "https://x.blogspot.com/d", "https://www.jawapos.com/e", "https://notkontan.co.id/f"]
     first = [(m.rule.id, m.reason) if m else None for m in map(rules.match_host, urls)]
     again = [(m.rule.id, m.reason) if m else None for m in map(rules.match_host, urls + urls[::-1])]
     assert again == first + first[::-1]

@@ -64,11 +64,11 @@ def test_check_the_rules_in_force(run_cli):
 
 
 def test_check_hosts_claimed_twice(run_cli, tmp_path):
-    d = rules_dir(tmp_path, 'name = "Kontan copy"\nhosts = ["mediaindonesia.com", "kontan.co.id"]\n', "kontan2.toml")
+    d = rules_dir(tmp_path, 'name = "Kontan copy"\nhosts = ["pikiran-rakyat.com", "kontan.co.id"]\n', "kontan2.toml")
     result = run_cli("rules", "check", "--rules", d, d)
     assert result.exit_code == 1
     assert f"{d / 'kontan2.toml'}:2:33: error: host 'kontan.co.id' is also claimed by kontan" in result.output
-    assert "mediaindonesia.com" not in result.output
+    assert "pikiran-rakyat.com" not in result.output
 
 
 def test_check_strict_fails_on_unconfirmed_marks(run_cli, tmp_path):
