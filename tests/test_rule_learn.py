@@ -497,3 +497,28 @@ def test_a_round_ups_intro_over_numbered_stories_is_text(rules):
     assert sum(related in p.text for p in listed) == 2
     relearned = learn_rule("katadatal", listed, others).text.split("[[tests]]")[0]
     assert "Berikut Top News" in relearned
+
+
+#: Five blogs' posts on blogspot.com (of dev; bench/learn_bench.py learns from them): each
+#: prints the post's date over its title, and some repost a story with its own date line.
+BLOGS = ["blogmirror-blogger-agapaipouga-banjir-wasior-empat-sungai",
+         "blogmirror-blogger-ecosoc-monitor2-ratusan-tki-ilegal-pulang",
+         "blogmirror-blogger-keunikansytharief-bom-cirebon", "blogmirror-blogger-ratmawatiwebsite-situ-gintung",
+         "blogmirror-blogger-ziakhalidah-malinda-dpr-polri"]
+
+
+def test_a_date_line_under_the_text_is_no_end(rules):
+    """A date line seen first under the text on most pages (a reposted story's own date,
+    the next post's) is learned by its shape, which every date line has: ending the text
+    there ends a post quoting a story under its date. It stays a date line."""
+    from kliping.authoring.samples import load_with
+    pages = [SourcePage(p.name, p.read_text("utf-8"), "https://x.blogspot.com/2010/10/x.html")
+             for p in _paths(BLOGS)]
+    others = type(rules)({k: r for k, r in rules.rules.items() if k != "blogmirror"})
+    learned = learn_rule("blogl", pages, others)
+    ends = tomllib.loads(learned.text).get("footer", {}).get("end", [])
+    assert not any("{date}" in pattern for pattern in ends), ends
+    # a dev page not learned from: a post quoting a story under its own date line
+    page = (CORPUS / "blogmirror-site-nahimunkar-banjir-jakarta.txt").read_text("utf-8")
+    article = clean_text(page, rules=load_with("blogl", learned.text, others), outlet="blogl")
+    assert "Pantauan Kamis di arus lokasi" in article.text

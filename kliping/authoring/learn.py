@@ -334,7 +334,7 @@ def _footer_drops(pages: list[Page], repeats: list[Repeat], used: set[str]) -> l
         if repeat.pattern in used:
             continue
         regions = {pages[k].region(i) for k, idxs in repeat.hits.items() for i in idxs}
-        if regions == {"bottom"}:
+        if regions == {"bottom"} and repeat.kind != "date":  # a date's shape: every page's date line
             out.append(Guess("footer.end", repeat.pattern,
                              f"under the text in {len(repeat.hits)} of {len(pages)} pages: {repeat.example!r}"))
     return out

@@ -115,7 +115,8 @@ def _repeat_guesses(pages: list[Page], repeats: list[Repeat], marker: Repeat | N
             else:
                 guesses.append(Guess("body.drop", repeat.pattern, f"inside the text in {seen}: {example}"))
         elif "bottom" in regions:
-            if repeat in ends:
+            # (a date's shape is every page's date line too, the one over the title included)
+            if repeat in ends and repeat.kind != "date":
                 guesses.append(Guess("footer.end", repeat.pattern,
                                      f"first line after the text in {seen}: {example}"))
         elif repeat is not marker:
