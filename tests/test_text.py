@@ -239,6 +239,30 @@ def test_a_standfirst_full_of_names_cut_short_over_a_lead_without_dateline(rules
     assert art.description is None
 
 
+def test_the_headline_again_with_a_word_more_is_dropped(rules):
+    """A blog prints its post title, then the copied story's own headline, which says
+    the same with a word or two more ("Hotel JW Marriott …"): that copy is no text. A
+    paragraph that merely opens with the headline's words is kept."""
+    from kliping.cleaner import clean_text
+    body = ("Dua bom meledak di dua hotel yang berdekatan di Jakarta pada Jumat pagi.\n"
+            "Polisi menutup kawasan Mega Kuningan dan memeriksa saksi.\n")
+    art = clean_text("JW Marriott dan Ritz Carlton Dibom\nHotel JW Marriott dan Ritz Carlton Dibom\n" + body,
+                     rules=rules, outlet="generic")
+    assert art.title == "JW Marriott dan Ritz Carlton Dibom"
+    assert "Hotel" not in art.text and art.paragraphs[0].startswith("Dua bom meledak")
+    lead = "JW Marriott dan Ritz Carlton dibom pagi ini, kata polisi kepada wartawan di lokasi."
+    art = clean_text(f"JW Marriott dan Ritz Carlton Dibom\n{lead}\n" + body, rules=rules, outlet="generic")
+    assert art.paragraphs[0] == lead
+    page = ("<html><head><title>Bee Simulator</title></head><body><article><h1>Bee Simulator</h1>"
+            "<h2>Bee Simulator Mehrspieler</h2><p>Im Mehrspielermodus fliegen zwei Bienen gemeinsam "
+            "durch den Park und sammeln Pollen, wer mehr sammelt, gewinnt die Runde.</p>"
+            + "<p>Die Blumenwiese ist groß, und jede Blüte gibt nur einmal Pollen, so dass die Bienen "
+            "sich beeilen und gut planen müssen, welchen Weg sie nehmen.</p>" * 2
+            + "</article></body></html>")
+    art = clean_text(page, rules=rules, content_type="text/html")
+    assert "Bee Simulator Mehrspieler" in art.text  # a page's heading under its title says more
+
+
 def test_a_first_paragraph_is_no_standfirst(rules):
     """A whole sentence under the headline that the text does not say again is its
     first paragraph; so is a cut line with no paragraphs under it."""

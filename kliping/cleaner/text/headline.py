@@ -42,6 +42,10 @@ _SMALL_WORDS = frozenset(
     "telah juga pun the of and in on to a an for at by with".split())
 #: A place name ending in an abbreviation's full stop: "Washington D.C."
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+#: The title printed again a little longer is looked for in this many lines under it,
+#: with at most this many words more.
+_TITLE_ECHO_WINDOW = 3
+_TITLE_EXTRA_WORDS = 2
 #: A label waiting for its value ("Tayang:", "Diperbarui pada:") has at most this many words.
 _LABEL_WORDS = 3
 #: A headline has a word of two letters at least (a page number, a bullet has none).
@@ -236,6 +240,15 @@ def _last_before_text(lines: list[Line], candidates: list[Line], rule: Rule,
     return (headlines or above or [None])[-1]
 
 
+def _title_with_more(title: str, line: str, text: str) -> bool:
+    """Say whether a line (normalised) is the title (normalised) whole with at most
+    _TITLE_EXTRA_WORDS words around it, and no sentence: the copied story's own
+    headline under a blog's post title ("Hotel JW Marriott …" under "JW Marriott …")."""
+    extra = len(line.split()) - len(title.split())
+    return (0 < extra <= _TITLE_EXTRA_WORDS and f" {title} " in f" {line} "
+            and not is_sentence(text))
+
+
 def _title_case(text: str) -> bool:
     """Say whether a line is written in title case: every word capitalised but the
     small ones ("di", "dan", "yang", "of"), one slip allowed."""
@@ -345,6 +358,9 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         for ln in rest:
             if dedupe.repeats_normalised(title, ext.normalised(ln.text), settings):
                 ln.decide(DROP, "dedupe.title", "repeats the title")
+        for ln in rest[:0 if page else _TITLE_ECHO_WINDOW]:  # a page's headings say more
+            if ln.kind == CANDIDATE and _title_with_more(title, ext.normalised(ln.text), ln.text):
+                ln.decide(DROP, "dedupe.title", "the title again with a word or two more")
         rest = [ln for ln in rest if ln.kind == CANDIDATE]
     lead_at = next(
         (i for i, ln in enumerate(rest[:_LEAD_WINDOW]) if rule.first("body.dateline", ln.text)),
