@@ -263,6 +263,22 @@ def test_the_headline_again_with_a_word_more_is_dropped(rules):
     assert "Bee Simulator Mehrspieler" in art.text  # a page's heading under its title says more
 
 
+def test_a_standfirst_saying_again_a_paragraph_further_down(rules):
+    """Page 2 of a story prints the story's standfirst over its own text, which may say
+    the same further down than its first paragraphs: it is still the standfirst."""
+    from kliping.cleaner import clean_text
+    standfirst = "Sebelumnya, Menkominfo menegaskan perang terhadap judi online adalah perintah langsung Presiden."
+    body = ("Pasal 303 KUHP mengancam pemain judi dengan pidana penjara paling lama sepuluh tahun.\n"
+            "Baca juga: Polisi Tangkap Bandar Judi Online di Aceh\n"
+            "Pemerintah terus memblokir situs dan rekening yang terkait judi.\n"
+            "Kominfo juga bekerja sama dengan bank untuk menutup rekening para bandar.\n"
+            "Menkominfo menegaskan bahwa perang terhadap judi online adalah perintah langsung dari Presiden, "
+            "katanya di Jakarta.\n"
+            "Sekitar 300 ribu rekening sudah diblokir sejak awal tahun.\n")
+    art = clean_text(f"Menkominfo Berantas Judi Online\n{standfirst}\n{body}", rules=rules, outlet="generic")
+    assert art.description == standfirst and art.paragraphs[0].startswith("Pasal 303")
+
+
 def test_a_first_paragraph_is_no_standfirst(rules):
     """A whole sentence under the headline that the text does not say again is its
     first paragraph; so is a cut line with no paragraphs under it."""

@@ -453,7 +453,9 @@ def _standfirst_over_undated_lead(rest: list[Line], ext: Extraction, settings: S
     first, under = rest[0].text, [ln.text for ln in rest[1:1 + _SUMMARY_PARAGRAPHS]]
     cut = (not first.endswith(_CLOSED) and _prose_length(first) and not _title_case(first)
            and sum(is_sentence(t) or _is_long(t) for t in under) >= _STANDFIRST_BELOW)
-    if not (cut or _summarises(first, [t for t in under if _is_long(t)])):
+    text = [ln.text for ln in ext.lines if ln.number > rest[0].number
+            and ln.kind in (CANDIDATE, BODY) and (is_sentence(ln.text) or _is_long(ln.text))]
+    if not (cut or _summarises(first, text)):
         return
     own = ext.normalised(first)
     if any(dedupe.repeats_normalised(own, ext.normalised(ln.text), settings) for ln in rest[1:]):
