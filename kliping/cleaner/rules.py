@@ -145,10 +145,11 @@ _UNSEEN = object()
 
 
 #: Lookups a rule answers by trying its patterns one by one before it builds its Screens:
-#: building them (joining and compiling the patterns, reading their gates) costs about
-#: what this many unscreened lookups do, so one scrape never pays for it and a batch
-#: pays once. Either way the answers are the same.
-SCREEN_AFTER_LOOKUPS = 3000
+#: building them (the joined regexes and the patterns' gates, read from the user's cache:
+#: regex_cache.py, gate_cache.py) costs about what this many unscreened lookups do, so
+#: one scrape (100-200 lookups) never pays for it and a batch pays once, after some eight
+#: scrapes of a rule. Either way the answers are the same.
+SCREEN_AFTER_LOOKUPS = 1000
 #: A text (or line) this long is matched through gates, the FingerprintIndex and the
 #: Screens at once, however few documents came before it: trying every pattern plainly
 #: on it costs more than reading them (a 10 MB line: 14 s of CPU against 2 s).
@@ -316,8 +317,9 @@ class Match:
 
 
 #: Documents matched by fingerprints before the FingerprintIndex is built (building it,
-#: with every fingerprint's gate, costs about what trying them plainly on this many does).
-GATE_FINGERPRINTS_AFTER = 20
+#: with every fingerprint's gate from the user's cache, costs about what trying them
+#: plainly on this many does: some 5 ms a seed-size scrape).
+GATE_FINGERPRINTS_AFTER = 3
 #: Hosts whose rule `RuleSet.match_host` keeps (a dump comes from a few outlets' hosts).
 HOSTS_REMEMBERED = 4096
 
