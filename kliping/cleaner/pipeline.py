@@ -141,7 +141,7 @@ def _other_readings(doc: RawDoc, match: Match, settings: Settings, ext: Extracti
 
     best = (ext, meta, root)
     for reading in OTHER_READINGS:
-        if reading == "precision" and not match.rule.selectors("body"):
+        if reading == "precision" and not match.rule.selectors("body") and not best[1].by_prose_box:
             continue  # the first reading was this one
         root = parse_page(doc.text)
         meta = read_meta(root, match.rule, best[1].url)

@@ -1,4 +1,5 @@
-"""HTML pages: metadata from the page head, the body by the rule's selectors or trafilatura.
+"""HTML pages: metadata from the page head, the body by the rule's selectors, kliping's
+own reading of the prose box, or trafilatura.
 
 The result is a list of text blocks (one per paragraph) plus `PageMeta`; the pipeline then
 runs the same line passes over the blocks as over a text scrape, so "Baca Juga:" lines,
@@ -10,6 +11,7 @@ captions and datelines are handled alike whatever the input was.
 | `head.py` | title, dates, authors, URL: what the page says about itself (`meta.py`: `PageMeta`) |
 | `details.py` | site name, top image, modified, section, tags; the body's figures with captions |
 | `body.py` | furniture stripped, captions and related boxes, the article's blocks |
+| `prose.py` | kliping's own reading of a page without a rule: the box holding its prose |
 | `embedded.py` | the article's text as the page's JSON-LD carries it (a body a script writes) |
 | `kind.py` | feeds, section fronts and lists refused (`NotAnArticle`) |
 

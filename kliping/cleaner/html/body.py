@@ -18,6 +18,7 @@ from .embedded import json_ld_body
 from .meta import PageMeta
 from .kind import prose_chars
 from .page import BLOCK_TAGS, SKIP_TAGS, element_blocks, forget_head_tags, link_texts
+from .prose import box_blocks, prose_box
 from ..selectors import Selector, merge_selectors
 
 
@@ -196,10 +197,11 @@ def _body_elements(root, rule: Rule) -> list:
     return []
 
 
-def trafilatura_body(root, url: str | None, mode: str = "precision") -> list[str]:
+def trafilatura_body(root, url: str | None, mode: str = "precision", pruned: bool = False) -> list[str]:
     """Return the body blocks trafilatura finds (the generic path). In "precision" mode
-    (the first reading) link lists are pruned first and a short result read again in
-    default mode; "default" and "recall" read the page as it is."""
+    (the first reading) link lists are pruned first (unless `pruned` says they were) and
+    a short result read again in default mode; "default" and "recall" read the page as
+    it is."""
     import trafilatura  # imported here: slow to import, and only the generic path needs it
 
     def run(mode: str) -> str:
@@ -209,7 +211,7 @@ def trafilatura_body(root, url: str | None, mode: str = "precision") -> list[str
             favor_precision=mode == "precision", favor_recall=mode == "recall")
         return getattr(doc, "text", None) or ""
 
-    if mode == "precision":
+    if mode == "precision" and not pruned:
         prune_link_lists(root)
     text = run(mode)
     if mode == "precision":
@@ -471,8 +473,10 @@ OTHER_READINGS = ("precision", "default", "recall", "article", "json-ld")
 
 def page_blocks(root, rule: Rule, meta: PageMeta, reading: str = "first") -> list[str]:
     """Strip furniture, take captions and related out, and return the body blocks as
-    `reading` finds them: "first" by the rule's selectors, else by trafilatura; one of
-    OTHER_READINGS by trafilatura's mode of that name, the page's <article> or its JSON-LD."""
+    `reading` finds them: "first" by the rule's selectors, else (a rule without body
+    selectors: the generic one) by kliping's own reading of the page's prose box when the
+    page gives no reason to doubt it (`prose.ProseBox.trusted`), else by trafilatura; one
+    of OTHER_READINGS by trafilatura's mode of that name, the page's <article> or its JSON-LD."""
     if reading == "json-ld":  # read before the furniture (its <script>s) goes
         return json_ld_body(root)
     strip_furniture(root, rule)
@@ -487,5 +491,10 @@ def page_blocks(root, rule: Rule, meta: PageMeta, reading: str = "first") -> lis
     blocks = rule_body(root, rule)
     meta.by_selectors = blocks is not None
     if blocks is None:
-        blocks = trafilatura_body(root, meta.url)
+        prune_link_lists(root)
+        box = prose_box(root) if not rule.selectors("body") else None
+        meta.by_prose_box = box is not None and box.trusted
+        if meta.by_prose_box:
+            return recover_lead(root, _without_small_tables(box_blocks(box.element, link_texts(root))))
+        blocks = trafilatura_body(root, meta.url, pruned=True)
     return blocks

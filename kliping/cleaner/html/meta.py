@@ -31,4 +31,7 @@ class PageMeta:
     #: The body was read by the rule's selectors (else by an extractor: trafilatura, or
     #: the page's <article>, which find the article's own container).
     by_selectors: bool = False
+    #: The body was read by kliping's own reading of the page's prose box (no rule, and
+    #: trafilatura not asked).
+    by_prose_box: bool = False
     extra: dict = field(default_factory=dict)
