@@ -279,6 +279,22 @@ def test_a_standfirst_saying_again_a_paragraph_further_down(rules):
     assert art.description == standfirst and art.paragraphs[0].startswith("Pasal 303")
 
 
+@pytest.mark.parametrize("marker", ["1.", "1)", "1).", "1.)"])
+def test_a_round_ups_numbered_story_headings_are_text(rules, marker):
+    """A round-up ("Berikut 3 berita populer …") numbers its stories' headings, in any of
+    the ways writers type a number ("1.", "1)", "1).", "1.)"): each is the article's own
+    heading, never another story's link."""
+    from kliping.cleaner import clean_text
+    heading = f"{marker} Alasan Ketua DPRD Gorontalo Siap Mundur dari Jabatannya"
+    text = ("Berita Populer Gorontalo Hari Ini\n"
+            "Berikut tiga berita populer Gorontalo yang kami ulas untuk pembaca pada hari ini.\n"
+            f"{heading}\n"
+            "Ketua DPRD menegaskan komitmennya di hadapan mahasiswa yang berunjuk rasa pada Jumat siang.\n"
+            "Aksi itu berlangsung tertib meski sempat memanas di depan pintu masuk gedung dewan.\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert heading in art.paragraphs and not art.related
+
+
 def test_a_first_paragraph_is_no_standfirst(rules):
     """A whole sentence under the headline that the text does not say again is its
     first paragraph; so is a cut line with no paragraphs under it."""

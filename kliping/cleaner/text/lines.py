@@ -41,8 +41,8 @@ _SIGNED_OFF = regex_cache.compile(r"[.!?…][\"”’]?\s*\([^()]{1,40}\)$")
 #: A sentence ends inside a line: its mark, then a space (or a CJK full stop).
 _SENTENCE_INSIDE = regex_cache.compile(r"[.!?…][\"”’)]?\s+\S|[。！？]")
 _SENTENCE_WORDS = 5
-#: A list item's marker: "1. ", "2) ", "- ", "• ".
-_LIST_ITEM = regex_cache.compile(r"(?:\d{1,2}[.)]|[-•*–])\s")
+#: A list item's marker: "1. ", "2) ", "3). ", "4.) ", "- ", "• ".
+_LIST_ITEM = regex_cache.compile(r"(?:\d{1,2}[.)]{1,2}|[-•*–])\s")
 _LIST_MARKER = regex_cache.compile(r"^(?:\d{1,2}[.)]|[-•*–])\s+")
 
 
