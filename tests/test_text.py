@@ -295,6 +295,25 @@ def test_a_round_ups_numbered_story_headings_are_text(rules, marker):
     assert heading in art.paragraphs and not art.related
 
 
+@pytest.mark.parametrize("separator", [" - ", " – ", ": "])
+def test_the_title_glued_before_the_lead_is_cut_off(rules, separator):
+    """Blog templates print the post's title again in front of its first paragraph
+    ("<title> - Gunung Kelud meletus …"): the copy is cut off the paragraph, not kept.
+    A paragraph that only names the title's subject is left whole."""
+    from kliping.cleaner import clean_text
+    title = "Gunung Kelud Meletus Sangat Dahsyat"
+    lead = "Gunung Kelud akhirnya meletus pada Kamis malam pukul 22.50 WIB dengan suara yang keras."
+    text = (f"{title}\n{title}{separator}{lead}\n"
+            "Warga di lereng gunung mulai mengungsi ke tempat yang lebih aman.\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.title == title and art.paragraphs[0] == lead
+    under_kicker = text.replace("\n", "\nPosted by Angga Site\nAbu Gunung Kelud Juga Selimuti Yogyakarta\n", 1)
+    assert lead in clean_text(under_kicker, rules=rules, outlet="blogmirror").paragraphs
+    whole = f"{title} adalah kabar yang paling banyak dibaca pekan ini di Jawa Timur."
+    art = clean_text(f"{title}\n{whole}\nWarga mulai mengungsi.\n", rules=rules, outlet="generic")
+    assert art.paragraphs[0] == whole
+
+
 def test_a_first_paragraph_is_no_standfirst(rules):
     """A whole sentence under the headline that the text does not say again is its
     first paragraph; so is a cut line with no paragraphs under it."""

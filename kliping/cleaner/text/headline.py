@@ -46,6 +46,8 @@ _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 #: with at most this many words more.
 _TITLE_ECHO_WINDOW = 3
 _TITLE_EXTRA_WORDS = 2
+#: What joins a copy of the title to the paragraph it is glued to: a dash or a colon.
+_GLUE = re.compile(r"\s*[-–—:|]\s+")
 #: A label waiting for its value ("Tayang:", "Diperbarui pada:") has at most this many words.
 _LABEL_WORDS = 3
 #: A headline has a word of two letters at least (a page number, a bullet has none).
@@ -412,7 +414,25 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         if ln.kind == CANDIDATE:
             ln.decide(BODY, "body")
             ln.body = ln.text
+    if ext.title and not page:
+        _cut_glued_title(lines, ext.title)
     return ext
+
+
+def _cut_glued_title(lines: list[Line], title: str) -> None:
+    """Blog templates print the post's title again in front of its first paragraph
+    ("<title> - Gunung Kelud meletus …"), maybe under a kicker: the copy is cut off the
+    paragraph (one of the first _TITLE_ECHO_WINDOW)."""
+    if len(title.split()) < _TITLE_CASE_WORDS:
+        return
+    for ln in [ln for ln in lines if ln.kind == BODY and ln.body][:_TITLE_ECHO_WINDOW]:
+        if ln.key != "body" or ln.body[:len(title)].casefold() != title.casefold():
+            continue
+        m = _GLUE.match(ln.body, len(title))
+        if m and ln.body[m.end():]:
+            ln.decide(BODY, "headline.glued_title", "the title glued before the first paragraph")
+            ln.body = ln.body[m.end():]
+        return
 
 
 def _over_its_credit(lines: list[Line], line: Line) -> bool:
