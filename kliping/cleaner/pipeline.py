@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .article import Article
 from .budget import time_budget
-from .html.kind import NotAnArticle, front_page_reason, text_size
+from .html.kind import NotAnArticle, front_page_reason, lone_post, prints_whole_post, text_size
 from .html.meta import PageMeta
 from .inputs.html import HTML, sniff_markup
 from .inputs import RawDoc
@@ -29,6 +29,9 @@ MIN_ARTICLE_CHARS = 200
 #: one word). Lower than a page's: a scrape is what a scraper kept as an article, and
 #: briefs, photo stories and the rules' test cases are short.
 MIN_SCRAPE_CHARS = 1
+#: A page holding one dated post, its text read there, needs this much text (a post of
+#: two lines); a photo credit under a headline is still too little.
+MIN_POST_CHARS = 50
 #: Less text than this from the first reading of a page, and the others are tried (a
 #: brief is short; a reading that gives more of a short page gives more furniture).
 ENOUGH_ARTICLE_CHARS = MIN_ARTICLE_CHARS
@@ -113,13 +116,24 @@ def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | 
             text = "\n\n".join(page_blocks(root, match.rule, meta))
     ext = extract_text(text, match.rule, settings, title=doc.title or meta.title, page=True,
                        extracted=not meta.by_selectors)
+    outlet_page = match.rule.id not in ("generic", "blogmirror")
+    # A dated page holding one post, its text read there, is an article however short or
+    # among however many links: once the whole post is read no other reading is tried,
+    # and a few words are enough (looked for only when the text is short or refused).
+    post = None
     if _chars(ext) < ENOUGH_ARTICLE_CHARS:
-        ext, meta, root = _other_readings(doc, match, settings, ext, meta, root)
-    refuse_non_article(ext, MIN_ARTICLE_CHARS, "on the page")
+        post = None if outlet_page else lone_post(root, meta.url, meta.published, ext.paragraphs)
+        if post is None or not prints_whole_post(post, ext.paragraphs):
+            ext, meta, root = _other_readings(doc, match, settings, ext, meta, root)
+            post = None
+    if post is None or _chars(ext) < MIN_POST_CHARS:
+        refuse_non_article(ext, MIN_ARTICLE_CHARS, "on the page")
     reason = front_page_reason(meta.url, ext.paragraphs, meta.declares_article, lambda: link_texts(root),
-                               outlet=match.rule.id not in ("generic", "blogmirror"),
-                               blocks=[ln.text for ln in ext.lines if ln.text],
+                               outlet=outlet_page, blocks=[ln.text for ln in ext.lines if ln.text],
                                text_links=lambda: text_link_share(root, ext.paragraphs))
+    if reason and not outlet_page and (post is not None
+                                       or lone_post(root, meta.url, meta.published, ext.paragraphs) is not None):
+        reason = None
     if reason:
         raise NotAnArticle(reason)
     return Explained(match, ext, meta)

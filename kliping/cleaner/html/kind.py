@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from ..dates import find_date
 from ..text import CJK, PARAGRAPH_END, is_sentence
@@ -32,6 +32,15 @@ _LINK_SHARE = 0.3
 _PROSE_PER_DATE = 150
 #: A date line is this short at most.
 _DATE_LINE_CHARS = 50
+#: A post holding this many headings that link to other pages is an index's frame.
+_POST_LINKED_HEADINGS = 3
+#: What holds one post: an <article>, or an entry of the microformats blog software
+#: prints (hAtom's `hentry`, microformats2's `h-entry`).
+_POSTS = ("//article | //*[contains(concat(' ', normalize-space(@class), ' '), ' hentry ')]"
+          " | //*[contains(concat(' ', normalize-space(@class), ' '), ' h-entry ')]")
+_HEADINGS = ".//*[self::h1 or self::h2 or self::h3]"
+#: A block of a post this many words long is text a reading of the whole post holds.
+_POST_ITEM_WORDS = 8
 #: A CJK character counts as this many characters of text.
 _CJK_WEIGHT = 3
 #: As many CJK characters make a headline's length as 15 words do.
@@ -86,6 +95,76 @@ def link_share(blocks: list[str], links: Collection[str]) -> float:
     return sum(len(b) for b in blocks if b in links) / total if total else 0.0
 
 
+def _links_elsewhere(heading, url: str | None) -> bool:
+    """Say whether `heading` (or the link around it) links to a page other than `url`,
+    as a teaser's headline links to its story (an unknown `url`: any link does)."""
+    here = urlsplit(url) if url else None
+    for href in heading.xpath(".//a/@href | ancestor::a/@href"):
+        href = href.strip()
+        if not href or href.startswith("#"):
+            continue
+        if here is None:
+            return True
+        there = urlsplit(urljoin(url, href))
+        if (there.netloc.lower(), there.path.rstrip("/")) != (here.netloc.lower(), here.path.rstrip("/")):
+            return True
+    return False
+
+
+def lone_post(root, url: str | None, published: str | None, paragraphs: list[str]):
+    """The element holding the page's one post when the text read (`paragraphs`) stands
+    in it and the page is dated (`published`), else None. A post is held by one of
+    `_POSTS` (the outermost); it is the page's own when its first heading is plain or
+    links to the page itself (`url`), where a teaser's links to its story, and few of
+    its headings link elsewhere (a whole front wrapped in one <article>). A page holding
+    more than one of its own is no lone post."""
+    if not published or not paragraphs:
+        return None
+    posts = root.xpath(_POSTS)
+    members = set(posts)
+    own = []
+    for post in posts:
+        if any(a in members for a in post.iterancestors()):
+            continue
+        headings = post.xpath(_HEADINGS)
+        if not headings or not headings[0].text_content().strip() or _links_elsewhere(headings[0], url):
+            continue
+        if sum(_links_elsewhere(h, url) for h in headings[1:]) < _POST_LINKED_HEADINGS:
+            own.append(post)
+    if len(own) != 1 or _probe(paragraphs) not in " ".join(own[0].text_content().split()):
+        return None
+    return own[0]
+
+
+def _probe(paragraphs: list[str]) -> str:
+    """The start of the longest of the first few blocks, spaces folded: where the text
+    read stands on the page."""
+    return " ".join(max(paragraphs[:5], key=text_size).split())[:40]
+
+
+def prints_whole_post(post, paragraphs: list[str]) -> bool:
+    """Say whether `paragraphs` hold every paragraph and list item of `post` that reads
+    as a sentence or runs to _POST_ITEM_WORDS words: a short reading that is the whole
+    post, not a part of a longer one (a note under the post's list of links)."""
+    text = "\n".join(" ".join(p.split()) for p in paragraphs)
+    for el in post.iter("p", "li"):
+        if el.tag == "li" and next(el.iter("p", "div"), None) is not None:
+            continue  # its paragraphs are read one by one
+        block = " ".join(el.text_content().split())
+        if (is_sentence(block) or len(block.split(None, _POST_ITEM_WORDS - 1)) >= _POST_ITEM_WORDS) and block not in text:
+            return False
+    return True
+
+
+def _mostly_linked(lines: list[str], links: Callable[[], Collection[str]] | None) -> bool:
+    """Say whether half of `lines` at least stand in the page's links (`links`; not
+    given: taken to), as an index's headlines do."""
+    if links is None:
+        return True
+    linked = "\n".join(links())
+    return sum(1 for line in lines if line in linked) * 2 >= len(lines)
+
+
 def _front_path(url: str | None) -> str | None:
     """The path of `url` when it has the shape of a section front's: no id, date or
     slug, one segment at most ("/", "/engine", "/news")."""
@@ -111,6 +190,9 @@ def front_page_reason(url: str | None, paragraphs: list[str], declared: bool = F
     teasers stand among the links to their stories). Below that, text that is nothing
     but headlines makes it a list. An outlet's own pages (`outlet`) follow its known URL
     conventions: fronts at "/", "/engine", "/indeks", whatever teasers they print.
+    Short lines that are not links are the page's own text (lyrics, a poem, a news
+    item's notes), not a list of headlines. (A page that is one post is an article
+    whatever this says: `lone_post`.)
     (`links` and `text_links` are called only when needed.)
     """
     front = _front_path(url)
@@ -131,7 +213,7 @@ def front_page_reason(url: str | None, paragraphs: list[str], declared: bool = F
         return f"its URL path {front!r} is a section front, not an article"
     lines = [p for p in paragraphs if not p.startswith("|")]  # a table's rows are data, not headlines
     if len(lines) >= _LIST_MIN_BLOCKS:
-        headlines = sum(1 for p in lines if _is_headline(p))
-        if headlines / len(lines) >= _LIST_HEADLINE_SHARE:
+        headlines = [p for p in lines if _is_headline(p)]
+        if len(headlines) / len(lines) >= _LIST_HEADLINE_SHARE and (outlet or _mostly_linked(headlines, links)):
             return "its text is a list of headlines"
     return None
