@@ -236,3 +236,42 @@ def test_a_lone_post_of_no_sentence_is_refused():
             "<p>Photo: Editor</p></article>")
     with pytest.raises(NotAnArticle):
         clean(blog_page(post, _OG_ARTICLE))
+
+
+# --- a page's text sends it to an outlet's rule only when it reads Indonesian -------------
+
+_BULLETS = ["Energy meters for single-phase wiring with a direct connection",
+            "Three-phase meters with an optical interface for the control room",
+            "Meters for the German market with a certified display"]
+
+
+def _bullet_page(paragraphs: list[str], bullets: list[str], lang: str) -> str:
+    return (f"<html lang='{lang}'><head><title>Meters</title></head><body><article><h1>Meters</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "".join(f"<p>• {b}</p>" for b in bullets)
+            + "</article></body></html>")
+
+
+def test_an_outlet_fingerprint_in_a_page_in_another_language_does_not_route_it():
+    """A product note in English (de.induux.com's page is German) whose bullet list has
+    the shape of tribunnews's links to other stories ('• Title' of five words or more):
+    no page of that outlet, read by the generic rule, and not refused for that outlet's
+    URL conventions."""
+    paras = ["The company extends its range of energy management products with devices made for the "
+             "German market, which the engineers designed over the last two years.",
+             "All meters come with a bus interface and an Ethernet port, and the larger ones add a "
+             "display that shows the readings of each of the three phases at a glance."]
+    html = _bullet_page(paras, _BULLETS, "en")
+    assert RULES.match_fingerprint("\n".join(f"• {b}" for b in _BULLETS)).rule.id == "tribunnews"
+    art = clean(html, url="https://products.example.com/meters-service")
+    assert art.outlet == "generic" and paras[0] in art.text
+
+
+def test_the_same_fingerprint_in_an_indonesian_page_still_routes_it():
+    paras = ["Pemerintah kota memperpanjang jam buka perpustakaan umum mulai bulan depan, kata wali kota "
+             "dalam jumpa pers di balai kota pada hari Selasa.",
+             "Menurut dia, jam buka yang lebih panjang akan membantu pelajar dan pekerja yang baru bisa "
+             "datang pada malam hari setelah jam kerja selesai."]
+    bullets = ["Warga Kota Kupang Antre Minyak Tanah Sejak Pagi di Pangkalan",
+               "Harga Cabai Rawit di Pasar Oeba Naik Jelang Hari Raya Natal"]
+    art = clean(_bullet_page(paras, bullets, "id"), url=None)
+    assert art.outlet == "tribunnews"

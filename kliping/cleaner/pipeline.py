@@ -108,8 +108,9 @@ def explain_html(doc: RawDoc, rules: RuleSet, settings: Settings, outlet: str | 
     blocks = page_blocks(root, match.rule, meta)
     text = "\n\n".join(blocks)
     if match.rule.id == "generic" and not outlet:
+        # ... nor does a line in an outlet's style (a bulleted title) in a page in another language.
         by_text = rules.match_fingerprint(text)
-        if by_text and by_text.rule.id != "generic":  # read the page again with that rule
+        if by_text and by_text.rule.id != "generic" and reads_indonesian(root):  # read it again with that rule
             match = by_text
             root = parse_page(doc.text)
             meta = read_meta(root, match.rule, url)
