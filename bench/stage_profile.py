@@ -8,11 +8,12 @@ A sampling profiler (SIGPROF every 0.5 ms of CPU time) charges each sample to th
 of the innermost frame that belongs to one: the modules of the cleaner map to stages
 (rule match, line split, line patterns, headline, body, dedupe, metadata, dates,
 language, output; for HTML: parse, read blocks, page head, strip, selectors/body, page
-kind, trafilatura). Helpers every stage calls (rules.py's lookups, gates, the regex
-engine) are charged to the stage that called them, and time inside C (lxml's parser,
-`re`) to the Python frame that called it. Sampling, unlike cProfile, adds next to no
-cost per call, so the shares are those of an ordinary run. Each stage's exclusive time
-per document is its share of the CPU time measured for the whole workload.
+kind, prose box (kliping's own reading of a page without a rule), trafilatura). Helpers
+every stage calls (rules.py's lookups, gates, the regex engine) are charged to the stage
+that called them, and time inside C (lxml's parser, `re`) to the Python frame that
+called it. Sampling, unlike cProfile, adds next to no cost per call, so the shares are
+those of an ordinary run. Each stage's exclusive time per document is its share of the
+CPU time measured for the whole workload.
 """
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ STAGES = (
     ("kliping/cleaner/html/body.py", None, "selectors/body"),
     ("kliping/cleaner/selectors.py", None, "selectors/body"),
     ("kliping/cleaner/html/kind.py", None, "page kind"),
+    ("kliping/cleaner/html/prose.py", None, "prose box"),
     ("kliping/cleaner/inputs/", None, "read + decode"),
     ("kliping/cleaner/rules.py", {"match", "match_host", "_match_host", "match_fingerprint",
                                   "match_generator"}, "rule match"),
