@@ -198,10 +198,9 @@ def _body_elements(root, rule: Rule) -> list:
 
 
 def trafilatura_body(root, url: str | None, mode: str = "precision", pruned: bool = False) -> list[str]:
-    """Return the body blocks trafilatura finds (the generic path). In "precision" mode
-    (the first reading) link lists are pruned first (unless `pruned` says they were) and
-    a short result read again in default mode; "default" and "recall" read the page as
-    it is."""
+    """Return the body blocks trafilatura finds. In "precision" mode link lists are pruned
+    first (unless `pruned`) and a short result read again in default mode; "default" and
+    "recall" read the page as it is."""
     import trafilatura  # imported here: slow to import, and only the generic path needs it
 
     def run(mode: str) -> str:
@@ -473,9 +472,8 @@ OTHER_READINGS = ("precision", "default", "recall", "article", "json-ld")
 
 def page_blocks(root, rule: Rule, meta: PageMeta, reading: str = "first") -> list[str]:
     """Strip furniture, take captions and related out, and return the body blocks as
-    `reading` finds them: "first" by the rule's selectors, else (a rule without body
-    selectors: the generic one) by kliping's own reading of the page's prose box when the
-    page gives no reason to doubt it (`prose.ProseBox.trusted`), else by trafilatura; one
+    `reading` finds them: "first" by the rule's selectors, else (no body selectors) by
+    kliping's own reading of the prose box when trusted (prose.py), else by trafilatura; one
     of OTHER_READINGS by trafilatura's mode of that name, the page's <article> or its JSON-LD."""
     if reading == "json-ld":  # read before the furniture (its <script>s) goes
         return json_ld_body(root)
@@ -494,7 +492,9 @@ def page_blocks(root, rule: Rule, meta: PageMeta, reading: str = "first") -> lis
         prune_link_lists(root)
         box = prose_box(root) if not rule.selectors("body") else None
         meta.by_prose_box = box is not None and box.trusted
-        if meta.by_prose_box:
-            return recover_lead(root, _without_small_tables(box_blocks(box.element, link_texts(root))))
-        blocks = trafilatura_body(root, meta.url, pruned=True)
+        if not meta.by_prose_box:
+            return trafilatura_body(root, meta.url, pruned=True)
+        blocks, related = box_blocks(box.element, link_texts(root))
+        meta.related += tuple(related)
+        blocks = recover_lead(root, _without_small_tables(blocks))
     return blocks

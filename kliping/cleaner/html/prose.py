@@ -37,6 +37,8 @@ _COMMENT_NAMES = re.compile("comment|koment").search
 #: A paragraph (of these tags) this share of which is links is a link with its label.
 _LINE_TAGS = frozenset("p li dt dd h2 h3 h4 h5 h6".split())
 _LINKED_LINE = 0.6
+#: How a label in front of a link ends ("Lesen Sie auch:", "À lire aussi »").
+_LABEL_ENDS = ":»›|-–—"
 #: A box that is not trusted gives way to the box around it, up to this many levels up,
 #: when that one is (the article's sections may each stand in a box).
 _CLIMB_LEVELS = 3
@@ -196,13 +198,14 @@ def _measured(box, runs: _Runs) -> ProseBox:
     return ProseBox(box, prose, text, linked, rival)
 
 
-def box_blocks(box, links: set[str]) -> list[str]:
+def box_blocks(box, links: set[str]) -> tuple[list[str], list[str]]:
     """The article's blocks in `box`: the standfirst standing above it (`_lead_above`),
     then its own blocks without what trafilatura's precise reading discards inside an
     article's box (share bars, teasers, tags, author boxes: trafilatura's own lists of
     ids and classes), pictures with their captions, forms, comment boxes, lines that are
     mostly a link, blocks that are a link's text (`links`: a related story's headline)
-    and the label over a run of them ("Don't miss")."""
+    and the label over a run of them ("Don't miss"). Also returns the headlines of the
+    lines that were a label and a link ("Lesen Sie auch: <a>…</a>"): related stories."""
     from trafilatura import xpaths  # imported here: slow to import; the generic path has it already
 
     tree = copy.deepcopy(box)
@@ -212,13 +215,31 @@ def box_blocks(box, links: set[str]) -> list[str]:
         for el in xpath(tree):
             if el.getparent() is not None:
                 el.drop_tree()  # its tail stays: text after it is the box's
+    related = []
     for el in [el for el in tree.iter() if _is_picture(el) or _is_furniture(el)]:
-        if el.getparent() is not None:
-            el.drop_tree()
+        if el.getparent() is None:
+            continue
+        headline = _read_also(el)
+        if headline:
+            related.append(headline)
+        el.drop_tree()
     blocks = element_blocks(tree)
     kept = [b for i, b in enumerate(blocks) if b not in links and not (
         i + 1 < len(blocks) and blocks[i + 1] in links and not _is_prose(b, links))]  # a link list's label
-    return _lead_above(box, links) + kept
+    return _lead_above(box, links) + kept, related
+
+
+def _read_also(el) -> str | None:
+    """The headline of a line that is a label and one link ("Read also: <a>headline</a>"),
+    or None."""
+    if el.tag not in _LINE_TAGS:
+        return None
+    found = list(el.iter("a"))
+    if len(found) != 1:
+        return None
+    headline = " ".join(found[0].text_content().split())
+    label = " ".join(el.text_content().split()).replace(headline, "", 1).strip()
+    return headline if headline and label and label[-1] in _LABEL_ENDS else None
 
 
 def _is_furniture(el) -> bool:
