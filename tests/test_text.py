@@ -314,6 +314,25 @@ def test_the_title_glued_before_the_lead_is_cut_off(rules, separator):
     assert art.paragraphs[0] == whole
 
 
+def test_a_photo_labels_caption_under_a_blank_line(rules):
+    """Amp pages print the photo between its label and its caption, so the scrape has a
+    blank line there: the caption under it is still the photo's. A lead with its
+    dateline under the label (a photo with no caption) stays the lead."""
+    from kliping.cleaner import clean_text
+    lead = "KABARPADANG.COM, PADANG - Gempa bermagnitudo 6,9 mengguncang Kepulauan Mentawai pada Selasa subuh."
+    caption = "Warga mengungsi ke perbukitan di Sipora, Kepulauan Mentawai, Selasa (2/3/2021)."
+    head = "Gempa Guncang Mentawai, Warga Lari ke Bukit\n\nLihat Foto\n\n"
+    tail = "\n\nWarga di pesisir sempat panik dan berlari ke perbukitan.\n"
+    art = clean_text(f"{head}{caption}\n\n{lead}{tail}", rules=rules, outlet="generic")
+    assert art.captions == (caption,) and art.description is None and art.dateline == "PADANG"
+    art = clean_text(f"{head}{lead}{tail}", rules=rules, outlet="generic")
+    assert art.captions == () and art.dateline == "PADANG" and art.paragraphs[0].startswith("Gempa bermagnitudo")
+    credited = "Warga mengungsi ke perbukitan di Sipora, Selasa (2/3/2021).(KOMPAS.com/NAMA FOTOGRAFER)"
+    byline = "Penulis Nama Penulis | Penyunting Nama Penyunting"
+    art = clean_text(f"{head}{credited}\n\n{byline}\n\n{lead}{tail}", rules=rules, outlet="generic")
+    assert credited in art.captions and byline not in art.captions  # the box has its caption
+
+
 def test_a_first_paragraph_is_no_standfirst(rules):
     """A whole sentence under the headline that the text does not say again is its
     first paragraph; so is a cut line with no paragraphs under it."""

@@ -50,6 +50,11 @@ _TAGS_AFTER_END = 12
 TAG_SEPARATORS = regex_cache.compile(r"\s*(?:[,;|·•]|\s#)\s*")
 
 
+#: Boxes whose first item may stand under a blank line: a related label's titles, and a
+#: photo label's caption (amp pages print the photo between them).
+_BOXES_OVER_A_BLANK = ("body.related_start", "photo.start")
+
+
 def _box_item(kind: str, s: str, taken: int) -> bool:
     """Say whether a line can still belong to an open photo or related box."""
     if kind == RELATED:  # related titles: short, not sentences
@@ -70,8 +75,8 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         s = line.text
         if not s:
             line.decide(BLANK, "blank")
-            if not (box and box[1] == "body.related_start" and taken == 0):
-                box = None  # a related label's titles may stand under a blank line
+            if not (box and box[1] in _BOXES_OVER_A_BLANK and taken == 0):
+                box = None  # a related label's titles, a photo label's caption may stand under a blank line
             tags_open = False
             continue
         if line.kind != CANDIDATE:  # a name read with the byline label above it
@@ -118,12 +123,14 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
                         taken += 1
                     else:  # the caption may stand right under it
                         box, taken = (CAPTION, "photo.credit"), _BOX_ITEMS - 1
+                elif box and box[0] == CAPTION and line.kind == CAPTION:
+                    taken += 1  # the open box's caption, told by its own pattern
                 continue
         if _URL_LINE.match(s):
             line.decide(DROP, "url", _URL_LINE.pattern, _URL_LINE.match(s).group(1))
             continue
         if box and _box_item(box[0], s, taken) and not (
-                box[1] == "photo.credit" and rule.first("body.dateline", s)):
+                box[0] == CAPTION and rule.first("body.dateline", s)):  # a lead is no caption
             value = _LIST_MARKER.sub("", s, count=1) if box[0] == RELATED else s  # "- Judul" is "Judul"
             line.decide(box[0], box[1], "line inside a box opened above", value)
             taken += 1
