@@ -8,6 +8,8 @@ patterns, a shared lead prefix the dateline. Unlike `rules new`, nothing is left
 confirm: each pattern's comment says what it was learned from and on how many pages,
 every pattern passes the regex safety check (or is left out, saying so), and the
 `[[tests]]` cases hold the pages' first lines with their prose scrambled (scramble.py).
+What a page prints twice in another form is echoes.py's; what one page is evidence
+enough for (its shape, or the generic rule's word), furniture_shapes.py's.
 HTML pages first give their selectors (html_learn.py), then the text those select.
 """
 from __future__ import annotations
@@ -22,12 +24,13 @@ from ..cleaner.pipeline import clean_text
 from ..cleaner.regex_safety import why_unsafe
 from ..cleaner.rules import GENERIC, RuleSet, expand
 from ..cleaner.settings import DEFAULT_SETTINGS, Settings
-from ..cleaner.text import CANDIDATE, DROP, PARAGRAPH_END, is_sentence
+from ..cleaner.text import DROP
 from ..sites import site_of
 from .render import Guess, expect_lines, render_rule, toml_text, toml_value
 from .echoes import domain_datelines, lead_copies, title_copies
-from .line_templates import escape, exact_pattern, matches, prefix_pattern
-from .samples import LEAD_CHARS, Page, Repeat, cover, figure_row, first_lines, load_with
+from .furniture_shapes import end_labels, icon_guesses, paywall_guesses, sign_off_guesses
+from .line_templates import escape, general_pattern, matches, prefix_pattern, variant_key
+from .samples import Page, Repeat, cover, first_lines, load_with
 from .scaffold import analyse_samples
 from .scramble import scramble_prose
 
@@ -110,22 +113,6 @@ def _check_stories(pages: list[SourcePage]) -> None:
                                  "paragraphs are the same): give pages of different stories")
 
 
-def _variant_key(text: str) -> str:
-    """Return what two printings of one furniture line share: case and digits aside."""
-    return re.sub(r"\d+", "0", " ".join(text.casefold().split()))
-
-
-def _general_pattern(variants: list[str]) -> str:
-    """Return a pattern matching every variant: digit runs as \\d+, case ignored when it
-    differs, a long line by its first words (a promo whose tail changes)."""
-    text = variants[0]
-    prefix = prefix_pattern(text)
-    body = prefix[1:] if prefix else f"{escape(text)}$"
-    body = re.sub(r"\d+", r"\\d+", body)
-    pattern = ("(?i)" if len({v.casefold() for v in variants}) < len(set(variants)) else "") + "^" + body
-    return pattern if all(matches(pattern, v) for v in variants) else exact_pattern(text)
-
-
 def similar_repeats(pages: list[Page], need: int) -> list[Repeat]:
     """Lines printed on `need` pages in more than one form (case, digits: "Klik Lebih
     Lanjut" / "Klik lebih lanjut", "12 jam lalu" / "3 jam lalu"), as one pattern each;
@@ -136,13 +123,13 @@ def similar_repeats(pages: list[Page], need: int) -> list[Repeat]:
         for i, line in enumerate(page.lines):
             if ((page.open(i) or (line.kind == DROP and i not in page.covered))
                     and len(line.text) <= MAX_FURNITURE_CHARS):
-                seen.setdefault(_variant_key(line.text), {}).setdefault(k, []).append(i)
+                seen.setdefault(variant_key(line.text), {}).setdefault(k, []).append(i)
     found = []
     for hits in seen.values():
         variants = list(dict.fromkeys(pages[k].lines[i].text for k, idxs in hits.items() for i in idxs))
         if (len(hits) >= need and len(variants) > 1
                 and any(pages[k].open(i) for k, idxs in hits.items() for i in idxs)):
-            found.append(Repeat(_general_pattern(variants), "similar", hits, variants[0]))
+            found.append(Repeat(general_pattern(variants), "similar", hits, variants[0]))
             cover(pages, found[-1])
     return found
 
@@ -212,100 +199,6 @@ def caption_guesses(pages: list[Page], need: int) -> list[Guess]:
     named = ", ".join(repr(c) for c in dict.fromkeys(credits.values()))
     return [Guess("photo.captions", CREDITED_CAPTION,
                   f"from captions ending in their photo's credit, in {len(credits)} of {len(pages)} pages: {named}")]
-
-
-#: An ellipsis alone on its line: where an excerpt was cut.
-ELLIPSIS = "^(?:\\.\\.\\.|…)$"
-
-
-def paywall_guesses(pages: list[Page]) -> list[Guess]:
-    """A paywalled excerpt's end: under a paragraph cut mid-sentence, an ellipsis alone,
-    then a line the generic rule drops as furniture (a prompt to subscribe).
-    The text ends there (the pitch follows): one page is evidence enough, the generic
-    rule vouching for the line and the cut paragraph for where it stands."""
-    ellipsis = re.compile(expand(ELLIPSIS))
-    found: list[str] = []
-    for page in pages:
-        shown = [ln for ln in page.lines if ln.text]
-        for n in range(2, len(shown)):
-            line, cut = shown[n], shown[n - 2]
-            if (line.kind == DROP and ellipsis.match(shown[n - 1].text) and cut.kind == CANDIDATE
-                    and len(cut.text) >= LEAD_CHARS
-                    and not PARAGRAPH_END.search(cut.text) and not figure_row(cut.text)):
-                found.append(line.text)
-                break
-    if not found:
-        return []
-    why = f"from a paywalled excerpt's end on {len(found)} of {len(pages)} pages, under a paragraph cut mid-sentence and an ellipsis"
-    return [Guess("footer.end", ELLIPSIS, why + ": an ellipsis alone"),
-            *(Guess("footer.end", exact_pattern(text), why + f": {text!r}") for text in dict.fromkeys(found))]
-
-
-#: A box's label: a few words, no sentence's end, no figure ("TERBARU", "BERITA POPULER").
-BOX_LABEL = re.compile(r"^[^\W\d_][^\d.!?:;,]{0,30}$")
-#: The generic rule's keys that drop a line as furniture (not a related list's start).
-_FURNITURE_KEYS = ("header.drop", "body.drop", "footer.drop")
-
-
-def end_labels(pages: list[Page]) -> list[Guess]:
-    """A box's label the generic rule drops ("TERBARU"), the first such under a page's
-    last paragraph, heading lines the generic rule leaves (teasers, promotions; not more
-    furniture: "Dapatkan Berita Pilihan" / "di WhatsApp Anda" is a prompt) and no
-    paragraph after it, ends the text: learned from one page — the generic rule vouches
-    for the label, the page for where it stands — unless a page prints it inside its text."""
-    inside = {_variant_key(line.text) for page in pages for i, line in enumerate(page.lines)
-              if line.text and page.region(i) == "body"}
-    found: dict[str, str] = {}
-    for page in pages:
-        if page.last is None:
-            continue
-        after = [line for line in page.lines[page.last + 1:] if line.text]
-        for n, line in enumerate(after):
-            if line.kind == DROP and line.key in _FURNITURE_KEYS and BOX_LABEL.match(line.text) \
-                    and len(line.text.split()) <= 3:
-                heads = n + 1 < len(after) and after[n + 1].kind == CANDIDATE  # not a prompt's first line
-                if heads and _variant_key(line.text) not in inside and not any(
-                        is_sentence(x.text) and len(x.text) >= LEAD_CHARS for x in after[n + 1:]):
-                    found.setdefault(_variant_key(line.text), line.text)
-                break
-    why = "from a box's label under the text on {} of {} pages, nothing like a paragraph after it: {!r}"
-    return [Guess("footer.end", exact_pattern(text), why.format(
-        sum(any(_variant_key(ln.text) == key for ln in p.lines) for p in pages), len(pages), text))
-        for key, text in found.items()]
-
-
-#: An icon's name printed as text: lower-case words joined by hyphens, no space, a label
-#: maybe glued on ("copy-link-circle", "more-vertical", "zoom-in-whitePerbesar").
-ICON_NAME = re.compile(r"^[a-z]+(?:-[a-z]+)+(?:[A-Z][a-z]+)?$")
-#: A line standing among icon names is the bar's too when it is one word this short
-#: ("comment", a count "0").
-BAR_WORD_CHARS = 12
-
-
-def _icon(text: str) -> bool:
-    """Say whether a line is an icon's name ("anak-anak", a word said twice, is prose)."""
-    return bool(ICON_NAME.match(text)) and len(set(re.sub(r"[A-Z]\w*$", "", text).split("-"))) > 1
-
-
-def icon_guesses(pages: list[Page]) -> list[Guess]:
-    """A share bar's icon names above the text (two or more on a page) and the one-word
-    lines among them ("comment", a count): learned from one page, since icon names are
-    never prose; each line where it stands, digits as any number."""
-    found: dict[str, str] = {}
-    shown_on = 0
-    for page in pages:
-        top = [i for i, line in enumerate(page.lines) if page.open(i) and page.region(i) == "top"]
-        icons = [i for i in top if _icon(page.lines[i].text)]
-        if len(icons) < 2:
-            continue
-        shown_on += 1
-        for i in top:
-            text = page.lines[i].text
-            near = [j for j in icons if j != i and abs(j - i) <= 2]
-            if i in icons or (near and " " not in text and len(text) <= BAR_WORD_CHARS):
-                found.setdefault(_general_pattern([text]), text)
-    why = f"from a share bar's icon names above the text on {shown_on} of {len(pages)} pages"
-    return [Guess("header.drop", pattern, f"{why}: {text!r}") for pattern, text in found.items()]
 
 
 def _loosen(repeat: Repeat, pages: list[Page]) -> Repeat:
@@ -446,6 +339,7 @@ def learn_rule(rule_id: str, pages: list[SourcePage], rules: RuleSet,
         learned += dateline_guesses(found.pages, need, others[GENERIC])
     learned += [g for g in paywall_guesses(found.pages) + icon_guesses(found.pages) + end_labels(found.pages)
                 if g.pattern not in {x.pattern for x in learned}]
+    learned += sign_off_guesses(found.pages, need)
     if not any(g.key == "photo.captions" for g in learned):
         learned += caption_guesses(found.pages, need)
     guesses, skipped = _safe([Guess(g.key, g.pattern, _learned_why(g.why)) for g in learned])

@@ -117,3 +117,19 @@ def matches(pattern: str, line: str) -> bool:
 def group_names(pattern: str) -> set[str]:
     """Return the named groups of a pattern."""
     return set(re.findall(r"\(\?P<(\w+)>", pattern))
+
+
+def variant_key(text: str) -> str:
+    """Return what two printings of one furniture line share: case and digits aside."""
+    return re.sub(r"\d+", "0", " ".join(text.casefold().split()))
+
+
+def general_pattern(variants: list[str]) -> str:
+    """Return a pattern matching every variant: digit runs as \\d+, case ignored when it
+    differs, a long line by its first words (a promo whose tail changes)."""
+    text = variants[0]
+    prefix = prefix_pattern(text)
+    body = prefix[1:] if prefix else f"{escape(text)}$"
+    body = re.sub(r"\d+", r"\\d+", body)
+    pattern = ("(?i)" if len({v.casefold() for v in variants}) < len(set(variants)) else "") + "^" + body
+    return pattern if all(matches(pattern, v) for v in variants) else exact_pattern(text)
