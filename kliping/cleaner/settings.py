@@ -17,7 +17,7 @@ class Settings:
         language's function words for it to be trusted without langdetect.
     langdetect_seed: seed for langdetect's sampling, so output is deterministic.
     max_title_chars: a first line longer than this is not taken for a headline.
-    document_seconds: the time budget of one document (`budget.py`); past it the
+    document_seconds: the CPU-time budget of one document (`budget.py`); past it the
         document fails with a clear error and the others go on. None for no budget.
 
     Near-duplicate articles across an archive (`signature.py`):

@@ -139,10 +139,10 @@ def max_size_option(command):
 
 
 def time_limit_option(command):
-    """`--time-limit SECONDS`: the time budget of one document."""
+    """`--time-limit SECONDS`: the time budget of one document, in CPU seconds."""
     return click.option("--time-limit", "time_limit", type=click.FloatRange(0, min_open=True),
                         default=DEFAULT_SETTINGS.document_seconds, show_default=True, metavar="SECONDS",
-                        help="A document taking longer to clean is reported and left out.")(command)
+                        help="A document taking more CPU time than this to clean is reported and left out.")(command)
 
 
 DEFAULT_DB = "kliping.db"
