@@ -10,8 +10,11 @@ from ..dates import parse_date
 from ..rules import Rule
 from ..settings import Settings
 from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE, CJK,
-                    _MAX_RELATED, _MAX_STANDFIRST, _SENTENCE_END, Extraction, Line, is_sentence)
+                    _MAX_STANDFIRST, _SENTENCE_END, Extraction, Line, is_sentence)
 from .patterns import _starts_body
+from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, is_long, opens_text,
+                     sentence_case_prose, summarises, title_case)
+from .standfirst import standfirst_above_byline, standfirst_over_undated_lead
 
 
 #: Longer than this and ending in a full stop: a sentence, not a headline.
@@ -24,22 +27,6 @@ _TITLE_WINDOW = 6
 _PAGE_LEAD_WINDOW = 40
 #: A line opening with one of these is a list item or a table's row, never a headline.
 _NOT_HEADLINE_OPENERS = ("|", "•", "·", "▪", "►")
-#: A line above the text whose words stand, this share of them, in one of the text's
-#: first paragraphs is a standfirst cut from it, not the headline.
-_SUMMARY_SHARE = 0.85
-_SUMMARY_MIN_WORDS = 6
-_SUMMARY_PARAGRAPHS = 3
-#: A line of fewer words is too short to say whether it is written in title case.
-_TITLE_CASE_WORDS = 3
-#: A standfirst cut short stops on none of these, over this many paragraphs at least.
-_CLOSED = (".", "!", "?", '"', "”", "’", ":", ")", "…")
-_STANDFIRST_BELOW = 2
-_WORDS = re.compile(r"[^\W_]+")
-#: Words a title-case headline leaves in lower case.
-_SMALL_WORDS = frozenset(
-    "di ke dari dan yang untuk dengan pada ini itu atau oleh akan jadi bisa tak tidak hingga "
-    "sampai soal usai saat jelang demi karena agar bagi dalam antara sebagai kini masih sudah "
-    "telah juga pun the of and in on to a an for at by with".split())
 #: A place name ending in an abbreviation's full stop: "Washington D.C."
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 #: The title printed again a little longer is looked for in this many lines under it,
@@ -48,20 +35,11 @@ _TITLE_ECHO_WINDOW = 3
 _TITLE_EXTRA_WORDS = 2
 #: What joins a copy of the title to the paragraph it is glued to: a dash or a colon.
 _GLUE = re.compile(r"\s*[-–—:|]\s+")
-#: A label waiting for its value ("Tayang:", "Diperbarui pada:") has at most this many words.
-_LABEL_WORDS = 3
-#: A headline has a word of two letters at least (a page number, a bullet has none).
-_WORD_OF_TWO = re.compile(r"[^\W\d_]{2}")
 #: The text glued above the headline and printed again under it: as many characters
 #: of both copies agree.
 _GLUED_PREFIX = 80
 #: A caption-like line this long at the very end is the last paragraph with its sign-off.
 _CLOSING_CHARS = 100
-#: A line of this many words, mostly not capitalised, is a sentence, not a headline.
-_PROSE_WORDS = 8
-#: A block of this many words (CJK characters) is a paragraph, not furniture.
-_PARAGRAPH_WORDS = 20
-_PARAGRAPH_CJK_CHARS = 60
 #: How many remaining lines after the headline may come before the lead paragraph.
 _LEAD_WINDOW = 8
 #: A block above a dateline lead whose first characters, this many, stand in it is that lead.
@@ -97,7 +75,7 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     and iNews do) and the first is not. `normalised` is the document's
     `Extraction.normalised`."""
     def title_shaped(ln: Line) -> bool:
-        if (len(ln.text) > settings.max_title_chars or not _WORD_OF_TWO.search(ln.text)
+        if (len(ln.text) > settings.max_title_chars or not WORD_OF_TWO.search(ln.text)
                 or ln.text.startswith(_NOT_HEADLINE_OPENERS) or rule.first("body.dateline", ln.text)):
             return False  # too long, a page number, a list item or a ticker's row, or the lead
         # A long line ending in one full stop is the lead of a scrape with no headline.
@@ -127,7 +105,7 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     # The first line, past junk with no word (a page number, a lone bullet) and a list's
     # items or a ticker's rows.
     first = next((i for i, ln in enumerate(candidates[:_TITLE_WINDOW])
-                  if _WORD_OF_TWO.search(ln.text) and not ln.text.startswith(_NOT_HEADLINE_OPENERS)), None)
+                  if WORD_OF_TWO.search(ln.text) and not ln.text.startswith(_NOT_HEADLINE_OPENERS)), None)
     if first is None or not title_shaped(candidates[first]):
         return None
     # Section labels, kickers or a whole menu of them ("News", "Kabar Artis"; "News / Bisnis /
@@ -152,14 +130,14 @@ def _whole_of_cut_copy(candidates: list[Line], at: int, title_shaped: Callable[[
     text = candidates[at].text
     if not text.endswith(_CUT_MARKS):
         return None
-    words = _WORDS.findall(text.rstrip(".…").lower())[-_CUT_WORDS - 1:-1]
+    words = WORDS.findall(text.rstrip(".…").lower())[-_CUT_WORDS - 1:-1]
     if len(words) < _CUT_WORDS:
         return None
     for i in range(at + 1, min(len(candidates), at + 1 + _CUT_WINDOW)):
         line = candidates[i]
         if (title_shaped(line) and not any(mark in line.text for mark in _CUT_MARKS)
                 and not _SENTENCE_END.search(line.text)
-                and set(words) <= set(_WORDS.findall(line.text.lower()))):
+                and set(words) <= set(WORDS.findall(line.text.lower()))):
             return i
     return None
 
@@ -175,8 +153,8 @@ def _topic_over_headline(top: list[Line], title_shaped: Callable[[Line], bool]) 
     words, headline_words = len(label.split()), len(headline.split())
     return (words <= _TOPIC_WORDS and not _SENTENCE_END.search(label) and title_shaped(top[1])
             and headline_words >= max(_TOPIC_HEADLINE_WORDS, words + 3)
-            and not headline.endswith(".") and not _sentence_case_prose(headline)
-            and (is_sentence(under) or _is_long(under) or _sentence_case_prose(under)))
+            and not headline.endswith(".") and not sentence_case_prose(headline)
+            and (is_sentence(under) or is_long(under) or sentence_case_prose(under)))
 
 
 def _headline_after_text(lines: list[Line], settings: Settings) -> Line | None:
@@ -227,17 +205,17 @@ def _last_before_text(lines: list[Line], candidates: list[Line], rule: Rule,
     passing over a standfirst that lacks its full stop (a long line in sentence case)."""
     stop = next((ln.number for ln in lines[:_MARKER_WINDOW * 2]
                  if ln.kind in (EDITOR, AUTHOR, PUBLISHED)
-                 or (ln.kind == CANDIDATE and (_opens_text(ln.text) or rule.first("body.dateline", ln.text)))),
+                 or (ln.kind == CANDIDATE and (opens_text(ln.text) or rule.first("body.dateline", ln.text)))),
                 None)
     if stop is None:
         return None
     above = [i for i, ln in enumerate(candidates) if ln.number < stop and title_shaped(ln)]
-    text = [ln.text for ln in candidates if ln.number > stop and _is_long(ln.text)][:_SUMMARY_PARAGRAPHS]
-    headlines = [i for i in above if not _sentence_case_prose(candidates[i].text)
-                 and not _summarises(candidates[i].text, text)]
+    text = [ln.text for ln in candidates if ln.number > stop and is_long(ln.text)][:SUMMARY_PARAGRAPHS]
+    headlines = [i for i in above if not sentence_case_prose(candidates[i].text)
+                 and not summarises(candidates[i].text, text)]
     if len(headlines) >= 2 and headlines[-2] == headlines[-1] - 1:
         over, last = candidates[headlines[-2]].text, candidates[headlines[-1]].text
-        if _title_case(over) and not _title_case(last) and len(last) > len(over):
+        if title_case(over) and not title_case(last) and len(last) > len(over):
             return headlines[-2]  # a standfirst full of names, cut short under the headline
     return (headlines or above or [None])[-1]
 
@@ -249,48 +227,6 @@ def _title_with_more(title: str, line: str, text: str) -> bool:
     extra = len(line.split()) - len(title.split())
     return (0 < extra <= _TITLE_EXTRA_WORDS and f" {title} " in f" {line} "
             and not is_sentence(text))
-
-
-def _title_case(text: str) -> bool:
-    """Say whether a line is written in title case: every word capitalised but the
-    small ones ("di", "dan", "yang", "of"), one slip allowed."""
-    words = [w for w in _WORDS.findall(text) if w[:1].isalpha()]
-    small = [w for w in words if w[0].islower() and w not in _SMALL_WORDS]
-    return len(words) >= _TITLE_CASE_WORDS and len(small) <= 1
-
-
-def _summarises(line: str, paragraphs: list[str]) -> bool:
-    """Say whether a line's words nearly all stand in one of the first paragraphs: a
-    standfirst cut from the text (a headline, full of names, may look the same, but
-    says it in other words)."""
-    words = set(_WORDS.findall(line.lower()))
-    return len(words) >= _SUMMARY_MIN_WORDS and any(
-        len(words & set(_WORDS.findall(p.lower()))) >= _SUMMARY_SHARE * len(words) for p in paragraphs)
-
-
-def _is_long(text: str) -> bool:
-    """Say whether a block is paragraph-long whatever its last character (a paragraph
-    ending in a colon over a list, a quote left open): no menu, label or headline is."""
-    return (len(text.split(None, _PARAGRAPH_WORDS - 1)) >= _PARAGRAPH_WORDS
-            or len(CJK.findall(text)) >= _PARAGRAPH_CJK_CHARS)
-
-
-def _opens_text(text: str) -> bool:
-    """Say whether a line under the kickers opens the text: a sentence, but not a
-    headline that asks or exclaims ("… Nasib Penumpang?"), which is short."""
-    return is_sentence(text) and not (text.endswith(("?", "!")) and len(text) <= _MAX_RELATED)
-
-
-def _prose_length(text: str) -> bool:
-    """Say whether a line has as many words as prose has (a label or a kicker has fewer)."""
-    return len([w for w in text.split() if w[:1].isalpha()]) >= _PROSE_WORDS
-
-
-def _sentence_case_prose(text: str) -> bool:
-    """Say whether a line reads as a sentence rather than a headline: many words, most
-    of them not capitalised (headlines of the outlets using this are in title case)."""
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return len(words) >= _PROSE_WORDS and sum(w[0].isupper() for w in words) * 2 < len(words)
 
 
 def keep_closing_paragraph(lines: list[Line]) -> None:
@@ -374,12 +310,12 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         # unless the block is the lead printed above it (a blog's excerpt of it).
         lead_text = rest[lead_at].text
         lead_at = next((i for i, ln in enumerate(rest[:lead_at])
-                        if _is_long(ln.text) and ln.text[:_ECHO_CHARS] not in lead_text), lead_at)
+                        if is_long(ln.text) and ln.text[:_ECHO_CHARS] not in lead_text), lead_at)
     if page and lead_at is None:
         # A page's blocks: menus, dates and labels may stand between headline and text,
         # which begins at the first dateline or the first sentence.
         lead_at = next((i for i, ln in enumerate(rest[:_PAGE_LEAD_WINDOW])
-                        if rule.first("body.dateline", ln.text) or is_sentence(ln.text) or _is_long(ln.text)), None)
+                        if rule.first("body.dateline", ln.text) or is_sentence(ln.text) or is_long(ln.text)), None)
     if lead_at is not None:
         header_end = _header_end(lines, rest[lead_at], rule) if extracted else None
         for i, ln in enumerate(rest[:lead_at]):
@@ -407,9 +343,9 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
             if not lead.body:  # the prefix alone on its line, the lead under it
                 lead.decide(DROP, "body.dateline", pattern.source, city)
     elif not page and ext.title and rule.description == "before-lead":
-        _standfirst_above_byline(lines, rest, ext)
+        standfirst_above_byline(lines, rest, ext)
         if ext.description is None:
-            _standfirst_over_undated_lead(rest, ext, settings)
+            standfirst_over_undated_lead(rest, ext, settings)
     for ln in lines:
         if ln.kind == CANDIDATE:
             ln.decide(BODY, "body")
@@ -423,7 +359,7 @@ def _cut_glued_title(lines: list[Line], title: str) -> None:
     """Blog templates print the post's title again in front of its first paragraph
     ("<title> - Gunung Kelud meletus …"), maybe under a kicker: the copy is cut off the
     paragraph (one of the first _TITLE_ECHO_WINDOW)."""
-    if len(title.split()) < _TITLE_CASE_WORDS:
+    if len(title.split()) < TITLE_CASE_WORDS:
         return
     for ln in [ln for ln in lines if ln.kind == BODY and ln.body][:_TITLE_ECHO_WINDOW]:
         if ln.key != "body" or ln.body[:len(title)].casefold() != title.casefold():
@@ -460,52 +396,3 @@ def _header_end(lines: list[Line], lead: Line, rule: Rule) -> int:
         return lead.number
     return max((ln.number for ln in lines if ln.number < lead.number
                 and (ln.kind in (PUBLISHED, AUTHOR, EDITOR) or ln.key == "dedupe.title")), default=0)
-
-
-def _standfirst_over_undated_lead(rest: list[Line], ext: Extraction, settings: Settings) -> None:
-    """With no dateline lead and no byline, the line right under the headline is the
-    standfirst when it says so itself: the page's description cut short (prose that
-    stops without its full stop, paragraphs under it), or the lead's gist, its words
-    printed again in one of the paragraphs under it. A whole sentence the text does not
-    say again, or prints again whole (a lead printed twice), is the first paragraph."""
-    if len(rest) < _STANDFIRST_BELOW + 1 or not 20 <= len(rest[0].text) <= _MAX_STANDFIRST:
-        return
-    first, under = rest[0].text, [ln.text for ln in rest[1:1 + _SUMMARY_PARAGRAPHS]]
-    cut = (not first.endswith(_CLOSED) and _prose_length(first) and not _title_case(first)
-           and sum(is_sentence(t) or _is_long(t) for t in under) >= _STANDFIRST_BELOW)
-    text = [ln.text for ln in ext.lines if ln.number > rest[0].number
-            and ln.kind in (CANDIDATE, BODY) and (is_sentence(ln.text) or _is_long(ln.text))]
-    if not (cut or _summarises(first, text)):
-        return
-    own = ext.normalised(first)
-    if any(dedupe.repeats_normalised(own, ext.normalised(ln.text), settings) for ln in rest[1:]):
-        return  # the lead printed twice: dedupe keeps one copy in the text
-    rest[0].decide(DESCRIPTION, "headline.description", "line between title and undated lead", first)
-    ext.description = first
-
-
-def _standfirst_above_byline(lines: list[Line], rest: list[Line], ext: Extraction) -> None:
-    """With no dateline lead (page 2 of a story, a lead without its prefix), the one
-    line between the headline and the byline right under it is the standfirst, when
-    the text goes on under the byline."""
-    title_at = next((ln.number for ln in lines if ln.kind == TITLE), None)
-    byline = next((ln for ln in lines if title_at is not None and ln.number > title_at
-                   and ln.kind in (EDITOR, AUTHOR)), None)
-    if byline is None:
-        return
-    above = [ln for ln in rest if ln.number < byline.number]
-    marks = [ln for ln in above if _mark_or_label(ln.text)]
-    above = [ln for ln in above if ln not in marks]
-    below = any(ln.number > byline.number for ln in rest)
-    if len(above) == 1 and below and 20 <= len(above[0].text) <= _MAX_STANDFIRST:
-        above[0].decide(DESCRIPTION, "headline.description", "line between title and byline", above[0].text)
-        ext.description = above[0].text
-        for ln in marks:
-            ln.decide(DROP, "headline.before_lead", "a separator or a bare label over the byline")
-
-
-def _mark_or_label(text: str) -> bool:
-    """Say whether a line is no text: a separator with no word ("|", "•"), or a label
-    waiting for its value on another line ("Tayang:")."""
-    return not _WORD_OF_TWO.search(text) or (
-        text.endswith(":") and len(text.split(None, _LABEL_WORDS)) <= _LABEL_WORDS)

@@ -1,0 +1,65 @@
+"""Pass 2's standfirst where no dateline lead marks where the text begins: the line
+over an undated lead that says it is one (cut short, or the lead's gist), and the one
+line between the headline and the byline."""
+from __future__ import annotations
+
+from .. import dedupe
+from ..settings import Settings
+from .lines import (AUTHOR, BODY, CANDIDATE, DESCRIPTION, DROP, EDITOR, TITLE, _MAX_STANDFIRST, Extraction, Line,
+                    is_sentence)
+from .shapes import SUMMARY_PARAGRAPHS, WORD_OF_TWO, is_long, prose_length, summarises, title_case
+
+#: A standfirst cut short stops on none of these, over this many paragraphs at least.
+_CLOSED = (".", "!", "?", '"', "”", "’", ":", ")", "…")
+_STANDFIRST_BELOW = 2
+#: A label waiting for its value ("Tayang:", "Diperbarui pada:") has at most this many words.
+_BARE_LABEL_WORDS = 3
+
+
+def standfirst_over_undated_lead(rest: list[Line], ext: Extraction, settings: Settings) -> None:
+    """With no dateline lead and no byline, the line right under the headline is the
+    standfirst when it says so itself: the page's description cut short (prose that
+    stops without its full stop, paragraphs under it), or the lead's gist, its words
+    printed again in one of the paragraphs under it. A whole sentence the text does not
+    say again, or prints again whole (a lead printed twice), is the first paragraph."""
+    if len(rest) < _STANDFIRST_BELOW + 1 or not 20 <= len(rest[0].text) <= _MAX_STANDFIRST:
+        return
+    first, under = rest[0].text, [ln.text for ln in rest[1:1 + SUMMARY_PARAGRAPHS]]
+    cut = (not first.endswith(_CLOSED) and prose_length(first) and not title_case(first)
+           and sum(is_sentence(t) or is_long(t) for t in under) >= _STANDFIRST_BELOW)
+    text = [ln.text for ln in ext.lines if ln.number > rest[0].number
+            and ln.kind in (CANDIDATE, BODY) and (is_sentence(ln.text) or is_long(ln.text))]
+    if not (cut or summarises(first, text)):
+        return
+    own = ext.normalised(first)
+    if any(dedupe.repeats_normalised(own, ext.normalised(ln.text), settings) for ln in rest[1:]):
+        return  # the lead printed twice: dedupe keeps one copy in the text
+    rest[0].decide(DESCRIPTION, "headline.description", "line between title and undated lead", first)
+    ext.description = first
+
+
+def standfirst_above_byline(lines: list[Line], rest: list[Line], ext: Extraction) -> None:
+    """With no dateline lead (page 2 of a story, a lead without its prefix), the one
+    line between the headline and the byline right under it is the standfirst, when
+    the text goes on under the byline."""
+    title_at = next((ln.number for ln in lines if ln.kind == TITLE), None)
+    byline = next((ln for ln in lines if title_at is not None and ln.number > title_at
+                   and ln.kind in (EDITOR, AUTHOR)), None)
+    if byline is None:
+        return
+    above = [ln for ln in rest if ln.number < byline.number]
+    marks = [ln for ln in above if _mark_or_label(ln.text)]
+    above = [ln for ln in above if ln not in marks]
+    below = any(ln.number > byline.number for ln in rest)
+    if len(above) == 1 and below and 20 <= len(above[0].text) <= _MAX_STANDFIRST:
+        above[0].decide(DESCRIPTION, "headline.description", "line between title and byline", above[0].text)
+        ext.description = above[0].text
+        for ln in marks:
+            ln.decide(DROP, "headline.before_lead", "a separator or a bare label over the byline")
+
+
+def _mark_or_label(text: str) -> bool:
+    """Say whether a line is no text: a separator with no word ("|", "•"), or a label
+    waiting for its value on another line ("Tayang:")."""
+    return not WORD_OF_TWO.search(text) or (
+        text.endswith(":") and len(text.split(None, _BARE_LABEL_WORDS)) <= _BARE_LABEL_WORDS)
