@@ -87,6 +87,24 @@ def test_nothing_matches_means_generic(rules):
     assert match.rule.id == "generic" and "generic" in match.reason
 
 
+def test_an_unknown_outlets_common_furniture_routes_to_no_outlet(rules):
+    """What many Indonesian sites print (a byline in two labelled lines, a bulleted list
+    of points in the text) is no outlet's fingerprint: a scrape of a site without a rule
+    that shows them is cleaned by the generic rule, not by the first outlet printing them."""
+    text = ("Warga Desa Sukamaju Gelar Kerja Bakti Bersihkan Saluran Air\n\n"
+            "Penulis: Rina Ayu\nEditor: Budi Santoso\n\n"
+            "Warga Desa Sukamaju menggelar kerja bakti pada Minggu pagi untuk membersihkan saluran air.\n\n"
+            "Kepala desa menyebut tiga hal yang dikerjakan warga:\n"
+            "• Membersihkan saluran air di sepanjang jalan desa\n"
+            "• Mengangkut sampah plastik ke tempat pembuangan akhir\n"
+            "• Memperbaiki gorong-gorong yang rusak akibat banjir\n\n"
+            "Kegiatan serupa akan digelar setiap bulan.\n")
+    assert rules.match(text=text).rule.id == "generic"
+    tribun = text.replace("• Membersihkan saluran air di sepanjang jalan desa",
+                          "• Warga Pesisir Keluhkan Banjir Rob yang Tak Kunjung Surut")
+    assert rules.match(text=tribun).rule.id == "tribunnews"  # a title-case headline as a bullet: another story's link
+
+
 def test_unknown_key_names_file_line_and_key(tmp_path):
     d = write(tmp_path, "acme.toml", 'name = "Acme"\n\n[body]\ndrop = []\ndorp = ["x"]\n')
     with pytest.raises(RuleError) as err:
