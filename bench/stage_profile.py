@@ -56,6 +56,8 @@ STAGES = (
     ("kliping/cleaner/text/lines.py", None, "split lines"),
     ("kliping/cleaner/text/patterns.py", None, "line patterns"),
     ("kliping/cleaner/text/headline.py", None, "headline"),
+    ("kliping/cleaner/text/standfirst.py", None, "headline"),
+    ("kliping/cleaner/text/shapes.py", None, "headline"),
     ("kliping/cleaner/text/body.py", None, "body + cut-off"),
     ("kliping/cleaner/dedupe.py", None, "dedupe"),
     ("kliping/cleaner/metadata.py", {"detect_language", "quick_language"}, "language"),
