@@ -346,11 +346,12 @@ def test_ctrl_c_during_a_parallel_ingest_stops_with_one_line(tmp_path):
     folder.mkdir()
     for sample in sorted(SAMPLES.glob("*.txt")):
         text = sample.read_text(encoding="utf-8")
-        for i in range(400):
-            (folder / f"{i:03d}-{sample.name}").write_text(f"Varian {i}\n\n" + text, encoding="utf-8")
+        for i in range(2000):  # enough that no machine finishes before the Ctrl-C below
+            (folder / f"{i:04d}-{sample.name}").write_text(f"Varian {i}\n\n" + text, encoding="utf-8")
     proc = subprocess.Popen([*KLIPING, "ingest", str(folder), "--db", str(tmp_path / "k.db"), "--jobs", "2", "-q"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True)
     time.sleep(4)
+    assert proc.poll() is None, "the ingest ended before the Ctrl-C: give it more input"
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
     out, err = proc.communicate(timeout=60)
     lines = err.decode().strip().splitlines()

@@ -240,9 +240,9 @@ def test_a_lone_post_of_no_sentence_is_refused():
 
 # --- a page's text sends it to an outlet's rule only when it reads Indonesian -------------
 
-_BULLETS = ["Energy meters for single-phase wiring with a direct connection",
-            "Three-phase meters with an optical interface for the control room",
-            "Meters for the German market with a certified display"]
+_BULLETS = ["Energy Meters For Single-Phase Wiring With A Direct Connection",
+            "Three-Phase Meters With An Optical Interface For Control Rooms",
+            "Meters For The German Market With A Certified Display"]
 
 
 def _bullet_page(paragraphs: list[str], bullets: list[str], lang: str) -> str:
@@ -253,7 +253,8 @@ def _bullet_page(paragraphs: list[str], bullets: list[str], lang: str) -> str:
 
 def test_an_outlet_fingerprint_in_a_page_in_another_language_does_not_route_it():
     """A product note in English (de.induux.com's page is German) whose bullet list has
-    the shape of tribunnews's links to other stories ('• Title' of five words or more):
+    the shape of tribunnews's links to other stories ('• Title' of five words or more, in
+    title case):
     no page of that outlet, read by the generic rule, and not refused for that outlet's
     URL conventions."""
     paras = ["The company extends its range of energy management products with devices made for the "
