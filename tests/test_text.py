@@ -166,15 +166,20 @@ def test_a_scrape_cut_off_inside_its_last_paragraph(rules, last, kept):
     assert clean_text(page, rules=rules, content_type="text/html").paragraphs[-1] == last  # pages are whole
 
 
-def test_standfirst_above_the_byline_of_a_page_without_a_lead(rules):
-    """Page 2 of a Tribun story: headline, standfirst, byline, and text with no dateline."""
-    from kliping.cleaner import clean_text
-    text = ("Banjir Rendam Ratusan Rumah di Bandung Selatan\n"
-            "Luapan tiga sungai merendam ratusan rumah warga di Kabupaten Bandung sejak Senin malam\n"
+def _page_two(standfirst_end: str = "", between: str = "") -> str:
+    """Page 2 of a Tribun story as scraped: headline, standfirst, byline, text with no dateline."""
+    return ("Banjir Rendam Ratusan Rumah di Bandung Selatan\n"
+            f"Luapan tiga sungai merendam ratusan rumah warga di Kabupaten Bandung sejak Senin malam{standfirst_end}\n"
+            f"{between}"
             "Penulis: Cipta Permana | Editor: Tarsisius Sutomonaio\n"
             "Warga mulai mengungsi ke masjid dan balai desa terdekat pada Selasa pagi.\n"
             "Petugas membagikan makanan siap saji kepada para pengungsi.\n")
-    art = clean_text(text, rules=rules, outlet="generic")
+
+
+def test_standfirst_above_the_byline_of_a_page_without_a_lead(rules):
+    """Page 2 of a Tribun story: headline, standfirst, byline, and text with no dateline."""
+    from kliping.cleaner import clean_text
+    art = clean_text(_page_two(), rules=rules, outlet="generic")
     assert art.description.startswith("Luapan tiga sungai") and art.editor == "Tarsisius Sutomonaio"
     assert art.paragraphs[0].startswith("Warga mulai mengungsi")
     short = clean_text("Banjir di Bandung\nWarga mulai mengungsi ke masjid terdekat pada Selasa pagi.\n"
@@ -188,12 +193,7 @@ def test_a_standfirst_above_the_byline_past_a_separator_and_a_bare_label(rules, 
     between the standfirst and the byline: neither is text, so the one line of prose
     above the byline is still the standfirst, and they are dropped as header."""
     from kliping.cleaner import clean_text
-    text = ("Banjir Rendam Ratusan Rumah di Bandung Selatan\n"
-            "Luapan tiga sungai merendam ratusan rumah warga di Kabupaten Bandung sejak Senin malam.\n"
-            f"{between}\n"
-            "Penulis: Cipta Permana | Editor: Tarsisius Sutomonaio\n"
-            "Warga mulai mengungsi ke masjid dan balai desa terdekat pada Selasa pagi.\n"
-            "Petugas membagikan makanan siap saji kepada para pengungsi.\n")
+    text = _page_two(standfirst_end=".", between=f"{between}\n")
     art = clean_text(text, rules=rules, outlet="generic")
     assert art.description.startswith("Luapan tiga sungai") and art.editor == "Tarsisius Sutomonaio"
     assert art.paragraphs[0].startswith("Warga mulai mengungsi")
