@@ -27,10 +27,11 @@ def standfirst_over_undated_lead(rest: list[Line], ext: Extraction, settings: Se
     first, under = rest[0].text, [ln.text for ln in rest[1:1 + SUMMARY_PARAGRAPHS]]
     cut = (not first.endswith(_CLOSED) and prose_length(first) and not title_case(first)
            and sum(is_sentence(t) or is_long(t) for t in under) >= _STANDFIRST_BELOW)
-    text = [ln.text for ln in ext.lines if ln.number > rest[0].number
-            and ln.kind in (CANDIDATE, BODY) and (is_sentence(ln.text) or is_long(ln.text))]
-    if not (cut or summarises(first, text)):
-        return
+    if not cut:
+        text = [ln.text for ln in ext.lines if ln.number > rest[0].number
+                and ln.kind in (CANDIDATE, BODY) and (is_sentence(ln.text) or is_long(ln.text))]
+        if not summarises(first, text):
+            return
     own = ext.normalised(first)
     if any(dedupe.repeats_normalised(own, ext.normalised(ln.text), settings) for ln in rest[1:]):
         return  # the lead printed twice: dedupe keeps one copy in the text
