@@ -348,8 +348,12 @@ def test_ctrl_c_during_a_parallel_ingest_stops_with_one_line(tmp_path):
         text = sample.read_text(encoding="utf-8")
         for i in range(2000):  # enough that no machine finishes before the Ctrl-C below
             (folder / f"{i:04d}-{sample.name}").write_text(f"Varian {i}\n\n" + text, encoding="utf-8")
+    # As a terminal starts a command: Ctrl-C at its default action. A test run started in
+    # the background of a script inherits SIGINT ignored, and so would the ingest (Python
+    # then never raises KeyboardInterrupt: it runs to its end, as nohup asks).
     proc = subprocess.Popen([*KLIPING, "ingest", str(folder), "--db", str(tmp_path / "k.db"), "--jobs", "2", "-q"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(4)
     assert proc.poll() is None, "the ingest ended before the Ctrl-C: give it more input"
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
