@@ -3,8 +3,9 @@
 For every outlet of tests/corpus with at least 10 pages, `kliping rules learn` reads 5
 of its `dev` pages (of its site with most pages, when one has 5: a network's sites are
 learned one at a time; of its most common layout, when that has 5: pages of one kind;
-spread evenly over their names; each with its address, as a user who saved the pages
-knows it) and the outlet's `test` pages are cleaned three ways:
+those showing their foot first, as whole pages; spread evenly over their names; each
+with its address, as a user who saved the pages knows it) and the outlet's `test` pages
+are cleaned three ways:
 with the generic rule, with the learned rule (the hand-written one taken out), and with
 the hand-written rule — each forced, so the rule's cleaning is scored, not its matching
 (text scrapes, no URL, as bench/corpus_bench.py cleans them; its scorer). Prints mean
@@ -25,7 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from corpus_bench import SHARED, load_scorer  # noqa: E402
 from split import CORPUS, part_of  # noqa: E402  (corpus_bench put tests/corpus on the path)
 
-from kliping.authoring.layouts import largest_layout  # noqa: E402
+from kliping.authoring.layouts import largest_layout, shows_foot  # noqa: E402
 from kliping.authoring.learn import LearnError, SourcePage, learn_rule  # noqa: E402
 from kliping.authoring.samples import load_with  # noqa: E402
 from kliping.cleaner import clean, load_rules, read_path  # noqa: E402
@@ -49,8 +50,12 @@ def outlet_pages(corpus: Path = CORPUS) -> dict[str, list[dict]]:
 
 
 def spread(items: list, n: int) -> list:
-    """n items spread evenly over `items` (first and last included)."""
-    return [items[round(i * (len(items) - 1) / (n - 1))] for i in range(n)] if len(items) > n else items
+    """n items spread evenly over `items` (first and last included; one: the middle one)."""
+    if len(items) <= n:
+        return items
+    if n <= 1:
+        return items[(len(items) - 1) // 2:][:n]
+    return [items[round(i * (len(items) - 1) / (n - 1))] for i in range(n)]
 
 
 def score(golds: list[dict], rules: RuleSet, outlet: str, scorer, show: bool = False) -> tuple[float, int]:
@@ -80,13 +85,21 @@ def learning_pages(dev: list[dict], text_of: Callable[[dict], str] = corpus_text
     common layout (the largest group of pages printing the same short lines:
     authoring/layouts.py), as a user learns from pages of one kind, when that has
     LEARN_FROM pages; spread over the rest when not (the learner then says whether they
-    are one outlet)."""
+    are one outlet). Among those, pages showing their foot first (layouts.shows_foot),
+    as a user saves whole pages: a scrape cut off mid-paragraph shows nothing of the
+    boxes and footers under the text; spread over them when there are LEARN_FROM, else
+    all of them and the rest spread over the others."""
     sites = Counter(site_of(g["url"]) for g in dev)
     site, count = sites.most_common(1)[0] if sites else (None, 0)
     if site is not None and count >= LEARN_FROM:
         dev = [g for g in dev if site_of(g["url"]) == site]
     layout = [dev[i] for i in largest_layout([text_of(g) for g in dev])]
-    return spread(layout if len(layout) >= LEARN_FROM else dev, LEARN_FROM)
+    pool = layout if len(layout) >= LEARN_FROM else dev
+    whole = [g for g in pool if shows_foot(text_of(g))]
+    if len(whole) >= LEARN_FROM:
+        return spread(whole, LEARN_FROM)
+    rest = [g for g in pool if g not in whole]
+    return [g for g in pool if g in whole or g in spread(rest, LEARN_FROM - len(whole))]
 
 
 def bench_outlet(outlet: str, golds: list[dict], rules: RuleSet, scorer, score_on: str = "test") -> dict:

@@ -55,3 +55,20 @@ def test_pages_are_learned_from_the_sites_most_common_layout():
             "assert len(few) == 5 and not all(p['text'].startswith('banner') for p in few), few")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_pages_showing_their_foot_are_learned_from_first():
+    """learn_bench learns from the pages that go on past their last paragraph (whole
+    pages: their boxes and footers show) before scrapes cut off mid-paragraph; with
+    fewer than five of them, all of them and the rest spread over the cut ones."""
+    code = ("import sys; sys.path.insert(0, 'bench'); import learn_bench as b; "
+            "para = 'Harga beras naik lagi pekan ini karena pasokan dari daerah terganggu cuaca buruk di Jawa.'; "
+            "whole = para + '\\nTERBARU\\nBerita lain yang dibaca\\n'; cut = para + '\\nHarga beras naik lagi pek\\n'; "
+            "pages = [{'url': f'https://kontan.co.id/news/{i}', 'text': whole if i in (1, 4, 6, 9, 10, 11) else cut} "
+            "for i in range(12)]; "
+            "picked = b.learning_pages(pages, lambda g: g['text']); "
+            "assert len(picked) == 5 and all(p['text'] == whole for p in picked), picked; "
+            "few = b.learning_pages(pages[:8], lambda g: g['text']); "
+            "assert len(few) == 5 and sum(p['text'] == whole for p in few) == 3, few")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]

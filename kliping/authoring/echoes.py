@@ -27,6 +27,11 @@ _CITY_DASH = re.compile(r"^[A-Z][A-Z.]+(?: [A-Z][A-Z.]+){0,2}\s*[-–—]{1,2}\s
 _WORD = re.compile(r"\w+")
 
 
+#: A dateline's place closed by a full stop ("KONTAN.CO.ID - KYIV. "): a city, two of them
+#: ("BEIJING/TAIPEI"), or a town and its country ("RE’IM, ISRAEL").
+PLACES = r"{city}(?:\s*/\s*{city}|,\s*{city})?"
+
+
 def _domain_pattern(host: str) -> str:
     """The outlet's domain as printed before a lead: any subdomain, any case."""
     return rf"(?:[a-z]+\.)?(?i:{escape(host)})"
@@ -34,14 +39,16 @@ def _domain_pattern(host: str) -> str:
 
 def domain_datelines(pages: list[Page], host: str | None, need: int) -> list[Guess]:
     """Leads opening with the outlet's domain and a city in capitals ("jpnn.com, BOGOR - ",
-    "jabar.jpnn.com, KOTA BANDUNG - ", "jpnn.com - JAKARTA - ") on `need` pages: the
+    "jabar.jpnn.com, KOTA BANDUNG - ", "jpnn.com - JAKARTA - ", "KONTAN.CO.ID - KYIV. ",
+    there any place a dateline names: PLACES) on `need` pages: the
     prefix in each form seen; where the city follows a dash, the domain and dash alone
     too (a page printing no city)."""
     if not host:
         return []
     domain = _domain_pattern(host)
     forms = {rf"^{domain}\s*{{dash}}\s*(?P<city>{{city}})\s*{{dash}}\s*": [],
-             rf"^{domain}\s*,\s*(?P<city>{{city}})\s*{{dash}}\s*": []}
+             rf"^{domain}\s*,\s*(?P<city>{{city}})\s*{{dash}}\s*": [],
+             rf"^{domain}\s*{{dash}}\s*(?P<city>{PLACES})\.\s+(?=[A-Z\"“])": []}
     compiled = {form: re.compile(expand(form)) for form in forms}
     pages_seen = 0
     for page in pages:

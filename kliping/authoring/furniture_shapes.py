@@ -83,10 +83,12 @@ def end_labels(pages: list[Page]) -> list[Guess]:
         for n, line in enumerate(after):
             if line.kind == DROP and line.key in _FURNITURE_KEYS and BOX_LABEL.match(line.text) \
                     and len(line.text.split()) <= 3:
-                heads = n + 1 < len(after) and after[n + 1].kind == CANDIDATE  # not a prompt's first line
-                if heads and variant_key(line.text) not in inside and not any(
+                if n + 1 < len(after) and after[n + 1].kind == DROP and BOX_LABEL.match(after[n + 1].text):
+                    continue  # a button over the label ("Bagikan" / "Berita Terbaru"), or a prompt's first line
+                heads = n + 1 < len(after) and after[n + 1].kind == CANDIDATE
+                if heads and line.text[0].isupper() and variant_key(line.text) not in inside and not any(
                         is_sentence(x.text) and len(x.text) >= LEAD_CHARS for x in after[n + 1:]):
-                    found.setdefault(variant_key(line.text), line.text)
+                    found.setdefault(variant_key(line.text), line.text)  # (a prompt's lower-case tail is none)
                 break
     why = "from a box's label under the text on {} of {} pages, nothing like a paragraph after it: {!r}"
     return [Guess("footer.end", exact_pattern(text), why.format(

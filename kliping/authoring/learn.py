@@ -9,7 +9,8 @@ confirm: each pattern's comment says what it was learned from and on how many pa
 every pattern passes the regex safety check (or is left out, saying so), and the
 `[[tests]]` cases hold the pages' first lines with their prose scrambled (scramble.py).
 What a page prints twice in another form is echoes.py's; what one page is evidence
-enough for (its shape, or the generic rule's word), furniture_shapes.py's.
+enough for (its shape, or the generic rule's word), furniture_shapes.py's; names, tags
+and credits over the text known by their shape, head_shapes.py's.
 HTML pages first give their selectors (html_learn.py), then the text those select.
 """
 from __future__ import annotations
@@ -29,8 +30,9 @@ from ..sites import site_of
 from .render import Guess, expect_lines, render_rule, toml_text, toml_value
 from .echoes import domain_datelines, lead_copies, title_copies
 from .furniture_shapes import end_labels, icon_guesses, paywall_guesses, sign_off_guesses
+from .head_shapes import name_over_date_guesses, outlet_credit_guesses, tag_line_guesses
 from .line_templates import escape, general_pattern, matches, prefix_pattern, variant_key
-from .samples import Page, Repeat, cover, first_lines, load_with
+from .samples import Page, Repeat, article_own, cover, first_lines, load_with
 from .scaffold import analyse_samples
 from .scramble import scramble_prose
 
@@ -227,7 +229,8 @@ def _footer_drops(pages: list[Page], repeats: list[Repeat], used: set[str]) -> l
         if repeat.pattern in used:
             continue
         regions = {pages[k].region(i) for k, idxs in repeat.hits.items() for i in idxs}
-        if regions == {"bottom"} and repeat.kind != "date":  # a date's shape: every page's date line
+        # (a date's shape is every page's date line; a table's source, the table's)
+        if regions == {"bottom"} and repeat.kind != "date" and not article_own(pages, repeat):
             out.append(Guess("footer.end", repeat.pattern,
                              f"under the text in {len(repeat.hits)} of {len(pages)} pages: {repeat.example!r}"))
     return out
@@ -340,6 +343,8 @@ def learn_rule(rule_id: str, pages: list[SourcePage], rules: RuleSet,
     learned += [g for g in paywall_guesses(found.pages) + icon_guesses(found.pages) + end_labels(found.pages)
                 if g.pattern not in {x.pattern for x in learned}]
     learned += sign_off_guesses(found.pages, need)
+    learned += [*name_over_date_guesses(found.pages, need), *tag_line_guesses(found.pages, need),
+                *outlet_credit_guesses(found.pages, host)]
     if not any(g.key == "photo.captions" for g in learned):
         learned += caption_guesses(found.pages, need)
     guesses, skipped = _safe([Guess(g.key, g.pattern, _learned_why(g.why)) for g in learned])

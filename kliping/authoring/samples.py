@@ -157,6 +157,14 @@ def round_up_intro(page: Page, i: int) -> bool:
             and is_sentence(after[1]))
 
 
+def article_own(pages: list[Page], repeat: Repeat) -> bool:
+    """Say whether a repeated line is the article's own wherever it stands: a recurring
+    table's row, or its heading, head row or source ("Sumber: RTI", under the text when the
+    table ends it), or a round-up's intro."""
+    return figure_row(repeat.example) or all(table_line(pages[k], i) or round_up_intro(pages[k], i)
+                                             for k, idxs in repeat.hits.items() for i in idxs)
+
+
 def place_text(page: Page, base: Rule) -> None:
     """Find the lead (first line with a dateline, or a long sentence) and the last paragraph."""
     for i, line in enumerate(page.lines):

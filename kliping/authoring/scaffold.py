@@ -24,9 +24,8 @@ from ..cleaner.settings import DEFAULT_SETTINGS, Settings
 from ..cleaner.text import CANDIDATE, PARAGRAPH_END
 from .line_templates import escape, group_names
 from .render import Guess, expect_lines, render_rule, toml_text, toml_value
-from .samples import (Page, Repeat, date_repeats, exact_repeats, figure_row, find_hosts, first_lines, load_with,
-                      place_headline, place_text, read_sample, round_up_intro, shape_repeats, table_line,
-                      title_marker)
+from .samples import (Page, Repeat, article_own, date_repeats, exact_repeats, figure_row, find_hosts, first_lines,
+                      load_with, place_headline, place_text, read_sample, shape_repeats, title_marker)
 
 
 #: Lines above the headline this short, seen in one sample only, look like section names.
@@ -103,9 +102,7 @@ def _repeat_guesses(pages: list[Page], repeats: list[Repeat], marker: Repeat | N
                                      f"a byline in {seen}: {example}"))
         elif repeat.kind == "date" and regions == {"top"}:
             guesses.append(Guess("headline.published", repeat.pattern, f"a date line in {seen}: {example}"))
-        elif "body" in regions and (figure_row(repeat.example) or all(
-                table_line(pages[k], i) or round_up_intro(pages[k], i)
-                for k, idxs in repeat.hits.items() for i in idxs)):
+        elif regions & {"body", "bottom"} and article_own(pages, repeat):
             continue  # a recurring table's row, heading or source, a round-up's intro: the article's own
         elif "body" in regions:
             titles = [_following_titles(pages[k], min(idxs)) for k, idxs in repeat.hits.items()]
