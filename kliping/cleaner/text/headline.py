@@ -35,6 +35,8 @@ _TITLE_ECHO_WINDOW = 3
 _TITLE_EXTRA_WORDS = 2
 #: What joins a copy of the title to the paragraph it is glued to: a dash or a colon.
 _GLUE = re.compile(r"\s*[-–—:|]\s+")
+#: What joins the photo's title (the headline) to its caption: a space, maybe a dash or a colon.
+_CAPTION_GLUE = re.compile(r"\s*[-–—:|]?\s+")
 #: The text glued above the headline and printed again under it: as many characters
 #: of both copies agree.
 _GLUED_PREFIX = 80
@@ -352,6 +354,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
             ln.body = ln.text
     if ext.title and not page:
         _cut_glued_title(lines, ext.title)
+        _cut_title_off_captions(lines, ext.title)
     return ext
 
 
@@ -369,6 +372,24 @@ def _cut_glued_title(lines: list[Line], title: str) -> None:
             ln.decide(BODY, "headline.glued_title", "the title glued before the first paragraph")
             ln.body = ln.body[m.end():]
         return
+
+
+def _cut_title_off_captions(lines: list[Line], title: str) -> None:
+    """The headline printed again right under itself with the photo's caption glued to
+    it ("<headline> Presiden di Ambon. ©2017 Merdeka.com"; the photo's title is the
+    headline): the caption is what follows the copy. Further down, in the photo's box
+    under a byline, the photo's title is part of its caption as printed."""
+    if len(title.split()) < TITLE_CASE_WORDS:
+        return
+    at = next((i for i, ln in enumerate(lines) if ln.kind == TITLE), None)
+    under = next((ln for ln in lines[at + 1:] if ln.text), None) if at is not None else None
+    if (under is None or under.kind != CAPTION or not under.value
+            or under.value[:len(title)].casefold() != title.casefold()):
+        return
+    m = _CAPTION_GLUE.match(under.value, len(title))
+    if m and len(under.value[m.end():].split()) >= TITLE_CASE_WORDS:
+        under.decide(CAPTION, "headline.glued_photo_title", "the headline again, glued before the photo's caption",
+                     under.value[m.end():])
 
 
 def _over_its_credit(lines: list[Line], line: Line) -> bool:
