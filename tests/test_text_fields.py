@@ -38,3 +38,40 @@ def test_a_photo_title_glued_in_the_photo_box_under_the_byline_stays(rules):
     glued = f"{_TITLE} Presiden Jokowi di Ambon. ©2017 Merdeka.com"
     text = f"{_TITLE}\n\nNama Wartawan, Merdeka.com | Senin, 16/12/2017 05:07 WIB\n{glued}\n{_LEAD}\n\n{_MORE}\n"
     assert clean_text(text, rules=rules, outlet="generic").captions == (glued,)
+
+
+_FIRE_TITLE = "Kronologi Kebakaran Empat Bangunan di Pontianak Tenggara, Korban Mengungsi"
+_FIRE_STANDFIRST = "Empat bangunan yang terbakar terdiri dari dua rumah pribadi dan dua rumah makan."
+_FIRE_TEXT = (
+    "Korban kebakaran kini bertahan di sisa puing bersama suami dan kelima anaknya karena belum "
+    "menemukan tempat untuk mengungsi sementara waktu.\n\n"
+    '"Belum tahu mau mengungsi di mana, tadi keponakan sudah ngomong numpang di rumah dia," kata dia.\n\n'
+    "Ia juga mengatakan anak-anaknya tidak bersekolah untuk sementara waktu akibat peristiwa itu.\n")
+
+
+@pytest.mark.parametrize("outlet", ["tribunnews", "generic"])
+def test_a_standfirst_over_the_photo_box_without_the_leads_prefix(rules, outlet):
+    """A sentence between the headline and the photo's box (credit, caption), with the
+    text under the box and no dateline on its lead, is the standfirst, not the text's
+    first paragraph."""
+    text = (f"Kebakaran di Pontianak Tenggara\n\n{_FIRE_TITLE}\n\n{_FIRE_STANDFIRST}\n\n"
+            "TRIBUNPONTIANAK.CO.ID/Ferryanto\n"
+            "Rumah warga yang terbakar di Jalan Abdurahman Saleh, Pontianak, Rabu 22 Februari 2023.\n\n"
+            f"{_FIRE_TEXT}")
+    art = clean_text(text, rules=rules, outlet=outlet)
+    assert art.title == _FIRE_TITLE
+    assert art.description == _FIRE_STANDFIRST
+    assert _FIRE_STANDFIRST not in art.paragraphs
+    assert art.paragraphs[0].startswith("Korban kebakaran kini")
+
+
+def test_a_paragraph_over_a_photo_in_the_text_stays_text(rules):
+    """A paragraph-long first block over the photo, or a photo further down under two
+    paragraphs, leaves the text whole: no standfirst is made of the text's opening."""
+    first = ("Empat bangunan yang terbakar di Pontianak Tenggara pada Rabu siang terdiri dari dua "
+             "rumah pribadi dan dua rumah makan milik warga setempat.")
+    photo = "TRIBUNPONTIANAK.CO.ID/Ferryanto\nRumah warga yang terbakar di Jalan Abdurahman Saleh.\n\n"
+    short = "Api baru bisa dipadamkan satu jam kemudian oleh petugas."
+    for top, opening in ((f"{first}\n\n{photo}", first), (f"{short}\n\n{first}\n\n{photo}", short)):
+        art = clean_text(f"{_FIRE_TITLE}\n\n{top}{_FIRE_TEXT}", rules=rules, outlet="tribunnews")
+        assert art.description is None and art.paragraphs[0] == opening

@@ -14,7 +14,7 @@ from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR,
 from .patterns import _starts_body
 from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, is_long, opens_text,
                      sentence_case_prose, summarises, title_case)
-from .standfirst import standfirst_above_byline, standfirst_over_undated_lead
+from .standfirst import standfirst_above_byline, standfirst_over_photo, standfirst_over_undated_lead
 
 
 #: Longer than this and ending in a full stop: a sentence, not a headline.
@@ -346,6 +346,8 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
                 lead.decide(DROP, "body.dateline", pattern.source, city)
     elif not page and ext.title and rule.description == "before-lead":
         standfirst_above_byline(lines, rest, ext)
+        if ext.description is None:
+            standfirst_over_photo(lines, rest, ext)
         if ext.description is None:
             standfirst_over_undated_lead(rest, ext, settings)
     for ln in lines:

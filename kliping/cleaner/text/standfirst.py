@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from .. import dedupe
 from ..settings import Settings
-from .lines import (AUTHOR, BODY, CANDIDATE, DESCRIPTION, DROP, EDITOR, TITLE, _MAX_STANDFIRST, Extraction, Line,
-                    is_sentence)
+from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, TITLE, _MAX_STANDFIRST, Extraction,
+                    Line, is_sentence)
 from .shapes import SUMMARY_PARAGRAPHS, WORD_OF_TWO, is_long, prose_length, summarises, title_case
 
 #: A standfirst cut short stops on none of these, over this many paragraphs at least.
@@ -57,6 +57,22 @@ def standfirst_above_byline(lines: list[Line], rest: list[Line], ext: Extraction
         ext.description = above[0].text
         for ln in marks:
             ln.decide(DROP, "headline.before_lead", "a separator or a bare label over the byline")
+
+
+def standfirst_over_photo(lines: list[Line], rest: list[Line], ext: Extraction) -> None:
+    """With no dateline lead, one sentence between the headline and the photo's box
+    (its credit, its caption), the text going on under the box, is the standfirst
+    (Tribun's pages whose lead lost its prefix). A paragraph-long block there is text."""
+    photo = next((ln for ln in lines if ln.kind == CAPTION and rest and ln.number > rest[0].number), None)
+    if photo is None:
+        return
+    above = [ln for ln in rest if ln.number < photo.number]
+    below = [ln for ln in rest if ln.number > photo.number]
+    if (len(above) == 1 and 20 <= len(above[0].text) <= _MAX_STANDFIRST and is_sentence(above[0].text)
+            and not is_long(above[0].text)
+            and sum(is_sentence(ln.text) or is_long(ln.text) for ln in below) >= _STANDFIRST_BELOW):
+        above[0].decide(DESCRIPTION, "headline.description", "line between title and the photo's box", above[0].text)
+        ext.description = above[0].text
 
 
 def _mark_or_label(text: str) -> bool:
