@@ -198,3 +198,39 @@ def test_a_photo_credit_naming_the_outlet_is_learned_from_one_page(without_katad
     assert "Petugas memeriksa gudang" not in article.text
     other = clean_text(katadata_page(6, credit="Adi Maulana Ibrahim|Tempo"), rules=rules, outlet="katadatal")
     assert "Adi Maulana Ibrahim|Tempo" not in other.captions
+
+
+PROMO = ("Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses "
+         "berita Kompas.com WhatsApp Channel : https://www.whatsapp.com/channel/0029VaFPbedBPzjZrk13HO3D.")
+
+
+def kompas_page(n: int, promo: bool = False) -> str:
+    """A Kompas.com page: headline, date line, byline, the text, maybe the site's promo for
+    its WhatsApp channel as the text's last line, then the page's boxes."""
+    topic = TOPICS[n % len(TOPICS)]
+    first, second, third = _prose(topic, n)
+    lines = [f"Menteri Bicara Soal {topic.title()} di Depan Wartawan Nomor {n}", "",
+             f"Kompas.com - 1{n}/10/2021, 18:4{n} WIB", "", f"JAKARTA, KOMPAS.com — {first}", "", second, "",
+             third, ""]
+    if promo:
+        lines += [PROMO, ""]
+    lines += ["Baca tentang", "Video rekomendasi", ""]
+    return "\n".join(lines) + "\n"
+
+
+def test_the_sites_promo_with_a_link_under_the_text_is_learned_from_one_page(rules):
+    """The text's last line naming the outlet's own site with a link in it (its promo for a
+    channel) on one page: dropped, by its first words; an article's line naming the site
+    without a link ("kata dia kepada Kompas.com") stays."""
+    others = type(rules)({k: r for k, r in rules.rules.items() if k != "kompas"})
+    sources = [SourcePage(f"c{n}.txt", kompas_page(n, promo=n == 3), f"https://www.kompas.com/read/c{n}")
+               for n in range(5)]
+    learned = learn_rule("kompasl", sources, others)
+    assert "the site's promo with a link" in learned.text
+    with_rule = load_with("kompasl", learned.text, others)
+    page = kompas_page(6, promo=True).replace("0029VaFPbedBPzjZrk13HO3D", "0029Va9999")
+    assert "Simak breaking news" in clean_text(page, rules=others, outlet="generic").text
+    article = clean_text(page, rules=with_rule, outlet="kompasl")
+    assert "Simak breaking news" not in article.text
+    said = kompas_page(7).replace("Kementerian terkait berjanji", "Kepada Kompas.com, kementerian terkait berjanji")
+    assert "Kepada Kompas.com, kementerian" in clean_text(said, rules=with_rule, outlet="kompasl").text

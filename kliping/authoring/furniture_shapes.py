@@ -1,7 +1,7 @@
 """Furniture `rules learn` knows by its shape or by the generic rule's word, so that one
 page (or a few, each printing another name) is evidence enough: a paywalled excerpt's
 end, a box's label under the text, a share bar's icon names, an editor's name in
-brackets under the text.
+brackets under the text, the site's promo with a link under the text.
 """
 from __future__ import annotations
 
@@ -128,3 +128,28 @@ def icon_guesses(pages: list[Page]) -> list[Guess]:
                 found.setdefault(general_pattern([text]), text)
     why = f"from a share bar's icon names above the text on {shown_on} of {len(pages)} pages"
     return [Guess("header.drop", pattern, f"{why}: {text!r}") for pattern, text in found.items()]
+
+
+#: A link in a line: an address.
+_LINK = re.compile(r"https?://|www\.")
+
+
+def site_promo_guesses(pages: list[Page], host: str | None) -> list[Guess]:
+    """The text's last line, or a line under it, naming the outlet's own site with a link
+    in it ("Simak breaking news … Kompas.com WhatsApp Channel : https://…"): the site's
+    promo, dropped by its first words; learned from one page, the host and the link
+    vouching for it (an article names the site, "kepada Kompas.com", without a link)."""
+    if not host:
+        return []
+    site = re.compile(re.escape(host.removeprefix("www.")), re.IGNORECASE)
+    found: dict[str, str] = {}
+    for page in pages:
+        if page.last is None:
+            continue
+        for i in range(page.last, len(page.lines)):
+            text = page.lines[i].text
+            if page.open(i) and site.search(text) and _LINK.search(text) and len(text) <= 400:
+                found.setdefault(general_pattern([text]), text)
+                break
+    return [Guess("body.drop", pattern, f"from the site's promo with a link, the text's last line or under it: "
+                  f"{text[:70]!r}") for pattern, text in found.items()]

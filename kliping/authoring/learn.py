@@ -29,7 +29,7 @@ from ..cleaner.text import DROP
 from ..sites import site_of
 from .render import Guess, expect_lines, render_rule, toml_text, toml_value
 from .echoes import domain_datelines, lead_copies, title_copies
-from .furniture_shapes import end_labels, icon_guesses, paywall_guesses, sign_off_guesses
+from .furniture_shapes import end_labels, icon_guesses, paywall_guesses, sign_off_guesses, site_promo_guesses
 from .head_shapes import name_over_date_guesses, outlet_credit_guesses, tag_line_guesses
 from .line_templates import escape, general_pattern, matches, prefix_pattern, variant_key
 from .samples import Page, Repeat, article_own, cover, first_lines, load_with
@@ -344,7 +344,7 @@ def learn_rule(rule_id: str, pages: list[SourcePage], rules: RuleSet,
                 if g.pattern not in {x.pattern for x in learned}]
     learned += sign_off_guesses(found.pages, need)
     learned += [*name_over_date_guesses(found.pages, need), *tag_line_guesses(found.pages, need),
-                *outlet_credit_guesses(found.pages, host)]
+                *outlet_credit_guesses(found.pages, host), *site_promo_guesses(found.pages, host)]
     if not any(g.key == "photo.captions" for g in learned):
         learned += caption_guesses(found.pages, need)
     guesses, skipped = _safe([Guess(g.key, g.pattern, _learned_why(g.why)) for g in learned])
