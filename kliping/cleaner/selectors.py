@@ -317,24 +317,30 @@ def _unwrap(text: str) -> str:
     return text
 
 
-def _split(text: str, sep: str) -> list[str]:
-    """Split `text` at `sep` where it stands outside quotes, brackets and parentheses."""
-    parts, depth, quote, start, i = [], 0, "", 0, 0
-    while i < len(text):
-        ch = text[i]
+def _outside_quotes(text: str):
+    """Yield (index, character, depth) for each character of `text` outside quotes,
+    depth being how many brackets and parentheses are open after it; then (len(text),
+    "", depth), with depth -1 when a quote is left open."""
+    depth, quote = 0, ""
+    for i, ch in enumerate(text):
         if quote:
             quote = "" if ch == quote else quote
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-        elif depth == 0 and text.startswith(sep, i):
-            parts.append(text[start:i])
-            start = i = i + len(sep)
             continue
-        i += 1
+        if ch in "'\"":
+            quote = ch
+            continue
+        depth += (ch in "[(") - (ch in "])")
+        yield i, ch, depth
+    yield len(text), "", -1 if quote else depth
+
+
+def _split(text: str, sep: str) -> list[str]:
+    """Split `text` at `sep` where it stands outside quotes, brackets and parentheses."""
+    parts, start = [], 0
+    for i, ch, depth in _outside_quotes(text):
+        if i >= start and depth == 0 and ch not in "[()]" and ch and text.startswith(sep, i):
+            parts.append(text[start:i])
+            start = i + len(sep)
     parts.append(text[start:])
     return parts
 
@@ -342,16 +348,8 @@ def _split(text: str, sep: str) -> list[str]:
 def _balanced(text: str) -> bool:
     """Say whether brackets and parentheses in `text` (outside quotes) never close more
     than they opened and end closed."""
-    depth, quote = 0, ""
-    for ch in text:
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0 and not quote
+    depth = 0
+    for _, _, depth in _outside_quotes(text):
+        if depth < 0:
+            return False
+    return depth == 0
