@@ -9,6 +9,7 @@ import re
 
 from ..cleaner.rules import expand
 from ..cleaner.text import CANDIDATE, DROP, PARAGRAPH_END, is_sentence
+from .head_shapes import shape_guess
 from .line_templates import exact_pattern, general_pattern, variant_key
 from .render import Guess
 from .samples import LEAD_CHARS, Page, figure_row
@@ -26,12 +27,8 @@ def sign_off_guesses(pages: list[Page], need: int) -> list[Guess]:
     regex = re.compile(expand(SIGN_OFF))
     names = [next((ln.text for ln in page.lines[page.last + 1:] if regex.match(ln.text)), None)
              for page in pages if page.last is not None]
-    names = [n for n in names if n]
-    if len(names) < need:
-        return []
-    seen = ", ".join(repr(n) for n in dict.fromkeys(names[:3]))
-    return [Guess("body.drop", SIGN_OFF, f"from an editor's name in brackets under the text on "
-                  f"{len(names)} of {len(pages)} pages: {seen}")]
+    return shape_guess("body.drop", SIGN_OFF, "an editor's name in brackets under the text", [n for n in names if n],
+                       pages, need)
 
 
 #: An ellipsis alone on its line: where an excerpt was cut.

@@ -37,11 +37,16 @@ def name_over_date_guesses(pages: list[Page], need: int) -> list[Guess]:
                     and below is not None and _date_line(page, below)):
                 names.append(line.text)
                 break
-    if len(names) < need:
+    return shape_guess("byline.author", NAME_LINE, "the author's name alone over the date line", names, pages, need)
+
+
+def shape_guess(key: str, pattern: str, what: str, seen: list[str], pages: list[Page], need: int) -> list[Guess]:
+    """One guess for lines of one shape seen on `need` pages (other words on each), its
+    comment naming up to three of them."""
+    if len(seen) < need:
         return []
-    seen = ", ".join(repr(n) for n in dict.fromkeys(names[:3]))
-    return [Guess("byline.author", NAME_LINE, f"from the author's name alone over the date line on "
-                  f"{len(names)} of {len(pages)} pages: {seen}")]
+    named = ", ".join(repr(text) for text in dict.fromkeys(seen[:3]))
+    return [Guess(key, pattern, f"from {what} on {len(seen)} of {len(pages)} pages: {named}")]
 
 
 #: The article's tags printed as a line: three or more lower-case words or phrases,
@@ -55,11 +60,8 @@ def tag_line_guesses(pages: list[Page], need: int) -> list[Guess]:
     regex = re.compile(expand(TAG_LINE))
     found = [next((ln.text for i, ln in enumerate(page.lines) if page.open(i) and regex.match(ln.text)
                    and not ln.text.endswith(".")), None) for page in pages]
-    found = [t for t in found if t]
-    if len(found) < need:
-        return []
-    return [Guess("body.drop", TAG_LINE, f"from the article's tags printed as a line on {len(found)} of "
-                  f"{len(pages)} pages: {found[0]!r}")]
+    return shape_guess("body.drop", TAG_LINE, "the article's tags printed as a line", [t for t in found if t],
+                       pages, need)
 
 
 #: A credit's photographer: capitalised words ("Donang Wahyu", "Adi Maulana Ibrahim").
