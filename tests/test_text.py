@@ -883,3 +883,25 @@ def test_a_related_label_with_its_titles_under_a_blank_line():
     assert len(art.paragraphs) == 2
     page = f"{HEADLINE}\n\n{LEAD}\n\nBaca Juga:\n\nParagraf berikutnya berita ini juga cukup panjang untuk dibaca.\n"
     assert clean_text(page, rules=load_rules(), outlet="generic").paragraphs[-1].startswith("Paragraf berikutnya")
+
+
+@pytest.mark.parametrize("outlet,lead", [
+    ("tribunnews", "Penjual di Pasar Baru, kata Rahmat, menaikkan harga cabai sejak pekan lalu."),
+    ("generic", "Warga di sana, kata Ketua RT, sudah lama menunggu jalan itu diperbaiki."),
+])
+def test_a_page_that_opens_with_a_sentence_has_no_headline(outlet, lead):
+    """Page 3 of a story cut into pages opens straight with its text: a first line
+    ending in a sentence's full stop is not taken for the headline, however short."""
+    from kliping.cleaner import clean_text, load_rules
+    rest = ("Sebelumnya harga cabai rawit Rp 30 ribu per kilogram, kini mencapai Rp 45 ribu.\n\n"
+            "Pedagang mengeluh pembeli semakin sepi sejak harga naik.\n")
+    art = clean_text(f"{lead}\n\n{rest}", rules=load_rules(), outlet=outlet)
+    assert art.title is None
+    assert art.paragraphs[0] == lead
+
+
+def test_a_headline_ending_in_dots_is_still_the_headline():
+    from kliping.cleaner import clean_text, load_rules
+    page = ("Harga Cabai Naik Lagi, Pedagang: Pembeli Makin Sepi...\n\n"
+            "JAKARTA - Harga cabai rawit di Pasar Baru naik lagi pekan ini, kata pedagang di sana.\n")
+    assert clean_text(page, rules=load_rules(), outlet="generic").title == "Harga Cabai Naik Lagi, Pedagang: Pembeli Makin Sepi..."

@@ -108,8 +108,8 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     # items or a ticker's rows.
     first = next((i for i, ln in enumerate(candidates[:_TITLE_WINDOW])
                   if WORD_OF_TWO.search(ln.text) and not ln.text.startswith(_NOT_HEADLINE_OPENERS)), None)
-    if first is None or not title_shaped(candidates[first]):
-        return None
+    if first is None or not title_shaped(candidates[first]) or _SENTENCE_END.search(candidates[first].text):
+        return None  # a sentence first: a page of a story cut into pages, with no headline
     # Section labels, kickers or a whole menu of them ("News", "Kabar Artis"; "News / Bisnis /
     # Sport / Seleb …") over the headline: the first line of headline length under them.
     after = next((i for i in range(first, min(len(candidates), first + _MENU_LINES))
