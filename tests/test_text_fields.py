@@ -75,3 +75,34 @@ def test_a_paragraph_over_a_photo_in_the_text_stays_text(rules):
     for top, opening in ((f"{first}\n\n{photo}", first), (f"{short}\n\n{first}\n\n{photo}", short)):
         art = clean_text(f"{_FIRE_TITLE}\n\n{top}{_FIRE_TEXT}", rules=rules, outlet="tribunnews")
         assert art.description is None and art.paragraphs[0] == opening
+
+
+_FLOOD = ("Liputan6.com, Tangerang: Sebanyak 32 orang tewas akibat jebolnya tanggul Situ Gintung di "
+          "Cirendeu, Tangerang, Banten, Jumat dini hari.\n\n"
+          "Jenazah para korban tengah dievakuasi ke beberapa tempat di sekitar danau itu.\n\n"
+          "Saat ini ketinggian air di dekat tanggul yang jebol sudah mulai surut.\n\n")
+
+
+@pytest.mark.parametrize("foot,published", [
+    # Blogger's date header printed under the post (the blog's rule ends the post at it).
+    ("Kamis, 18 Juni 2009\nTanggul Situ Gintung Jebol, 32 Orang Tewas\nLangganan:\n"
+     "Posting Komentar (Atom)\n", "2009-06-18"),
+    # A feed's stamp under the feed's source line that ends the post.
+    ('"hari" - Google Berita\nOctober 04, 2019 at 05:40AM\nhttps://ift.tt/30JwP7N\n'
+     "Bagikan Berita Ini\n", "2019-10-04T05:40:00+07:00"),
+])
+def test_a_date_right_under_the_posts_end_is_its_date(rules, foot, published):
+    """A page that prints no date above its text, but one at or right under the line
+    that ends it, is dated by that line."""
+    text = f"Tanggul Situ Gintung Jebol\n\n{_FLOOD}{foot}"
+    assert clean_text(text, rules=rules, outlet="blogmirror").published == published
+
+
+def test_a_date_far_under_the_end_or_under_a_dated_text_is_not_taken(rules):
+    """Dates further down the foot are other posts' or comments'; and a date printed
+    with the text wins over any under its end."""
+    far = "Tidak ada komentar:\nPosting Komentar\nArsip Blog\nPopuler\nSabtu, 20 Juni 2009\n"
+    assert clean_text(f"Tanggul Situ Gintung Jebol\n\n{_FLOOD}{far}", rules=rules,
+                      outlet="blogmirror").published is None
+    dated = f"Tanggul Situ Gintung Jebol\nJumat, 27 Maret 2009\n\n{_FLOOD}Kamis, 18 Juni 2009\nLangganan:\n"
+    assert clean_text(dated, rules=rules, outlet="blogmirror").published == "2009-03-27"

@@ -17,7 +17,7 @@ from .headline import place_headline
 from .lines import (AUTHOR, BLANK, BODY, CANDIDATE, CAPTION, CJK, CONTROLS, DESCRIPTION, DROP, EDITOR,
                     PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG, TITLE, Extraction, Line, fold_spaces, is_sentence,
                     split_lines, strip_controls, tidy)
-from .patterns import classify_lines, take_stamp
+from .patterns import classify_lines, date_under_the_end, take_stamp
 
 __all__ = ["AUTHOR", "BLANK", "BODY", "CANDIDATE", "CAPTION", "CJK", "CONTROLS", "DESCRIPTION", "DROP", "EDITOR",
            "PARAGRAPH_END", "PUBLISHED", "RELATED", "SECTION", "TAG", "TITLE", "Extraction", "Line", "classify_lines",
@@ -32,6 +32,7 @@ def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
     lines = split_lines(text)
     stamp = take_stamp(lines, rule)
     classify_lines(lines, rule)
+    date_under_the_end(lines, rule)
     ext = place_headline(lines, rule, settings, title, extracted)
     ext.stamp = stamp
     tidy_body(ext, rule, settings)

@@ -62,6 +62,10 @@ def _box_item(kind: str, s: str, taken: int) -> bool:
     return taken < _BOX_ITEMS and len(s) <= _MAX_STANDFIRST
 
 
+#: A date this many lines under the line that ends the post, at most, is the post's.
+_DATE_UNDER_END = 2
+
+
 def classify_lines(lines: list[Line], rule: Rule) -> None:
     """Pass 1: decide each line from the rule's line patterns and the footer's end.
 
@@ -138,6 +142,23 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         box = None
         if not seen_text and _starts_body(s, rule):
             seen_text = True  # the footer's end markers count from here on
+
+
+def date_under_the_end(lines: list[Line], rule: Rule) -> None:
+    """With no date line above the end, a date at the line that ends the post or right
+    under it is the post's own (Blogger's date header printed under the post, a feed's
+    stamp under its source line); dates further down are other posts' or comments'."""
+    if any(ln.kind == PUBLISHED for ln in lines):
+        return
+    end = next((i for i, ln in enumerate(lines) if ln.key == "footer.end"), None)
+    if end is None:
+        return
+    foot = [ln for ln in lines[end:] if ln.text][:1 + _DATE_UNDER_END]
+    for ln in foot:
+        hit = rule.first("headline.published", ln.text) if ln.kind == DROP else None
+        if hit:
+            ln.decide(PUBLISHED, "footer.date", hit[0].source, _value(hit[1]))
+            return
 
 
 def tag_shaped(text: str) -> bool:
