@@ -106,3 +106,28 @@ def test_a_date_far_under_the_end_or_under_a_dated_text_is_not_taken(rules):
                       outlet="blogmirror").published is None
     dated = f"Tanggul Situ Gintung Jebol\nJumat, 27 Maret 2009\n\n{_FLOOD}Kamis, 18 Juni 2009\nLangganan:\n"
     assert clean_text(dated, rules=rules, outlet="blogmirror").published == "2009-03-27"
+
+
+_QUAKE_TITLE = "Gempa Cisaat Sukabumi Robohkan Masjid"
+_QUAKE_COPY = ("Rachmadin Ismail - detikNews\n\n"
+               "Sukabumi - Gempa berkekuatan 7,3 SR merobohkan sebuah masjid di Cisaat, Sukabumi, Jawa Barat.\n\n"
+               "Kubah masjid itu hancur dan bagian dalamnya porak poranda akibat guncangan.\n\n"
+               "Banyak rumah di luar Cisaat juga mengalami kerusakan yang parah.\n")
+
+
+def test_a_blogs_date_header_right_over_the_post_title_wins_over_the_copied_stamp(rules):
+    """Blogger prints the post's date as the page's first line, right over the post's
+    title; the copied story under it keeps its outlet's stamp. The blog's date is the
+    page's (labelling: a Blogger date header is `published`)."""
+    text = f"Rabu, 02 September 2009\n\n{_QUAKE_TITLE}\n\nRabu, 02/09/2009 19:04 WIB\n{_QUAKE_COPY}"
+    assert clean_text(text, rules=rules, outlet="blogmirror").published == "2009-09-02"
+    later = f"31 October 2009\n\n{_QUAKE_TITLE}\nRabu, 30 September 2009 22:08 WIB\n\n{_QUAKE_COPY}"
+    assert clean_text(later, rules=rules, outlet="generic").published == "2009-10-31"
+
+
+def test_a_today_bar_over_the_sites_labels_gives_way_to_the_stamp(rules):
+    """A site's date bar stands over its labels and menus, not right over the headline:
+    the stamp under the headline is the article's date."""
+    text = (f"Kamis, 5 Maret 2026\n\nBerita Populer Jawa Barat\n\n{_QUAKE_TITLE}\n\n"
+            f"Rabu, 02/09/2009 19:04 WIB\n{_QUAKE_COPY}")
+    assert clean_text(text, rules=rules, outlet="generic").published == "2009-09-02T19:04:00+07:00"

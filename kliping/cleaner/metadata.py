@@ -3,6 +3,7 @@ section, language."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from . import regex_cache
 from .dates import parse_date
@@ -24,6 +25,8 @@ SCRIPTS = (
 _WORD = regex_cache.compile(r"[^\W\d_]+")
 #: A month-only date, as crawlers stamp pages: "2021-09".
 _MONTH = regex_cache.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
+#: A blog post copies a story this many days after its stamp at most.
+_COPY_DAYS = 31
 #: langdetect codes folded to ISO 639-1.
 _LANG_FOLD = {"zh-cn": "zh", "zh-tw": "zh"}
 #: Languages langdetect confuses with the one a rule declares (Malay-like Indonesian, …).
@@ -48,17 +51,34 @@ def find_published(ext: Extraction, rule: Rule) -> str | None:
     """Return the date of the first date line under the headline (else the first date
     line: a blog's date header), ISO 8601 in the outlet's zone; else the crawler's
     stamp (a month-only one as YYYY-MM). A date above the headline is often the site's
-    "today" bar, not the article's date."""
+    "today" bar, not the article's date; but Blogger's date header (the page's first
+    line, right over the headline, a few days at most after the stamp under it) wins
+    over the stamp of the story the blog copied."""
     title_at = next((ln.number for ln in ext.lines if ln.kind == TITLE), 0)
     dated = [ln for ln in ext.lines if ln.kind == PUBLISHED]
     dated.sort(key=lambda ln: ln.number < title_at)  # those under the headline first
-    for ln in dated:
-        iso = parse_date(ln.value, rule.timezone)
-        if iso:
-            return iso
+    found = [iso for iso in (parse_date(ln.value, rule.timezone) for ln in dated) if iso]
+    if found:
+        header = _date_header(ext, rule)
+        return header if header and _copied_before(found[0], header) else found[0]
     if ext.stamp:
         return ext.stamp if _MONTH.fullmatch(ext.stamp) else parse_date(ext.stamp, rule.timezone)
     return None
+
+
+def _date_header(ext: Extraction, rule: Rule) -> str | None:
+    """The date of the page's first line when it is a date right over the headline."""
+    top = [ln for ln in ext.lines if ln.text][:2]
+    if len(top) == 2 and top[0].kind == PUBLISHED and top[1].kind == TITLE:
+        return parse_date(top[0].value, rule.timezone)
+    return None
+
+
+def _copied_before(stamp: str, header: str) -> bool:
+    """Say whether a story stamped `stamp` was copied by a blog post dated `header`:
+    the same day, or up to _COPY_DAYS later (a site's date bar is the day it was read)."""
+    days = (date.fromisoformat(header[:10]) - date.fromisoformat(stamp[:10])).days
+    return 0 <= days <= _COPY_DAYS
 
 
 def find_people(ext: Extraction) -> tuple[tuple[str, ...], str | None]:
