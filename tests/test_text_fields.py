@@ -131,3 +131,22 @@ def test_a_today_bar_over_the_sites_labels_gives_way_to_the_stamp(rules):
     text = (f"Kamis, 5 Maret 2026\n\nBerita Populer Jawa Barat\n\n{_QUAKE_TITLE}\n\n"
             f"Rabu, 02/09/2009 19:04 WIB\n{_QUAKE_COPY}")
     assert clean_text(text, rules=rules, outlet="generic").published == "2009-09-02T19:04:00+07:00"
+
+
+def test_a_related_label_over_the_copied_lead_does_not_end_the_post(rules):
+    """A blog copies a story's header with its 'BERITA TERKAIT' label, then the story's
+    lead with its dateline: a footer's end marker above the first dateline lead, with
+    that lead right under it, is a label over the text, not the post's end."""
+    lead = ("VIVAnews - Sebuah bom meledak di masjid di dalam kompleks Markas Polres Cirebon, "
+            "Jawa Barat, saat salat Jumat.")
+    more = '"Setidaknya 17 orang luka-luka," kata seorang warga yang tinggal di depan markas polisi itu.'
+    text = (f"Jumat, 15 April 2011\n\nLedakan Bom di Masjid Mapolresta Cirebon\n\n"
+            "Bom di Masjid Polresta Cirebon, 17 Orang Luka\n"
+            "Ledakan terjadi di dalam masjid yang berada di kompleks markas polisi di Kota Cirebon itu.\n"
+            "Jum'at, 15 April 2011, 13:41 WIB\nBERITA TERKAIT\n\n"
+            f"{lead}\n\n{more}\n\nTidak ada komentar:\n\nPosting Komentar\n")
+    art = clean_text(text, rules=rules, outlet="blogmirror")
+    assert art.paragraphs == (lead.removeprefix("VIVAnews - "), more)
+    # Under a lead already read, the marker ends the post as before.
+    ended = text.replace("BERITA TERKAIT\n\n", f"{lead}\n\nBERITA TERKAIT\n\n", 1)
+    assert clean_text(ended, rules=rules, outlet="blogmirror").paragraphs == (lead.removeprefix("VIVAnews - "),)

@@ -62,6 +62,8 @@ def _box_item(kind: str, s: str, taken: int) -> bool:
     return taken < _BOX_ITEMS and len(s) <= _MAX_STANDFIRST
 
 
+#: A footer's end marker with a dateline lead this many lines under it, none above, is a label.
+_LEAD_UNDER_MARKER = 2
 #: A date this many lines under the line that ends the post, at most, is the post's.
 _DATE_UNDER_END = 2
 
@@ -110,6 +112,9 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         if rule.could_match(_PASS_ONE_KEYS, s):  # else no pattern below matches it
             if seen_text:
                 hit = rule.first("footer.end", s)
+                if hit and _label_over_first_lead(lines, i, rule):
+                    line.decide(DROP, "footer.end_over_lead", "a label over the first lead: not the end")
+                    continue
                 if hit:
                     line.decide(DROP, "footer.end", hit[0].source)
                     line.groups = _groups(hit[1])
@@ -142,6 +147,15 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         box = None
         if not seen_text and _starts_body(s, rule):
             seen_text = True  # the footer's end markers count from here on
+
+
+def _label_over_first_lead(lines: list[Line], at: int, rule: Rule) -> bool:
+    """Say whether the end marker at `at` is a label over the text's first lead (a blog
+    copies a story's header with its "BERITA TERKAIT", then the story): a dateline lead
+    among the _LEAD_UNDER_MARKER lines under it, none above it."""
+    under = [ln for ln in lines[at + 1:] if ln.text][:_LEAD_UNDER_MARKER]
+    return (any(rule.first("body.dateline", ln.text) for ln in under)
+            and not any(ln.text and rule.first("body.dateline", ln.text) for ln in lines[:at]))
 
 
 def date_under_the_end(lines: list[Line], rule: Rule) -> None:
