@@ -225,7 +225,11 @@ def find_published(root, rule: Rule, title: str | None = None,
         iso = parse_date(re.sub(r"\s+T", "T", raw), zone)
         if iso:
             return _fix_utc_label(iso, re.sub(r"\s+T", "T", raw), root, zone)
-    visible = _dates_near_title(root, title, zone) + _visible_dates(root, zone)
+    near = _dates_near_title(root, title, zone)
+    timed = next((v for v in near if "T" in v), None)
+    if timed:  # the date elements' dates come after it: not looked for
+        return timed
+    visible = near + _visible_dates(root, zone)
     if visible:
         return next((v for v in visible if "T" in v), visible[0])
     return htmldate_day(root)

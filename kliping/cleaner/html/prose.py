@@ -13,6 +13,7 @@ at about ten times the cost.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from dataclasses import dataclass
 
@@ -206,12 +207,8 @@ def box_blocks(box, links: set[str]) -> tuple[list[str], list[str]]:
     mostly a link, blocks that are a link's text (`links`: a related story's headline)
     and the label over a run of them ("Don't miss"). Also returns the headlines of the
     lines that were a label and a link ("Lesen Sie auch: <a>…</a>"): related stories."""
-    from trafilatura import xpaths  # imported here: slow to import; the generic path has it already
-
     tree = copy.deepcopy(box)
-    lists = (getattr(xpaths, "RAW_TREE_PRUNE_XPATH", ()), xpaths.OVERALL_DISCARD_XPATH,
-             xpaths.TEASER_DISCARD_XPATH, xpaths.PRECISION_DISCARD_XPATH)
-    for xpath in (x for found in lists for x in found):
+    for xpath in _discard_xpaths():
         for el in xpath(tree):
             if el.getparent() is not None:
                 el.drop_tree()  # its tail stays: text after it is the box's
@@ -227,6 +224,47 @@ def box_blocks(box, links: set[str]) -> tuple[list[str], list[str]]:
     kept = [b for i, b in enumerate(blocks) if b not in links and not (
         i + 1 < len(blocks) and blocks[i + 1] in links and not _is_prose(b, links))]  # a link list's label
     return _lead_above(box, links) + kept, related
+
+
+@functools.cache
+def _discard_xpaths() -> tuple:
+    """trafilatura's XPaths of what its precise reading discards inside an article's box,
+    each `re:test(@a, 'pattern')` in them guarded as `(@a and re:test(@a, 'pattern'))`:
+    the same elements, but an element without that attribute is passed over in C, not
+    with a call of lxml's regular expressions in Python (which made these XPaths most of
+    the cost of the reading). A pattern matching an empty string is left unguarded."""
+    from trafilatura import xpaths  # imported here: slow to import; the generic path has it already
+
+    lists = (getattr(xpaths, "RAW_TREE_PRUNE_XPATH", ()), xpaths.OVERALL_DISCARD_XPATH,
+             xpaths.TEASER_DISCARD_XPATH, xpaths.PRECISION_DISCARD_XPATH)
+    return tuple(_guarded(x) for found in lists for x in found)
+
+
+#: `re:test(@a|@b, 'pattern'[, 'flags'])`, the attributes and the pattern read off.
+_RE_TEST = re.compile(r"re:test\((?P<attrs>@[\w:-]+(?:\s*\|\s*@[\w:-]+)*)\s*,\s*"
+                      r"(?:'(?P<pat>[^']*)'|\"(?P<dpat>[^\"]*)\")\s*(?:,\s*(?:'[^']*'|\"[^\"]*\")\s*)?\)")
+_REGEXP_NS = "http://exslt.org/regular-expressions"
+
+
+def _guarded(xpath):
+    """`xpath` with its `re:test` calls on attributes guarded (`_discard_xpaths`); the
+    XPath itself when there is none or the guarded text does not compile."""
+    def guard(found: re.Match) -> str:
+        pattern = found.group("pat") if found.group("pat") is not None else found.group("dpat")
+        try:
+            if re.search(pattern, "") is not None:
+                return found.group(0)  # it holds for an element without the attribute
+        except re.error:
+            return found.group(0)
+        return f"(({found.group('attrs')}) and {found.group(0)})"
+
+    path = _RE_TEST.sub(guard, xpath.path)
+    if path == xpath.path:
+        return xpath
+    try:
+        return etree.XPath(path, namespaces={"re": _REGEXP_NS})
+    except etree.XPathError:
+        return xpath
 
 
 def _read_also(el) -> str | None:
