@@ -72,8 +72,9 @@ STAGES = (
 PASS_THROUGH = ("kliping/cleaner/rules.py", "kliping/cleaner/gates.py", "kliping/cleaner/budget.py",
                 "kliping/cleaner/regex_safety.py", "kliping/cleaner/settings.py")
 #: Helpers of body.py that the furniture strip, the link-list pruning and the body all
-#: call: charged to their caller's stage.
-PASS_THROUGH_NAMES = {"kliping/cleaner/html/body.py": {"_chars", "_text_sizes", "_holds_prose", "link_chars"}}
+#: call, and page.py's measure of every box's text (the pruning's): charged to their caller's stage.
+PASS_THROUGH_NAMES = {"kliping/cleaner/html/body.py": {"_chars", "_text_sizes", "_holds_prose"},
+                      "kliping/cleaner/html/page.py": {"folded_sizes", "_text_run"}}
 INTERVAL = 0.0005
 
 

@@ -17,7 +17,7 @@ from .details import figure_images
 from .embedded import json_ld_body
 from .meta import PageMeta
 from .kind import prose_chars
-from .page import BLOCK_TAGS, SKIP_TAGS, element_blocks, forget_head_tags, link_texts
+from .page import BLOCK_TAGS, SKIP_TAGS, element_blocks, folded_sizes, forget_head_tags, link_texts
 from .prose import box_blocks, prose_box
 from ..selectors import Selector, merge_selectors
 
@@ -30,8 +30,6 @@ _LINKED_HEADING = etree.XPath("boolean(descendant-or-self::*[self::h1 or self::h
                               "or self::h5 or self::h6][.//a or ancestor::a])")
 #: Whether an element holds text, not only white space.
 _HOLDS_TEXT = etree.XPath("boolean(normalize-space(.))")
-#: How many links an element holds.
-_LINK_COUNT = etree.XPath("count(.//a)")
 #: The id and class attribute nodes under an element, in document order.
 _ID_AND_CLASS = etree.XPath("descendant::*/@id | descendant::*/@class")
 #: How many sentences above the first extracted paragraph may be a lost lead.
@@ -143,11 +141,10 @@ def _attached(el, root) -> bool:
     return any(parent is root for parent in el.iterancestors())
 
 
-def _text_sizes(el, link_chars: Callable[[object], int] | None = None) -> tuple[int, int]:
-    """Characters of an element's text, and of the part inside its links (each link's
-    measured by `link_chars` when given)."""
+def _text_sizes(el) -> tuple[int, int]:
+    """Characters of an element's text, and of the part inside its links."""
     text = _chars(el)
-    linked = sum(map(link_chars or _chars, el.iter("a"))) if text else 0
+    linked = sum(map(_chars, el.iter("a"))) if text else 0
     return text, linked
 
 
@@ -441,26 +438,19 @@ def prune_link_lists(root) -> None:
     """Remove lists and boxes that are mostly links (related, most-read, menus): the
     generic extractor otherwise keeps some of them as text.
 
-    Boxes nest, so the same links are measured for each box around them: a link's size
-    is kept until something inside it is removed. Nothing inside a removed box is
-    looked at again."""
-    link_sizes: dict[object, int] = {}
-
-    def link_chars(a) -> int:
-        if a not in link_sizes:
-            link_sizes[a] = _chars(a)
-        return link_sizes[a]
-
+    Boxes are measured as the page was (`folded_sizes`, one walk): a box is looked at
+    after those around it and before those after it, so removing one changes the text of
+    none looked at later. Nothing inside a removed box is looked at again."""
+    sizes, link_counts = folded_sizes(root)
     removed = False
     for el in list(root.iter("ul", "ol", "div", "section", "aside", "nav", "table")):
-        if el.getparent() is None or _LINK_COUNT(el) < _LIST_LINKS:
+        if el.getparent() is None or link_counts[el] < _LIST_LINKS:
             continue
         if removed and not _attached(el, root):
             continue
-        text, linked = sizes = _text_sizes(el, link_chars)
-        if text and linked / text >= _LINK_SHARE and not _holds_prose(el, sizes):
-            for a in el.iterancestors("a"):
-                link_sizes.pop(a, None)
+        text = sizes[el]
+        linked = sum(sizes[a] for a in el.iter("a")) if text else 0
+        if text and linked / text >= _LINK_SHARE and not _holds_prose(el, (text, linked)):
             el.drop_tree()
             removed = True
 

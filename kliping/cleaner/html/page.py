@@ -238,6 +238,45 @@ def _text_pieces(el) -> list[str | None]:
     return pieces
 
 
+def folded_sizes(root) -> tuple[dict, dict]:
+    """Two tables for every element under `root` (itself included): the characters of its
+    text with spaces folded, as `len(" ".join(el.text_content().split()))` gives them,
+    and how many links (<a>) it holds. Built in one walk from the innermost elements out,
+    each text node split once: measuring each box of a page on its own splits the text of
+    nested boxes again for each box around it."""
+    runs: dict = {}  # element -> (characters not spaces, words, starts with a space, ends with one)
+    sizes: dict = {}
+    links: dict = {}
+    for el in reversed(list(root.iter())):  # each element after everything inside it
+        chars = words = count = 0
+        first, last_space = None, True  # nothing read yet: no word runs on from before
+        pieces = [el.text] if isinstance(el.tag, str) else []
+        for child in el:
+            pieces.append(runs.get(child))
+            pieces.append(child.tail)
+            count += links[child] + (child.tag == "a")
+        for piece in pieces:
+            if not piece:
+                continue
+            c, w, starts, ends = _text_run(piece) if isinstance(piece, str) else piece
+            if first is None:
+                first = starts
+            words += w - (not last_space and not starts)  # a word cut by a tag is one word
+            chars += c
+            last_space = ends
+        if first is not None:
+            runs[el] = (chars, words, first, last_space)
+        sizes[el] = chars + words - 1 if words else 0
+        links[el] = count
+    return sizes, links
+
+
+def _text_run(text: str) -> tuple[int, int, bool, bool]:
+    """(characters not spaces, words, starts with a space, ends with one) of `text`."""
+    words = text.split()
+    return sum(map(len, words)), len(words), text[0].isspace(), text[-1].isspace()
+
+
 def _join_blocks(pieces: list[str | None]) -> list[str]:
     """Join the text between breaks (None) into blocks, spaces folded, empty ones left out."""
     blocks: list[str] = []

@@ -1,13 +1,18 @@
-"""The generic path's own reading drops what trafilatura's precise reading discards inside
-an article's box with trafilatura's own XPaths, their `re:test` calls guarded so that an
-element without the attribute is passed over in C (html/prose.py `_discard_xpaths`): the
-guarded XPaths must find exactly the elements trafilatura's find."""
+"""Faster measures of the generic path must measure what the slow ones did.
+
+- The own reading drops what trafilatura's precise reading discards inside an article's
+  box with trafilatura's own XPaths, their `re:test` calls guarded so that an element
+  without the attribute is passed over in C (html/prose.py `_discard_xpaths`): the guarded
+  XPaths must find exactly the elements trafilatura's find.
+- The link-list pruning measures every box of the page in one walk (html/page.py
+  `folded_sizes`): each element's folded text length and link count must be those of
+  `text_content()` and `count(.//a)`."""
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from kliping.cleaner.html.page import parse_page
+from kliping.cleaner.html.page import folded_sizes, parse_page
 from kliping.cleaner.html.prose import _discard_xpaths, _guarded
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,3 +82,49 @@ def test_an_xpath_that_cannot_be_guarded_is_used_as_it_is(path):
 
     xpath = Broken(path)
     assert _guarded(xpath) is xpath
+
+
+def _slow_sizes(el) -> tuple[int, int]:
+    return len(" ".join(el.text_content().split())), int(el.xpath("count(.//a)"))
+
+
+#: Words cut by tags, spaces of other scripts, white space alone, comments, empty
+#: elements, a link inside a link's box, text after the last child.
+TRICKY = ("<html><body><div id='a'>wo<b>rd</b> next<i> </i>word<!-- a comment -->tail"
+          "<p>\u00a0\u3000spaced\u2003out\u00a0</p><span></span><span> </span>"
+          "<ul><li><a href='/1'>one</a></li><li><a href='/2'> two </a>after</li></ul>"
+          "<div>x<a href='/3'><b>y</b>z</a>w</div>end </div>\n<div> \t\n </div></body></html>")
+
+
+@pytest.mark.parametrize("text", [TRICKY, "<html><body><p>only</p></body></html>", "<html><body></body></html>"])
+def test_folded_sizes_measure_what_text_content_does_on_tricky_markup(text):
+    root = parse_page(text)
+    sizes, links = folded_sizes(root)
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert (sizes[el], links[el]) == _slow_sizes(el), (el.tag, el.get("id"))
+
+
+def test_folded_sizes_measure_what_text_content_does_on_real_pages():
+    measured = 0
+    for path in PAGES:
+        root = parse_page(path.read_text("utf-8", errors="replace"))
+        sizes, links = folded_sizes(root)
+        for el in root.iter("div", "ul", "ol", "section", "table", "a", "p", "body"):
+            assert (sizes[el], links[el]) == _slow_sizes(el), (path.name, el.tag)
+            measured += 1
+    assert measured > 1000
+
+
+def test_folded_sizes_walk_a_tree_nested_thousands_deep():
+    """No recursion: a tree nesting 5,000 boxes deep (built here: the parser stops at 256)
+    is measured like any other."""
+    root = parse_page("<html><body><p>start</p></body></html>")
+    box = root.find("body")
+    for _ in range(5000):
+        box = etree.SubElement(box, "div")
+        box.text = "w "
+    etree.SubElement(box, "a").text = "link"
+    sizes, links = folded_sizes(root)
+    body = root.find("body")
+    assert (sizes[body], links[body]) == _slow_sizes(body) == (len("start") + 5000 * 2 + len("link"), 1)
