@@ -150,3 +150,33 @@ def test_a_related_label_over_the_copied_lead_does_not_end_the_post(rules):
     # Under a lead already read, the marker ends the post as before.
     ended = text.replace("BERITA TERKAIT\n\n", f"{lead}\n\nBERITA TERKAIT\n\n", 1)
     assert clean_text(ended, rules=rules, outlet="blogmirror").paragraphs == (lead.removeprefix("VIVAnews - "),)
+
+
+_TEASER = "Skor dan peringkat Indeks Persepsi Korupsi Indonesia 2025 anjlok."
+_MI_LEAD = ("KURSI pimpinan Majelis Permusyawaratan Rakyat semestinya sudah mengakomodasi unsur "
+            "Dewan Perwakilan Daerah, kata Sekretaris Jenderal Partai NasDem di kompleks parlemen.")
+_MI_MORE = '"MPR mengenal sistem bikameral, maka DPD juga harus ada," katanya di Jakarta.\n'
+
+
+def test_a_box_label_takes_the_teasers_under_it_down_to_the_text(tmp_path):
+    """`header.box_start`: a label over a box of other stories' teasers (Media
+    Indonesia's 'Headline' of the day, printed twice, no blank line before the text):
+    the lines under it are dropped down to a blank line or the first paragraph."""
+    from kliping.cleaner import load_rules
+    (tmp_path / "boxed.toml").write_text(
+        "name = 'Boxed'\n[header]\nbox_start = ['^Headline$']\n[body]\ndrop = ['^Kumpulan Berita [A-Z].{0,40}$']\n")
+    rules = load_rules([tmp_path])
+    text = f"Headline\n{_TEASER}\n{_TEASER}\nKumpulan Berita DPR RI\n{_MI_LEAD}\n{_MI_MORE}"
+    art = clean_text(text, rules=rules, outlet="boxed")
+    assert art.title is None
+    assert art.paragraphs == (_MI_LEAD, _MI_MORE.strip())
+    # A blank line closes the box: the headline under it stays the headline.
+    spaced = f"Headline\n\n{_TEASER}\n\nPartai Rela Kursi Pimpinan MPR\n\n{_MI_LEAD}\n\n{_MI_MORE}"
+    assert clean_text(spaced, rules=rules, outlet="boxed").title != "Headline"
+    assert _MI_LEAD in clean_text(spaced, rules=rules, outlet="boxed").paragraphs
+
+
+def test_media_indonesias_headline_of_the_day_is_no_headline(rules):
+    text = f"Headline\n{_TEASER}\n{_TEASER}\nKumpulan Berita DPR RI\n{_MI_LEAD}\n{_MI_MORE}"
+    art = clean_text(text, rules=rules, outlet="mediaindonesia")
+    assert art.title is None and _TEASER not in " ".join(art.paragraphs)

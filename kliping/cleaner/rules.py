@@ -37,7 +37,7 @@ PLACEHOLDERS = {
 }
 #: Pattern lists of a rule, as (section, key).
 PATTERN_KEYS = (
-    ("header", "stamp"), ("header", "drop"), ("header", "section"),
+    ("header", "stamp"), ("header", "drop"), ("header", "section"), ("header", "box_start"),
     ("headline", "title_above"), ("headline", "published"), ("headline", "updated"),
     ("photo", "start"), ("photo", "file"), ("photo", "captions"), ("photo", "credit"),
     ("body", "dateline"), ("body", "related"), ("body", "related_start"), ("body", "related_inline"),

@@ -7,6 +7,7 @@ from ..rules import Rule
 from .lines import (AUTHOR, BLANK, CANDIDATE, CAPTION, DROP, EDITOR, PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG,
                     _LIST_MARKER, _MAX_RELATED, _MAX_STANDFIRST, _SENTENCE_END, _SIGNED_OFF, _URL_LINE,
                     Line, _groups, _value)
+from .shapes import is_long
 
 
 #: At most this many lines belong to a photo or related box; a related title is shorter.
@@ -34,7 +35,7 @@ _LINE_CHECKS = (
 _LINE_CHECK_KEYS = tuple(key for key, _ in _LINE_CHECKS)
 #: Every key pass 1 asks about a line (the body's dateline aside): a line none of them
 #: can match, as most of a page's paragraphs, is settled by one screen.
-_PASS_ONE_KEYS = ("footer.end", "footer.last", "photo.start", "body.related_start") + _LINE_CHECK_KEYS
+_PASS_ONE_KEYS = ("footer.end", "footer.last", "photo.start", "body.related_start", "header.box_start") + _LINE_CHECK_KEYS
 #: The tags' label, alone ("Tag") or with the tags ("Tags: banjir, Kudus").
 _TAG_KEYS = ("footer.tags_start", "footer.tags")
 #: Keys whose match ends a tags box: the page's next section ("Berita Terkait"), furniture.
@@ -57,6 +58,8 @@ _BOXES_OVER_A_BLANK = ("body.related_start", "photo.start")
 
 def _box_item(kind: str, s: str, taken: int) -> bool:
     """Say whether a line can still belong to an open photo or related box."""
+    if kind == DROP:  # a box of teasers: down to the text's first paragraph
+        return taken < _BOX_ITEMS and not is_long(s)
     if kind == RELATED:  # related titles: short, not sentences
         return taken < _BOX_ITEMS and len(s) <= _MAX_RELATED and not _SENTENCE_END.search(s)
     return taken < _BOX_ITEMS and len(s) <= _MAX_STANDFIRST
@@ -139,8 +142,9 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
             line.decide(DROP, "url", _URL_LINE.pattern, _URL_LINE.match(s).group(1))
             continue
         if box and _box_item(box[0], s, taken) and not (
-                box[0] == CAPTION and rule.first("body.dateline", s)):  # a lead is no caption
+                box[0] in (CAPTION, DROP) and rule.first("body.dateline", s)):  # a lead is no caption
             value = _LIST_MARKER.sub("", s, count=1) if box[0] == RELATED else s  # "- Judul" is "Judul"
+            value = None if box[0] == DROP else value
             line.decide(box[0], box[1], "line inside a box opened above", value)
             taken += 1
             continue
@@ -272,7 +276,7 @@ def _starts_body(s: str, rule: Rule) -> bool:
 
 
 def _open_box(line: Line, rule: Rule) -> tuple[str, str] | None:
-    for key, kind in (("photo.start", CAPTION), ("body.related_start", RELATED)):
+    for key, kind in (("photo.start", CAPTION), ("body.related_start", RELATED), ("header.box_start", DROP)):
         hit = rule.first(key, line.text)
         if hit:
             line.decide(DROP, key, hit[0].source)
