@@ -73,7 +73,7 @@ def test_sigkill_mid_ingest_then_rerun(tmp_path):
         pytest.skip("ingest finished before it could be killed")
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    partial_articles, partial_raw = counts(db)
+    partial_articles, _ = counts(db)
     assert 0 < partial_articles < total
     check_sound(db)
 

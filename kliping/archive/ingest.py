@@ -38,7 +38,6 @@ from .dedup import Deduplicator
 from .fts_batch import BatchIndex
 from .records import article_row, raw_row, sha256_hex
 
-OUTCOMES = ("new", "updated", "unchanged", "failed", "skipped")
 #: Raw statuses of inputs that are done with (ingested again only with reclean).
 DONE = ("ok", "duplicate")
 

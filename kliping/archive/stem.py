@@ -100,11 +100,6 @@ def stem_words(tokens: Iterable[str], language: str | None = None) -> list[str]:
     return _stemmer(language).stemWords(kept) if kept else []
 
 
-def stem_word(token: str, language: str | None = None) -> str:
-    """The stem of one folded token (stop words are stemmed too, not dropped)."""
-    return _stemmer(language).stemWord(token)
-
-
 def stem_text(text: str | None, language: str | None = None) -> str:
     """The stemmed shadow of `text` in `language`: stems of its non-stop words,
     space-separated.
