@@ -4,8 +4,10 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import shutil
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -52,16 +54,45 @@ def archive(tmp_path_factory):
     return ingest_samples(tmp_path_factory.mktemp("archive") / "kliping.db")
 
 
-@pytest.fixture
-def run_cli():
-    """Run the kliping CLI in-process; returns the click Result (stdout, stderr apart)."""
+def kliping(*args, input=None):
+    """Run the kliping CLI in-process on `args` (paths and numbers too); returns the click
+    Result (stdout, stderr apart). Exceptions propagate, so a crash fails with its traceback."""
     from kliping.cli import main
 
-    def run(*args, input=None):
-        runner = CliRunner()
-        return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+    return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
 
-    return run
+
+@pytest.fixture
+def run_cli():
+    """`kliping` as a fixture, for tests that take their helpers as arguments."""
+    return kliping
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """Where a test's own archive goes (not created)."""
+    return tmp_path / "kliping.db"
+
+
+def rules_dir(tmp_path: Path, text: str, name: str = "acme.toml") -> Path:
+    """A folder `tmp_path/rules` holding one rule file `name` with `text`; returns the folder."""
+    d = tmp_path / "rules"
+    d.mkdir(exist_ok=True)
+    (d / name).write_text(text, "utf-8")
+    return d
+
+
+def sql_value(db: Path, sql: str):
+    """The first column of the first row `sql` returns from the SQLite file `db`."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+def norm(text: str | None) -> str:
+    """Return `text` NFKC-folded with runs of white space as one space (as the scorer does)."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
 
 
 def json_lines(text: str) -> list[dict]:

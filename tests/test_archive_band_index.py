@@ -10,7 +10,8 @@ from kliping.archive.db import open_archive
 from kliping.archive.dedup import Deduplicator
 from kliping.signature import band_keys, paragraph_spans, text_signature
 
-from test_archive_dupes import blog_mirror, dupes, kontan_paragraphs, run
+from conftest import kliping
+from test_archive_dupes import blog_mirror, dupes, kontan_paragraphs
 
 
 def add(db, dedup, n, text):
@@ -72,7 +73,7 @@ def test_ingest_merges_at_its_end(tmp_path):
     db_path = tmp_path / "k.db"
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "mirror.txt").write_text(blog_mirror(), "utf-8")
-    assert run("ingest", tmp_path / "in", "--db", db_path).exit_code == 0
+    assert kliping("ingest", tmp_path / "in", "--db", db_path).exit_code == 0
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT count(*) FROM signature_bands").fetchone()[0] == 32
     assert conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0] > 0
@@ -136,7 +137,7 @@ def test_dupes_after_a_run_that_merged_mid_way(tmp_path, monkeypatch):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("\n\n".join(kontan_paragraphs()), "utf-8")
     (tmp_path / "in" / "b.txt").write_text(blog_mirror(), "utf-8")
-    assert run("ingest", tmp_path / "in", "--db", tmp_path / "k.db").exit_code == 0
+    assert kliping("ingest", tmp_path / "in", "--db", tmp_path / "k.db").exit_code == 0
     [cluster] = dupes(tmp_path / "k.db")
     assert len(cluster["articles"]) == 2
 

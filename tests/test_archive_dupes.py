@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from kliping.archive.db import SCHEMA_VERSION, open_archive, schema_version
 from kliping.archive.ingest import Received, ingest
@@ -15,17 +14,13 @@ from kliping.cleaner import Article, RawDoc, Settings
 from kliping.signature import (Signature, band_keys, containment_from_jaccard,
                                        estimated_similarity, jaccard, paragraph_spans,
                                        shingles, signature_text, similarity, text_signature)
-from kliping.cli import main
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+from conftest import SAMPLES, kliping
+
 KONTAN = SAMPLES / "kontan-putin-biden.txt"
 PINNED = [140092793, 78744120, 887672312, 13388627]
 PINNED_BANDS = [-5814517201453842186, -3125112838253426214]
 URL = "https://internasional.kontan.co.id/news/pasca-putin-berbicara-dengan-biden"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def kontan_paragraphs() -> list[str]:
@@ -45,18 +40,13 @@ def blog_mirror(drop=(3, 6), title="Kremlin Puas Usai Putin dan Biden Bicara Lew
 
 
 @pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "kliping.db"
-
-
-@pytest.fixture
 def seeded(db_path):
-    assert "5 new" in run("ingest", SAMPLES, "--db", db_path).stdout
+    assert "5 new" in kliping("ingest", SAMPLES, "--db", db_path).stdout
     return db_path
 
 
 def dupes(db_path, *args):
-    result = run("dupes", "--db", db_path, "--json", *args)
+    result = kliping("dupes", "--db", db_path, "--json", *args)
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in result.stdout.splitlines()]
 
@@ -123,7 +113,7 @@ def test_paragraph_spans_skip_short_paragraphs_and_point_into_the_text():
 
 def test_a_blog_mirror_lands_in_the_seed_cluster(seeded, tmp_path):
     (tmp_path / "mirror.txt").write_text(blog_mirror(), "utf-8")
-    result = run("ingest", tmp_path / "mirror.txt", "--db", seeded)
+    result = kliping("ingest", tmp_path / "mirror.txt", "--db", seeded)
     assert "1 new" in result.stdout and "1 near-duplicate" in result.stdout
     [cluster] = dupes(seeded)
     kontan = article_id(seeded, "kontan")
@@ -133,7 +123,7 @@ def test_a_blog_mirror_lands_in_the_seed_cluster(seeded, tmp_path):
     mirror = members["blogmirror"]
     assert mirror["match_id"] == kontan and 0.8 <= mirror["similarity"] <= 1
     assert mirror["title"] != members["kontan"]["title"]
-    text = run("dupes", "--db", seeded).stdout
+    text = kliping("dupes", "--db", seeded).stdout
     assert f"cluster {kontan}: 2 articles, 2 outlets" in text and "canonical" in text
 
 
@@ -144,13 +134,13 @@ def test_the_five_seed_write_ups_do_not_cluster(seeded):
     assert len(texts) == 5
     assert max(similarity(a, b) for i, a in enumerate(texts) for b in texts[i + 1:]) < 0.8
     assert db["signatures"].count == 5 and db["signature_bands"].count == 5 * 32
-    assert "No near-duplicate articles." in run("dupes", "--db", seeded).stderr
+    assert "No near-duplicate articles." in kliping("dupes", "--db", seeded).stderr
 
 
 def test_an_outlet_is_canonical_over_a_mirror_that_came_first(db_path, tmp_path):
     (tmp_path / "mirror.txt").write_text(blog_mirror(), "utf-8")
-    run("ingest", tmp_path / "mirror.txt", "--db", db_path)
-    run("ingest", KONTAN, "--db", db_path)
+    kliping("ingest", tmp_path / "mirror.txt", "--db", db_path)
+    kliping("ingest", KONTAN, "--db", db_path)
     [cluster] = dupes(db_path)
     mirror, kontan = article_id(db_path, "blogmirror"), article_id(db_path, "kontan")
     assert cluster["cluster_id"] == mirror  # founded on the first copy
@@ -160,11 +150,11 @@ def test_an_outlet_is_canonical_over_a_mirror_that_came_first(db_path, tmp_path)
 def test_a_rescrape_with_one_edited_paragraph_is_an_update(db_path, tmp_path):
     page = tmp_path / "kontan.txt"
     shutil.copy(KONTAN, page)
-    assert "1 new" in run("ingest", page, "--db", db_path, "--url", URL).stdout
+    assert "1 new" in kliping("ingest", page, "--db", db_path, "--url", URL).stdout
     text = page.read_text("utf-8")
     edited = kontan_paragraphs()[2]
     page.write_text(text.replace(edited, "Kedua pemimpin sepakat berbicara lagi bulan depan, katanya."), "utf-8")
-    result = run("ingest", page, "--db", db_path, "--url", URL)
+    result = kliping("ingest", page, "--db", db_path, "--url", URL)
     assert "0 new, 1 updated" in result.stdout and "near-duplicate" not in result.stdout
     db = open_archive(db_path)
     assert db["articles"].count == 1 and dupes(db_path) == []
@@ -177,12 +167,12 @@ def test_an_update_that_stops_copying_leaves_its_cluster(seeded, tmp_path):
     mirror = tmp_path / "mirror.txt"
     mirror.write_text(blog_mirror(), "utf-8")
     url = "https://kabarterkini.blogspot.com/2021/12/kremlin-puas.html"
-    run("ingest", mirror, "--db", seeded, "--url", url)
+    kliping("ingest", mirror, "--db", seeded, "--url", url)
     assert len(dupes(seeded)) == 1
     own = ("Pasar malam di alun-alun kota ramai dikunjungi warga sejak sore hari.\n\n"
            "Pedagang makanan mengaku omzet mereka naik dua kali lipat dibanding pekan lalu.")
     mirror.write_text(blog_mirror().split("\n\n")[0] + "\n\nPasar Malam Ramai\n\n" + own + "\n", "utf-8")
-    assert "1 updated" in run("ingest", mirror, "--db", seeded, "--url", url).stdout
+    assert "1 updated" in kliping("ingest", mirror, "--db", seeded, "--url", url).stdout
     assert dupes(seeded) == []
     db = open_archive(seeded)
     assert db.execute("select count(*) from articles where cluster_id is not null").fetchone()[0] == 0
@@ -190,23 +180,23 @@ def test_an_update_that_stops_copying_leaves_its_cluster(seeded, tmp_path):
 
 def test_threshold_and_permutations_are_honoured(db_path, tmp_path):
     (tmp_path / "mirror.txt").write_text(blog_mirror(drop=(1, 3, 6)), "utf-8")
-    run("ingest", KONTAN, "--db", db_path, "--num-perm", "64")
+    kliping("ingest", KONTAN, "--db", db_path, "--num-perm", "64")
     db = open_archive(db_path)
     assert len(db.execute("select minhash from signatures").fetchone()[0]) == 64 * 4
     assert db["signature_bands"].count == 16
-    result = run("ingest", tmp_path / "mirror.txt", "--db", db_path, "--num-perm", "64", "--threshold", "0.999")
+    result = kliping("ingest", tmp_path / "mirror.txt", "--db", db_path, "--num-perm", "64", "--threshold", "0.999")
     assert "1 new" in result.stdout and dupes(db_path) == []
 
     # without flags, the archive's own settings; others are refused until it is rebuilt
-    assert "1 unchanged" in run("ingest", tmp_path / "mirror.txt", "--db", db_path, "--reclean").stdout
-    refused = run("ingest", tmp_path / "mirror.txt", "--db", db_path, "--reclean", "--num-perm", "128")
+    assert "1 unchanged" in kliping("ingest", tmp_path / "mirror.txt", "--db", db_path, "--reclean").stdout
+    refused = kliping("ingest", tmp_path / "mirror.txt", "--db", db_path, "--reclean", "--num-perm", "128")
     assert refused.exit_code == 2 and "num_perm=64" in refused.stderr and "--rebuild" in refused.stderr
-    rebuilt = run("dupes", "--db", db_path, "--rebuild", "--json", "--num-perm", "128")
+    rebuilt = kliping("dupes", "--db", db_path, "--rebuild", "--json", "--num-perm", "128")
     assert rebuilt.exit_code == 0 and "2 articles signed again" in rebuilt.stderr
     assert len(json.loads(rebuilt.stdout)["articles"]) == 2
     assert db["signature_bands"].count == 2 * 32
     assert dict(db.execute("select name, value from signature_params").fetchall())["num_perm"] == 128
-    bad = run("ingest", KONTAN, "--db", db_path, "--num-perm", "16", "--lsh-rows", "8", "--lsh-bands", "4")
+    bad = kliping("ingest", KONTAN, "--db", db_path, "--num-perm", "16", "--lsh-rows", "8", "--lsh-bands", "4")
     assert bad.exit_code == 2 and "num_perm=16" in bad.stderr
 
 
@@ -215,14 +205,14 @@ def test_skip_duplicates_keeps_the_raw_but_stores_no_article(seeded, tmp_path):
     copy.write_text(blog_mirror(drop=()), "utf-8")
     near = tmp_path / "near.txt"
     near.write_text(blog_mirror(drop=(0, 1, 2, 3)), "utf-8")  # a third missing: not near-exact
-    result = run("ingest", copy, near, "--db", seeded, "--skip-duplicates", "--threshold", "0.5")
+    result = kliping("ingest", copy, near, "--db", seeded, "--skip-duplicates", "--threshold", "0.5")
     assert "1 new, 0 updated, 0 unchanged, 0 failed, 1 skipped" in result.stdout
     db = open_archive(seeded)
     assert db["articles"].count == 6
     raw = {Path(r["source"]).name: r for r in db["raw"].rows}
     assert raw["copy.txt"]["status"] == "duplicate"
     assert raw["copy.txt"]["article_id"] == article_id(seeded, "kontan")
-    again = run("ingest", copy, "--db", seeded, "--skip-duplicates")
+    again = kliping("ingest", copy, "--db", seeded, "--skip-duplicates")
     assert "1 unchanged" in again.stdout and db["articles"].count == 6
 
 
@@ -254,24 +244,24 @@ def test_syndicated_paragraphs_shared_by_two_outlets_are_listed(db_path):
     assert by_text[quote]["article_ids"] == [1, 2]
     only_c = dupes(db_path, "--paragraphs", "--article", "3")
     assert [p["text"] for p in only_c] == [agency]
-    assert "kontan, tribunnews" in run("dupes", "--db", db_path, "--paragraphs").stdout
+    assert "kontan, tribunnews" in kliping("dupes", "--db", db_path, "--paragraphs").stdout
 
 
 def test_search_collapse_shows_one_result_per_cluster(seeded, tmp_path):
     (tmp_path / "mirror.txt").write_text(blog_mirror(), "utf-8")
-    run("ingest", tmp_path / "mirror.txt", "--db", seeded)
-    plain = [json.loads(x) for x in run("search", "sanksi", "--db", seeded, "--json").stdout.splitlines()]
-    collapsed = [json.loads(x) for x in run("search", "sanksi", "--db", seeded, "--json", "--collapse").stdout.splitlines()]
+    kliping("ingest", tmp_path / "mirror.txt", "--db", seeded)
+    plain = [json.loads(x) for x in kliping("search", "sanksi", "--db", seeded, "--json").stdout.splitlines()]
+    collapsed = [json.loads(x) for x in kliping("search", "sanksi", "--db", seeded, "--json", "--collapse").stdout.splitlines()]
     assert len(plain) == 6 and len(collapsed) == 5
     [family] = [h for h in collapsed if h["cluster_id"] is not None]
     assert family["copies"] == 1
     assert [h["rank"] for h in collapsed] == sorted(h["rank"] for h in collapsed)
-    assert "+1 near-duplicate" in run("search", "sanksi", "--db", seeded, "--collapse").stdout
+    assert "+1 near-duplicate" in kliping("search", "sanksi", "--db", seeded, "--collapse").stdout
 
 
 def test_a_version_1_archive_is_signed_when_opened(seeded, tmp_path):
     (tmp_path / "mirror.txt").write_text(blog_mirror(), "utf-8")
-    run("ingest", tmp_path / "mirror.txt", "--db", seeded)
+    kliping("ingest", tmp_path / "mirror.txt", "--db", seeded)
     conn = sqlite3.connect(seeded)  # take it back to version 1
     conn.executescript("""
         drop view duplicates; drop view clusters; drop view shared_paragraphs;

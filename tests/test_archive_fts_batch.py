@@ -23,6 +23,13 @@ def clean_doc(doc: RawDoc) -> Article:
     return Article(source=doc.source, outlet="generic", title=title, paragraphs=(body,), url=doc.url)
 
 
+def archive_of_one(path: Path):
+    """A new archive at `path` holding one article about "sanksi" (https://x.id/a)."""
+    db = open_archive(path)
+    ingest(db, [received("a.txt", "Judul\nBerita tentang sanksi.", "https://x.id/a")], clean_doc)
+    return db
+
+
 def fts_ids(db, query: str) -> list[int]:
     return [r[0] for r in db.execute(
         "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid", [query])]
@@ -73,8 +80,7 @@ def test_batches_are_indexed_as_they_commit(tmp_path):
 
 
 def test_other_writers_are_indexed_by_the_triggers(tmp_path):
-    db = open_archive(tmp_path / "k.db")
-    ingest(db, [received("a.txt", "Judul\nBerita tentang sanksi.", "https://x.id/a")], clean_doc)
+    db = archive_of_one(tmp_path / "k.db")
     article_id = db.execute("SELECT id FROM articles").fetchone()[0]
     db["articles"].insert({"key": "k2", "outlet": "generic", "content_hash": "h", "title": "tentang zyxwv"})
     db["articles"].update(article_id, {"text_stem": "qwerty"})
@@ -83,8 +89,7 @@ def test_other_writers_are_indexed_by_the_triggers(tmp_path):
 
 
 def test_a_cluster_id_update_leaves_the_index_alone(tmp_path):
-    db = open_archive(tmp_path / "k.db")
-    ingest(db, [received("a.txt", "Judul\nBerita tentang sanksi.", "https://x.id/a")], clean_doc)
+    db = archive_of_one(tmp_path / "k.db")
     before = db.execute("SELECT count(*), sum(length(block)) FROM articles_fts_data").fetchone()
     db.execute("UPDATE articles SET cluster_id = id")
     db.conn.commit()
@@ -94,8 +99,7 @@ def test_a_cluster_id_update_leaves_the_index_alone(tmp_path):
 
 def test_triggers_replaced_by_sqlite_utils_are_narrowed_again(tmp_path):
     path = tmp_path / "k.db"
-    db = open_archive(path)
-    ingest(db, [received("a.txt", "Judul\nBerita tentang sanksi.", "https://x.id/a")], clean_doc)
+    db = archive_of_one(path)
     db.close()
     # what `sqlite-utils enable-fts --replace --create-triggers` leaves: its own triggers
     db = open_archive(path)
@@ -115,8 +119,7 @@ V3_COLUMNS = ["title", "description", "text", "title_stem", "description_stem", 
 
 def test_a_version_3_archive_gets_the_version_4_index(tmp_path):
     path = tmp_path / "k.db"
-    db = open_archive(path)
-    ingest(db, [received("a.txt", "Judul\nBerita tentang sanksi.", "https://x.id/a")], clean_doc)
+    db = archive_of_one(path)
     db.close()
     conn = sqlite3.connect(path)  # as version 3 left it: the body as written indexed too,
     conn.executescript(f"DROP TABLE {FTS_DEFERRED}; PRAGMA user_version = 3;")  # no fts_deferred
@@ -136,8 +139,7 @@ def test_a_version_3_archive_gets_the_version_4_index(tmp_path):
 
 def test_an_index_over_other_columns_is_made_again(tmp_path):
     path = tmp_path / "k.db"
-    db = open_archive(path)
-    ingest(db, [received("a.txt", "Judul\nBerita tentang sanksi.", "https://x.id/a")], clean_doc)
+    db = archive_of_one(path)
     db["articles"].enable_fts(["title"], fts_version="FTS5", create_triggers=True, replace=True)
     db.close()
     db = open_archive(path)
@@ -150,8 +152,7 @@ def test_an_index_over_other_columns_is_made_again(tmp_path):
                     reason="the sqlite-utils command is not installed")
 def test_plain_sqlite_utils_writes_keep_the_index_in_sync(tmp_path):
     path = tmp_path / "k.db"
-    db = open_archive(path)
-    ingest(db, [received("a.txt", "Judul\nBerita tentang sanksi.", "https://x.id/a")], clean_doc)
+    db = archive_of_one(path)
     db.close()
     tool = str(Path(sys.executable).with_name("sqlite-utils"))
     subprocess.run([tool, "insert", str(path), "articles", "-"], check=True, text=True,

@@ -6,10 +6,11 @@ keeps it), `kliping furniture` lists it, `explain --db` says why, `keep` keeps i
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
+
+from conftest import sql_value
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 PROMO = "Kami membuka kesempatan bagi Anda yang ingin menjadi pebisnis media melalui program iNews.id Network."
@@ -27,13 +28,8 @@ def inews_jsonl(tmp_path_factory) -> Path:
     return path
 
 
-def _count(db: Path, sql: str) -> int:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchone()[0]
-
-
 def _holding(db: Path, table: str) -> int:
-    return _count(db, f"SELECT count(*) FROM {table} WHERE text LIKE '%Kami membuka kesempatan bagi Anda%'")
+    return sql_value(db, f"SELECT count(*) FROM {table} WHERE text LIKE '%Kami membuka kesempatan bagi Anda%'")
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +101,7 @@ def test_pages_without_an_address_share_no_furniture(tmp_path, run_cli):
     result = run_cli("ingest", *pages, "--db", db, "--outlet", "generic", "-q")
     assert result.exit_code == 0 and "furniture" not in result.output
     assert _holding(db, "articles") >= 8  # as many as the generic rule leaves it in (none dropped)
-    assert _count(db, "SELECT count(*) FROM furniture") == 0
+    assert sql_value(db, "SELECT count(*) FROM furniture") == 0
 
 
 def test_rules_learn_from_the_archive(archive_db, tmp_path, run_cli):

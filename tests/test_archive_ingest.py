@@ -3,7 +3,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from kliping.archive.db import FTS_TRIGGERS, SCHEMA_VERSION, open_archive, schema_version
@@ -12,18 +11,10 @@ from kliping.archive.records import canonical_url, raw_bytes, row_article
 from kliping.cleaner import Article, RawDoc
 from kliping.cli import main
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+from conftest import SAMPLES, kliping
+from test_archive_fts_batch import fts_ids
+
 URL = "https://www.inews.id/news/internasional/putin-ingatkan-biden"
-
-
-def run(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-    return result
-
-
-@pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "kliping.db"
 
 
 def counts(path):
@@ -35,23 +26,23 @@ def counts(path):
 
 
 def test_ingest_samples_then_again_adds_nothing(db_path):
-    first = run("ingest", SAMPLES, "--db", db_path)
+    first = kliping("ingest", SAMPLES, "--db", db_path)
     assert first.exit_code == 0, first.output
     assert "5 new, 0 updated, 0 unchanged, 0 failed" in first.stdout
     assert counts(db_path) == (5, 5)
 
-    second = run("ingest", SAMPLES, "--db", db_path)
+    second = kliping("ingest", SAMPLES, "--db", db_path)
     assert second.exit_code == 0
     assert "0 new, 0 updated, 5 unchanged, 0 failed" in second.stdout
     assert counts(db_path) == (5, 5)
 
     # the same files named differently are the same inputs
-    again = run("ingest", *sorted(SAMPLES.glob("*.txt")), "--db", db_path)
+    again = kliping("ingest", *sorted(SAMPLES.glob("*.txt")), "--db", db_path)
     assert "0 new" in again.stdout and counts(db_path) == (5, 5)
 
 
 def test_raw_keeps_the_exact_input_and_articles_their_fields(db_path):
-    run("ingest", SAMPLES, "--db", db_path)
+    kliping("ingest", SAMPLES, "--db", db_path)
     db = open_archive(db_path)
     for row in db["raw"].rows:
         original = Path(row["source"]).read_bytes()
@@ -70,10 +61,10 @@ def test_raw_keeps_the_exact_input_and_articles_their_fields(db_path):
 def test_rescrape_of_a_known_url_updates_the_article_and_keeps_both_raws(tmp_path, db_path):
     page = tmp_path / "inews.txt"
     shutil.copy(SAMPLES / "inews-putin-biden.txt", page)
-    assert "1 new" in run("ingest", page, "--db", db_path, "--url", URL).stdout
+    assert "1 new" in kliping("ingest", page, "--db", db_path, "--url", URL).stdout
 
     page.write_text(page.read_text("utf-8").replace("memperingatkan", "mengingatkan"), "utf-8")
-    result = run("ingest", page, "--db", db_path, "--url", URL + "#top")
+    result = kliping("ingest", page, "--db", db_path, "--url", URL + "#top")
     assert "0 new, 1 updated, 0 unchanged, 0 failed" in result.stdout
     db = open_archive(db_path)
     assert db["articles"].count == 1 and db["raw"].count == 2
@@ -92,7 +83,7 @@ def test_bad_inputs_are_recorded_as_failed_and_the_rest_stored(tmp_path, db_path
     shutil.copytree(SAMPLES, batch)
     (batch / "broken.txt").write_bytes(b"\x00\x01\x02 binary \xff\xfe junk" * 10)
     (batch / "empty.txt").write_bytes(b"")
-    result = run("ingest", batch, tmp_path / "missing.txt", "--db", db_path)
+    result = kliping("ingest", batch, tmp_path / "missing.txt", "--db", db_path)
     assert result.exit_code == 1
     assert "5 new, 0 updated, 0 unchanged, 3 failed" in result.stdout
     assert "broken.txt" in result.stderr and "missing.txt" in result.stderr
@@ -106,7 +97,7 @@ def test_bad_inputs_are_recorded_as_failed_and_the_rest_stored(tmp_path, db_path
     assert failed["missing.txt"]["sha256"] is None and failed["missing.txt"]["error"]
     assert all(r["article_id"] is None for r in failed.values())
 
-    again = run("ingest", batch, tmp_path / "missing.txt", "--db", db_path)
+    again = kliping("ingest", batch, tmp_path / "missing.txt", "--db", db_path)
     assert "0 new, 0 updated, 5 unchanged, 3 failed" in again.stdout
     assert db["raw"].count == 8
 
@@ -115,7 +106,7 @@ def test_non_utf8_input_is_kept_as_bytes(tmp_path, db_path):
     page = tmp_path / "latin1.txt"
     text = (SAMPLES / "kontan-putin-biden.txt").read_text("utf-8").replace("“", '"').replace("”", '"')
     page.write_bytes(text.replace("Rusia", "Rusiá").encode("latin-1", errors="replace"))
-    assert run("ingest", page, "--db", db_path).exit_code == 0
+    assert kliping("ingest", page, "--db", db_path).exit_code == 0
     row = next(open_archive(db_path)["raw"].rows)
     assert row["text"] is None and raw_bytes(row) == page.read_bytes()
 
@@ -156,13 +147,8 @@ def test_batches_commit_and_reclean_reports_unchanged(tmp_path):
     assert (summary.unchanged, db["articles"].count) == (7, 7)
 
 
-def fts_ids(db, query):
-    return [r[0] for r in db.execute(
-        "select rowid from articles_fts where articles_fts match ? order by rowid", [query])]
-
-
 def test_fts_stays_in_sync_after_insert_update_delete(db_path):
-    run("ingest", SAMPLES, "--db", db_path)
+    kliping("ingest", SAMPLES, "--db", db_path)
     db = open_archive(db_path)
     total = db["articles"].count
     assert len(fts_ids(db, "sanksi")) == total
@@ -176,7 +162,7 @@ def test_fts_stays_in_sync_after_insert_update_delete(db_path):
 
 
 def test_transform_drops_fts_triggers_and_opening_restores_them(db_path):
-    run("ingest", SAMPLES, "--db", db_path)
+    kliping("ingest", SAMPLES, "--db", db_path)
     db = open_archive(db_path)
     db["articles"].transform(types={"published_month": str})
     assert not {t.name for t in db["articles"].triggers} & set(FTS_TRIGGERS)
@@ -206,10 +192,10 @@ def test_other_sqlite_files_are_not_taken_over(tmp_path):
 
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("create table notes (x)").connection.commit()
-    result = run("ingest", SAMPLES, "--db", other)
+    result = kliping("ingest", SAMPLES, "--db", other)
     assert result.exit_code == 1 and "not a kliping archive" in result.stderr
     (tmp_path / "junk.db").write_bytes(b"not sqlite at all" * 100)
-    result = run("search", "sanksi", "--db", tmp_path / "junk.db")
+    result = kliping("search", "sanksi", "--db", tmp_path / "junk.db")
     assert result.exit_code == 1 and "cannot open as a kliping archive" in result.stderr
-    result = run("serve", "--db", tmp_path / "none.db")
+    result = kliping("serve", "--db", tmp_path / "none.db")
     assert result.exit_code == 1 and "no archive at" in result.stderr

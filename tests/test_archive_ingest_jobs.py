@@ -7,17 +7,11 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from kliping.cleaner.batch import CHUNK, IN_FLIGHT, pool_map
-from kliping.cli import main
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+from conftest import SAMPLES, kliping
+
 HTML_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def corpus(directory: Path) -> Path:
@@ -53,8 +47,8 @@ def dump(db: Path) -> dict[str, list]:
 
 def test_two_workers_build_the_same_archive_as_one_process(tmp_path):
     inputs = corpus(tmp_path / "in")
-    one = run("ingest", inputs, "--db", tmp_path / "one.db", "--jobs", "1")
-    two = run("ingest", inputs, "--db", tmp_path / "two.db", "--jobs", "2")
+    one = kliping("ingest", inputs, "--db", tmp_path / "one.db", "--jobs", "1")
+    two = kliping("ingest", inputs, "--db", tmp_path / "two.db", "--jobs", "2")
     assert one.exit_code == two.exit_code == 1  # the two bad files
     assert one.stdout.replace("one.db", "X") == two.stdout.replace("two.db", "X")
     assert "2 failed" in two.stdout and "near-duplicates" in two.stdout
@@ -65,12 +59,12 @@ def test_two_workers_build_the_same_archive_as_one_process(tmp_path):
 
 def test_workers_pass_over_inputs_the_archive_holds(tmp_path):
     inputs = corpus(tmp_path / "in")
-    run("ingest", inputs, "--db", tmp_path / "k.db", "--jobs", "2")
+    kliping("ingest", inputs, "--db", tmp_path / "k.db", "--jobs", "2")
     before = dump(tmp_path / "k.db")
-    again = run("ingest", inputs, "--db", tmp_path / "k.db", "--jobs", "2")
+    again = kliping("ingest", inputs, "--db", tmp_path / "k.db", "--jobs", "2")
     assert "0 new, 0 updated, 42 unchanged, 2 failed" in again.stdout
     assert dump(tmp_path / "k.db") == before
-    reclean = run("ingest", inputs, "--db", tmp_path / "k.db", "--jobs", "2", "--reclean")
+    reclean = kliping("ingest", inputs, "--db", tmp_path / "k.db", "--jobs", "2", "--reclean")
     assert "0 new, 0 updated, 42 unchanged, 2 failed" in reclean.stdout
 
 

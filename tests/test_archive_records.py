@@ -5,23 +5,17 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from kliping.archive.db import open_archive
 from kliping.archive.ingest import ingest, receive
 from kliping.archive.records import canonical_url, raw_bytes
 from kliping.cleaner import Article
-from kliping.cli import main
 
-from conftest import SAMPLES
+from conftest import SAMPLES, kliping
 from warc_samples import DATE, PAGE_1, PAGE_2, SITE, write_crawl, write_response
 
 KONTAN = "https://internasional.kontan.co.id/news/pasca-putin-berbicara-dengan-biden"
 INEWS = "https://www.inews.id/news/internasional/putin-ingatkan-biden?utm_source=twitter"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_jsonl_good_records_become_articles_and_a_bad_line_a_failed_raw(tmp_path):
@@ -33,7 +27,7 @@ def test_jsonl_good_records_become_articles_and_a_bad_line_a_failed_raw(tmp_path
     dump.write_text("\n".join(lines) + "\n", "utf-8")
     db_path = tmp_path / "kliping.db"
 
-    result = run("ingest", dump, "--db", db_path)
+    result = kliping("ingest", dump, "--db", db_path)
     assert result.exit_code == 1
     assert "2 new, 0 updated, 0 unchanged, 1 failed" in result.stdout
     assert f"{dump}:2: not valid JSON" in result.stderr and "Traceback" not in result.stderr
@@ -54,7 +48,7 @@ def test_jsonl_good_records_become_articles_and_a_bad_line_a_failed_raw(tmp_path
     assert keys[canonical_url(KONTAN)]["outlet"] == "kontan"
     assert keys[canonical_url(KONTAN)]["source"] == f"{dump}:1"
 
-    again = run("ingest", dump, "--db", db_path)
+    again = kliping("ingest", dump, "--db", db_path)
     assert "0 new, 0 updated, 2 unchanged, 1 failed" in again.stdout
     assert db["raw"].count == 3 and db["articles"].count == 2
 

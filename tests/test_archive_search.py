@@ -11,15 +11,12 @@ from sqlite_utils.cli import cli as sqlite_utils_cli
 
 from kliping.archive.db import open_archive
 from kliping.archive.search import search
-from kliping.cli import main
+
+from conftest import kliping
 
 HOSTILE = ['"sanksi', "sanksi)", "((sanksi", "sanksi AND", "OR sanksi", "sanksi*", "sanksi -",
            "NEAR(sanksi putin)", "{title}: sanksi", "^sanksi", "sanksi:putin", "sanksi'; drop table articles; --",
            '"sanksi" AND ("putin" OR', "- - sanksi", "sanksi NOT NOT putin", "sanksi \\ %", "**sanksi**"]
-
-
-def kliping(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def hits(archive, *args):

@@ -13,6 +13,12 @@ from conftest import ROOT
 SCRIPTS = sorted(p.name for p in (ROOT / "bench").glob("*.py"))
 
 
+def run_in_fresh_python(code: str) -> None:
+    """Run `code` in a new interpreter from the project root; it must exit 0 (its asserts hold)."""
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
 def test_the_bench_folder_has_its_scripts():
     assert {"clean_bench.py", "corpus_bench.py", "archive_bench.py"} <= set(SCRIPTS)
 
@@ -23,8 +29,7 @@ def test_bench_script_imports(script):
     code = ("import importlib.util, sys; sys.path.insert(0, 'bench'); "
             f"spec = importlib.util.spec_from_file_location('bench_script', 'bench/{script}'); "
             "spec.loader.exec_module(importlib.util.module_from_spec(spec))")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
+    run_in_fresh_python(code)
 
 
 def test_a_network_is_learned_one_site_at_a_time():
@@ -37,8 +42,7 @@ def test_a_network_is_learned_one_site_at_a_time():
             "picked = b.learning_pages(pages, text); "
             "assert len(picked) == 5 and {b.site_of(p['url']) for p in picked} == {'tribunnews.com'}, picked; "
             "few = b.learning_pages(pages[4:], text); assert len(few) == 4, few")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
+    run_in_fresh_python(code)
 
 
 def test_pages_are_learned_from_the_sites_most_common_layout():
@@ -53,8 +57,7 @@ def test_pages_are_learned_from_the_sites_most_common_layout():
             "assert len(picked) == 5 and all(p['text'].startswith('banner') for p in picked), picked; "
             "few = b.learning_pages(pages[:8], lambda g: g['text']); "
             "assert len(few) == 5 and not all(p['text'].startswith('banner') for p in few), few")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
+    run_in_fresh_python(code)
 
 
 def test_pages_showing_their_foot_are_learned_from_first():
@@ -70,5 +73,4 @@ def test_pages_showing_their_foot_are_learned_from_first():
             "assert len(picked) == 5 and all(p['text'] == whole for p in picked), picked; "
             "few = b.learning_pages(pages[:8], lambda g: g['text']); "
             "assert len(few) == 5 and sum(p['text'] == whole for p in few) == 3, few")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
+    run_in_fresh_python(code)

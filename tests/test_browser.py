@@ -3,6 +3,7 @@
 Skips when Debian's chromium or the playwright package is missing (never runs
 `playwright install`). Set KLIPING_SCREENSHOT_DIR=docs to refresh the README screenshots.
 """
+import contextlib
 import os
 import shutil
 import socket
@@ -61,6 +62,19 @@ def server(tmp_path):
             proc.wait()
 
 
+@contextlib.contextmanager
+def chromium_page(tmp_path):
+    """A page of a headless Chromium with its own profile under `tmp_path`, 1280×900."""
+    with playwright_api.sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True,
+            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+
+
 def save(page, tmp_path, name, full_page=True):
     page.screenshot(path=str(tmp_path / name), full_page=full_page)
     target = os.environ.get("KLIPING_SCREENSHOT_DIR")
@@ -70,41 +84,34 @@ def save(page, tmp_path, name, full_page=True):
 
 
 def test_search_page_in_chromium(server, tmp_path):
-    with playwright_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
-        try:
-            page = context.new_page()
-            page.goto(server + "/kliping/search", wait_until="load")
-            page.fill("input[name=q]", "menjatuhkan sanksi")
-            page.click("input[type=submit]")
-            page.wait_for_selector("td.col-snippet mark", timeout=15000)
+    with chromium_page(tmp_path) as page:
+        page.goto(server + "/kliping/search", wait_until="load")
+        page.fill("input[name=q]", "menjatuhkan sanksi")
+        page.click("input[type=submit]")
+        page.wait_for_selector("td.col-snippet mark", timeout=15000)
 
-            rows = page.locator("table.rows-and-columns tbody tr")
-            assert rows.count() >= 2
-            ranks = [float(t) for t in page.locator("td.col-rank").all_inner_texts()]
-            assert ranks == sorted(ranks)
-            marked = {t.lower() for t in page.locator("td.col-snippet mark").all_inner_texts()}
-            assert {"dijatuhkan", "menjatuhkan"} <= marked
-            assert page.locator("td.col-title a").count() == rows.count()
-            save(page, tmp_path, "archive-search.png")
+        rows = page.locator("table.rows-and-columns tbody tr")
+        assert rows.count() >= 2
+        ranks = [float(t) for t in page.locator("td.col-rank").all_inner_texts()]
+        assert ranks == sorted(ranks)
+        marked = {t.lower() for t in page.locator("td.col-snippet mark").all_inner_texts()}
+        assert {"dijatuhkan", "menjatuhkan"} <= marked
+        assert page.locator("td.col-title a").count() == rows.count()
+        save(page, tmp_path, "archive-search.png")
 
-            page.click(".metadata-description a[href*='/kliping/articles']")
-            page.wait_for_selector("#facet-outlet", timeout=15000)
-            outlets = page.locator("#facet-outlet li").all_inner_texts()
-            assert len(outlets) == 5
-            assert page.locator("#facet-language").is_visible()
-            assert page.locator("#facet-published_month").is_visible()
-            page.evaluate("document.querySelector('.facet-results').scrollIntoView()")
-            save(page, tmp_path, "archive-facets.png", full_page=False)
+        page.click(".metadata-description a[href*='/kliping/articles']")
+        page.wait_for_selector("#facet-outlet", timeout=15000)
+        outlets = page.locator("#facet-outlet li").all_inner_texts()
+        assert len(outlets) == 5
+        assert page.locator("#facet-language").is_visible()
+        assert page.locator("#facet-published_month").is_visible()
+        page.evaluate("document.querySelector('.facet-results').scrollIntoView()")
+        save(page, tmp_path, "archive-facets.png", full_page=False)
 
-            page.locator("td.col-link a, td.type-pk a").first.click()
-            page.wait_for_selector("td.col-text")
-            style = page.eval_on_selector("td.col-text", "e => getComputedStyle(e).whiteSpace")
-            assert style == "pre-wrap"
-        finally:
-            context.close()
+        page.locator("td.col-link a, td.type-pk a").first.click()
+        page.wait_for_selector("td.col-text")
+        style = page.eval_on_selector("td.col-text", "e => getComputedStyle(e).whiteSpace")
+        assert style == "pre-wrap"
 
 
 def test_front_page_chart_in_chromium(server, tmp_path):
@@ -112,31 +119,24 @@ def test_front_page_chart_in_chromium(server, tmp_path):
     its bars are the canned query's rows."""
     import json
 
-    with playwright_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 900})
-        try:
-            page = context.new_page()
-            page.goto(server + "/", wait_until="load")
-            chart = page.locator("img[src$='/-/articles-per-day.svg']")
-            chart.wait_for(timeout=15000)
-            size = chart.evaluate("img => [img.complete, img.naturalWidth, img.naturalHeight]")
-            assert size == [True, 760, 280]  # loaded and drawn as an SVG image
-            save(page, tmp_path, "archive-chart.png")
+    with chromium_page(tmp_path) as page:
+        page.goto(server + "/", wait_until="load")
+        chart = page.locator("img[src$='/-/articles-per-day.svg']")
+        chart.wait_for(timeout=15000)
+        size = chart.evaluate("img => [img.complete, img.naturalWidth, img.naturalHeight]")
+        assert size == [True, 760, 280]  # loaded and drawn as an SVG image
+        save(page, tmp_path, "archive-chart.png")
 
-            page.goto(server + "/kliping/-/articles-per-day.svg", wait_until="load")
-            texts = "els => els.map(e => e.textContent)"
-            bars = page.locator("rect.bar title").evaluate_all(texts)
-            legend = page.locator("g.legend text").evaluate_all(texts)
-            rows = json.loads(urllib.request.urlopen(
-                server + "/kliping/articles_per_day.json?_shape=array", timeout=10).read())
-            assert sorted(bars) == sorted(f"{r['day']} {r['outlet']}: {r['articles']}" for r in rows)
-            assert len(legend) == len({r["outlet"] for r in rows}) >= 2
+        page.goto(server + "/kliping/-/articles-per-day.svg", wait_until="load")
+        texts = "els => els.map(e => e.textContent)"
+        bars = page.locator("rect.bar title").evaluate_all(texts)
+        legend = page.locator("g.legend text").evaluate_all(texts)
+        rows = json.loads(urllib.request.urlopen(
+            server + "/kliping/articles_per_day.json?_shape=array", timeout=10).read())
+        assert sorted(bars) == sorted(f"{r['day']} {r['outlet']}: {r['articles']}" for r in rows)
+        assert len(legend) == len({r["outlet"] for r in rows}) >= 2
 
-            page.goto(server + "/", wait_until="load")
-            page.click("figcaption a")  # the numbers behind the chart
-            page.wait_for_selector("table.rows-and-columns")
-            assert page.locator("table.rows-and-columns tbody tr").count() == len(rows)
-        finally:
-            context.close()
+        page.goto(server + "/", wait_until="load")
+        page.click("figcaption a")  # the numbers behind the chart
+        page.wait_for_selector("table.rows-and-columns")
+        assert page.locator("table.rows-and-columns tbody tr").count() == len(rows)

@@ -1,6 +1,5 @@
 """Datasette on an archive of the seed scrapes, through Datasette's own test client."""
 import asyncio
-from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
@@ -9,7 +8,7 @@ from click.testing import CliRunner
 from kliping.archive.serve import make_datasette, metadata_for, shipped_metadata
 from kliping.cli import main
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+from conftest import SAMPLES
 
 
 @pytest.fixture(scope="module")

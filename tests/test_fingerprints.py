@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from kliping.cleaner import load_rules
 from kliping.cleaner.fingerprints import FingerprintIndex
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,11 +18,6 @@ def plain_hits(rules, text):
 
 def index_hits(index, text):
     return [(rule.id, hits) for rule, hits in index.hits(text)]
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules()
 
 
 @pytest.fixture(scope="module")

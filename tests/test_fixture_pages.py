@@ -15,23 +15,19 @@ from __future__ import annotations
 import collections
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
 
-from kliping.cleaner import clean, load_rules, read_path
+from kliping.cleaner import clean, read_path
+
+from conftest import norm
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 OUTLETS = ("kontan", "inews", "tribunnews", "voi", "blogmirror")
 
 #: Page stem -> why the cleaner fails it today (see the rule fixes proposed for each).
 KNOWN_FAILURES: dict[str, str] = {}
-
-
-def norm(text: str | None) -> str:
-    """Return `text` NFKC-folded with runs of white space as one space (as the scorer does)."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
 
 
 def page_params():
@@ -43,11 +39,6 @@ def page_params():
             marks = (pytest.mark.xfail(reason=KNOWN_FAILURES[stem], strict=True),)
         params.append(pytest.param(stem, id=stem, marks=marks))
     return params
-
-
-@pytest.fixture(scope="module")
-def builtin_rules():
-    return load_rules()
 
 
 def differences(stem: str, rules) -> list[str]:
@@ -87,8 +78,8 @@ def differences(stem: str, rules) -> list[str]:
 
 
 @pytest.mark.parametrize("stem", page_params())
-def test_fixture_page(stem, builtin_rules):
-    problems = differences(stem, builtin_rules)
+def test_fixture_page(stem, rules):
+    problems = differences(stem, rules)
     assert not problems, f"{stem}:\n  " + "\n  ".join(problems)
 
 

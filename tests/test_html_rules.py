@@ -20,14 +20,15 @@ from __future__ import annotations
 import collections
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
 
-from kliping.cleaner import RawDoc, clean, load_rules, read_path
+from kliping.cleaner import RawDoc, clean, read_path
 from kliping.cleaner.pipeline import explain
 from kliping.cleaner.selectors import Selector, compile_selector
+
+from conftest import norm
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "fixtures" / "html"
@@ -39,11 +40,6 @@ TWIN_F1 = 0.98
 KNOWN_FAILURES: dict[str, str] = {}
 #: Twin stem -> why the text scrape and the page disagree today.
 KNOWN_TWIN_FAILURES: dict[str, str] = {}
-
-
-def norm(text: str | None) -> str:
-    """Return `text` NFKC-folded with runs of white space as one space."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
 
 
 def tokens(text: str) -> list[str]:
@@ -124,11 +120,6 @@ def differences(got: dict, want: dict) -> list[str]:
 def params(names, failures: dict[str, str]):
     return [pytest.param(s, id=s, marks=(pytest.mark.xfail(reason=failures[s], strict=True),)
                          if s in failures else ()) for s in names]
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return load_rules()
 
 
 @pytest.mark.parametrize("stem", params(stems(), KNOWN_FAILURES))

@@ -9,11 +9,10 @@ tests/test_spark.py ingests what a real Spark run wrote.
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
-from conftest import SAMPLES, json_lines
+from conftest import SAMPLES, json_lines, sql_value
 
 
 @pytest.fixture(scope="module")
@@ -39,11 +38,6 @@ def spark_jsonl(out, rows, extra_lines: list[bytes] = ()):
     return out
 
 
-def count(db, sql):
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchone()[0]
-
-
 def test_json_lines_output_is_read_and_searchable(run_cli, rows, tmp_path):
     out = spark_jsonl(tmp_path / "out", rows)
     db = tmp_path / "k.db"
@@ -65,7 +59,7 @@ def test_a_broken_line_is_one_failed_document_naming_file_and_line(run_cli, rows
     assert "part-00000-a-c000.json:4: not JSON" in result.stderr
     assert "part-00000-a-c000.json:5: not a JSON object" in result.stderr
     assert "Traceback" not in result.output
-    assert count(db, "select count(*) from raw where coalesce(text, cast(data as text)) = '[1, 2]\n'") == 1  # kept as received
+    assert sql_value(db, "select count(*) from raw where coalesce(text, cast(data as text)) = '[1, 2]\n'") == 1  # kept as received
 
 
 def test_a_corrupt_parquet_file_is_one_line_not_a_traceback(run_cli, tmp_path):
@@ -105,7 +99,7 @@ def test_spark_output_with_other_paths_loads_both(run_cli, rows, tmp_path):
     result = run_cli("ingest", out, SAMPLES / "kontan-putin-biden.txt", "--db", db)
     assert result.exit_code == 0, result.output
     assert "3 documents: 3 new" in result.stdout
-    assert count(db, "select count(*) from articles") == 3
+    assert sql_value(db, "select count(*) from articles") == 3
 
 
 def test_url_with_spark_output_is_refused(run_cli, rows, tmp_path):

@@ -6,16 +6,9 @@ import pytest
 from kliping.cleaner import RuleError, load_rules
 from kliping.cleaner.rule_loader import builtin_rules_dir, parse_rule_file, rule_schema
 
-from conftest import SAMPLES
+from conftest import SAMPLES, rules_dir
 
 OUTLETS = {"generic", "kontan", "inews", "tribunnews", "voi", "blogmirror"}
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    d = tmp_path / "rules"
-    d.mkdir(exist_ok=True)
-    (d / name).write_text(text, "utf-8")
-    return d
 
 
 def test_builtin_rules_ship_with_the_package(rules):
@@ -106,7 +99,7 @@ def test_an_unknown_outlets_common_furniture_routes_to_no_outlet(rules):
 
 
 def test_unknown_key_names_file_line_and_key(tmp_path):
-    d = write(tmp_path, "acme.toml", 'name = "Acme"\n\n[body]\ndrop = []\ndorp = ["x"]\n')
+    d = rules_dir(tmp_path, 'name = "Acme"\n\n[body]\ndrop = []\ndorp = ["x"]\n')
     with pytest.raises(RuleError) as err:
         load_rules(d)
     msg = str(err.value)
@@ -114,38 +107,38 @@ def test_unknown_key_names_file_line_and_key(tmp_path):
 
 
 def test_unknown_top_level_key(tmp_path):
-    d = write(tmp_path, "acme.toml", 'name = "Acme"\nhost = ["acme.id"]\n')
+    d = rules_dir(tmp_path, 'name = "Acme"\nhost = ["acme.id"]\n')
     with pytest.raises(RuleError, match=r"acme.toml:2: unknown key 'host'"):
         load_rules(d)
 
 
 def test_bad_regex_names_file_line_and_pattern(tmp_path):
-    d = write(tmp_path, "acme.toml", 'name = "Acme"\n[header]\ndrop = [\n  \'^ok$\',\n  \'^(bad\',\n]\n')
+    d = rules_dir(tmp_path, 'name = "Acme"\n[header]\ndrop = [\n  \'^ok$\',\n  \'^(bad\',\n]\n')
     with pytest.raises(RuleError) as err:
         load_rules(d)
     assert "acme.toml:5: header.drop: bad regular expression '^(bad'" in str(err.value)
 
 
 def test_wrong_type_is_reported(tmp_path):
-    d = write(tmp_path, "acme.toml", 'name = "Acme"\nlanguage = "Indonesian"\n')
+    d = rules_dir(tmp_path, 'name = "Acme"\nlanguage = "Indonesian"\n')
     with pytest.raises(RuleError, match=r"acme.toml:2: language: 'Indonesian' does not match"):
         load_rules(d)
 
 
 def test_bad_toml_is_reported_with_line(tmp_path):
-    d = write(tmp_path, "acme.toml", 'name = "Acme"\n[body\n')
+    d = rules_dir(tmp_path, 'name = "Acme"\n[body\n')
     with pytest.raises(RuleError, match=r"acme.toml:2:\d+: not valid TOML"):
         load_rules(d)
 
 
 def test_extends_unknown_rule(tmp_path):
-    d = write(tmp_path, "acme.toml", 'extends = "nope"\n')
+    d = rules_dir(tmp_path, 'extends = "nope"\n')
     with pytest.raises(RuleError, match="extends unknown rule 'nope'"):
         load_rules(d)
 
 
 def test_user_rule_replaces_builtin_of_same_id(tmp_path):
-    d = write(tmp_path, "voi.toml", 'name = "My VOI"\nhosts = ["voi.id"]\n')
+    d = rules_dir(tmp_path, 'name = "My VOI"\nhosts = ["voi.id"]\n', "voi.toml")
     rules = load_rules(d)
     assert rules["voi"].name == "My VOI" and rules["voi"].path.startswith(str(d))
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kliping.cleaner.rule_loader import builtin_rules_dir
 
-from conftest import SAMPLES
+from conftest import SAMPLES, rules_dir
 
 ACME = '''name = "Acme"
 hosts = ["acme.id"]
@@ -27,13 +27,6 @@ ACME.ID - Isi berita pertama yang cukup panjang untuk dibaca sebagai paragraf.
 title = "Judul Berita Acme Hari Ini"
 text = "Isi berita pertama yang cukup panjang untuk dibaca sebagai paragraf."
 '''
-
-
-def rules_dir(tmp_path: Path, text: str, name: str = "acme.toml") -> Path:
-    d = tmp_path / "rules"
-    d.mkdir(exist_ok=True)
-    (d / name).write_text(text, "utf-8")
-    return d
 
 
 # ------------------------------------------------------------------ check

@@ -35,6 +35,26 @@ def _open_rules(rules_dirs, outlet=None):
     return open_rules(rules_dirs, outlet)
 
 
+def _read_page(name: str):
+    """One page to write a rule from; a file that cannot be read stops the command."""
+    from ..cleaner import read_path
+
+    try:
+        return read_path(name)
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _write_new(target: Path, text: str) -> None:
+    """Write a rule file that must not exist yet (a file made since the check is kept)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(target, "x", encoding="utf-8") as out:
+            out.write(text)
+    except FileExistsError:
+        raise click.ClickException(f"{target} exists; not overwritten") from None
+
+
 # ------------------------------------------------------------------ explain
 
 def render_decision(row: Decision) -> str:
@@ -160,7 +180,6 @@ def new_command(rule_id, more, samples, host, out_dir, rules_dirs) -> None:
     from the samples' first lines; every guess is marked "# CHECK:" for you to confirm.
     Never overwrites a file.
     """
-    from ..cleaner import read_path
     from ..cleaner.pipeline import is_html
     from ..authoring.scaffold import scaffold_rule
 
@@ -173,21 +192,13 @@ def new_command(rule_id, more, samples, host, out_dir, rules_dirs) -> None:
     rules = _open_rules(rules_dirs)
     texts = []
     for name in samples + more:
-        try:
-            doc = read_path(name)
-        except InputError as exc:
-            raise click.ClickException(str(exc)) from None
+        doc = _read_page(name)
         if is_html(doc):
             raise click.ClickException(f"{name}: an HTML page; `rules new` reads plain-text "
                                        "scrapes (write [html] selectors by hand)")
         texts.append((Path(name).name, doc.text))
     scaffold = scaffold_rule(rule_id, texts, rules, host=host)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with open(target, "x", encoding="utf-8") as out:
-            out.write(scaffold.text)
-    except FileExistsError:
-        raise click.ClickException(f"{target} exists; not overwritten") from None
+    _write_new(target, scaffold.text)
     if rule_id in {r.id for r in rules}:
         click.echo(f"note: a rule '{rule_id}' exists already; with --rules {out_dir} yours replaces it",
                    err=True)
@@ -220,7 +231,6 @@ def learn_command(pages, rule_id, out_dir, host, from_archive, outlet, db_path, 
     comment says what it was learned from and on how many pages. The pages' first lines,
     prose scrambled, become [[tests]]. Never overwrites a file.
     """
-    from ..cleaner import read_path
     from ..cleaner.pipeline import is_html
     from ..authoring.learn import LearnError, SourcePage, learn_rule
 
@@ -233,21 +243,13 @@ def learn_command(pages, rule_id, out_dir, host, from_archive, outlet, db_path, 
         raise click.UsageError("give PAGE files, or --from-archive with --outlet (and no PAGE)")
     sources = _archive_pages(db_path, outlet, max_pages) if from_archive else []
     for name in pages:
-        try:
-            doc = read_path(name)
-        except InputError as exc:
-            raise click.ClickException(str(exc)) from None
+        doc = _read_page(name)
         sources.append(SourcePage(Path(name).name, doc.text, doc.url, is_html(doc)))
     try:
         learned = learn_rule(rule_id, sources, _open_rules(rules_dirs), host=host)
     except LearnError as exc:
         raise click.ClickException(str(exc)) from None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with open(target, "x", encoding="utf-8") as out:
-            out.write(learned.text)
-    except FileExistsError:
-        raise click.ClickException(f"{target} exists; not overwritten") from None
+    _write_new(target, learned.text)
     for why in learned.skipped:
         click.echo(f"left out (unsafe): {why}", err=True)
     click.echo(f"wrote {target}: {learned.patterns} patterns learned from {learned.pages} pages, "
