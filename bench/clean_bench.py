@@ -207,16 +207,9 @@ def lxml_parse(doc):
     return lxml.html.document_fromstring(doc.data)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--seconds", type=float, default=6.0, help="CPU seconds per throughput measure")
-    ap.add_argument("--variants", type=int, default=2000, help="seed-size scrapes for the end-to-end run")
-    ap.add_argument("--rss-sizes", type=int, nargs=2, default=(10_000, 100_000))
-    a = ap.parse_args()
-    rules, settings = load_rules(), Settings()
-    run = kliping_cleaner(rules, settings)
-    table: list[tuple[str, str, str, str]] = []  # measure, kliping, baseline, ratio
-
+def startup_rows() -> list[tuple[str, str, str, str]]:
+    """Start-up CPU time of `kliping --version` and of `kliping clean` of one scrape (its
+    cache empty, then filled), against trafilatura's start-up and a bare Python's."""
     seed = sorted((ROOT / "samples").glob("*.txt"))[0]
     version = child_cpu([str(BIN / "kliping"), "--version"])
     with tempfile.TemporaryDirectory() as cache:  # the first run fills kliping's cache, the next use it
@@ -227,65 +220,95 @@ def main() -> None:
     print(f"start-up, CPU time: kliping --version {version:.2f} s, kliping clean one scrape {clean_one:.2f} s "
           f"({first:.2f} s the first time, with an empty cache); "
           f"trafilatura --version {traf:.2f} s, python -c pass {bare:.2f} s")
-    table.append(("`kliping --version`, CPU time (vs `trafilatura --version`)", f"{version:.2f} s", f"{traf:.2f} s",
-                  f"{version / traf:.2f}×"))
-    table.append(("`kliping clean` of one scrape, CPU time (vs `python -c pass`)", f"{clean_one:.2f} s", f"{bare:.2f} s",
-                  f"{clean_one / bare:.2f}×"))
+    return [("`kliping --version`, CPU time (vs `trafilatura --version`)", f"{version:.2f} s", f"{traf:.2f} s",
+             f"{version / traf:.2f}×"),
+            ("`kliping clean` of one scrape, CPU time (vs `python -c pass`)", f"{clean_one:.2f} s", f"{bare:.2f} s",
+             f"{clean_one / bare:.2f}×")]
 
+
+def text_rows(run, variants: int, seconds: float, tmp: Path) -> list[tuple[str, str, str, str]]:
+    """Text scrapes per CPU second: `kliping clean DIR -j 1` over `variants` seed-size
+    scrapes and over tests/corpus against the read-and-write floor, then in process."""
+    rows = []
+    variant_dir = corpora.write_scrapes(corpora.seed_variants(variants), tmp / "variants")
+    corpus = corpora.write_scrapes([(p.name, p.read_text("utf-8")) for p in corpora.corpus_scrapes()], tmp / "corpus")
+    for name, folder in ((f"{variants:,} seed-size variants of samples/", variant_dir),
+                         (f"tests/corpus ({len(list(corpus.glob('*.txt')))} real page texts)", corpus)):
+        ours, floor = end_to_end(folder)
+        print(f"text end to end, `kliping clean DIR -j 1`, {name}: {ours:,.0f} docs per CPU second; "
+              f"floor (read + write JSON) {floor:,.0f} docs/s")
+        rows.append((f"text scrapes end to end, `kliping clean DIR -j 1`, {name}, docs per CPU second "
+                     "(vs reading and writing them)", f"{ours:,.0f}", f"{floor:,.0f}", f"{floor / ours:.1f}× slower"))
+    in_process = rate(run, [read_path(p) for p in sorted(variant_dir.glob("*.txt"))[:500]], seconds)
+    print(f"text in process, seed-size variants: {in_process:,.0f} docs per CPU second")
+    rows.append(("… in process, docs per CPU second", f"{in_process:,.0f}", "", ""))
+    return rows
+
+
+def html_rows(run, rules, settings, seconds: float, tmp: Path) -> list[tuple[str, str, str, str]]:
+    """HTML pages per CPU second against trafilatura and lxml's bare parse (../shared/html
+    by route, the fixture pages grown and as they are), then the body F1 of both on the
+    grown pages and, with ../shared beside the checkout, on ../shared/html."""
+    rows = []
+    ruled, generic = corpora.shared_pages(rules)
+    sets = []
+    if ruled:
+        sets += [(f"HTML, outlet rule, ../shared/html ({len(ruled)} real pages)", ruled),
+                 (f"HTML, generic path, ../shared/html ({len(generic)} real pages)", generic)]
+        selected = [d for d in ruled if by_selectors(d, rules, settings)]
+        unselected = [d for d in ruled if d not in selected]
+        parts = [(f"… of these, the {len(selected)} pages the rule's body selectors read", selected),
+                 (f"… of these, the {len(unselected)} pages trafilatura reads (their rule has no body "
+                  "selector that matches)", unselected)]
+    grown = corpora.grown_fixture_pages()
+    small = [corpora.html_doc(p) for p in sorted((ROOT / "tests/fixtures/html").glob("*.html"))]
+    sets += [("HTML, outlet rule, tests/fixtures/html grown to real size", grown),
+             ("HTML, outlet rule, tests/fixtures/html as they are", small)]
+    for name, docs in sets:
+        k, t, parse = html_rates(name, docs, run, seconds)
+        if ruled and docs is ruled:
+            for part, part_docs in parts:
+                if part_docs:
+                    html_rates(part, part_docs, run, seconds)
+        size = sum(len(d.data) for d in docs) / len(docs) / 1024
+        rows.append((f"{name}, {size:.0f} KiB a page, pages per CPU second (vs trafilatura with "
+                     "metadata)", f"{k:,.1f}", f"{t:,.1f}", f"{k / t:.2f}×"))
+        rows.append(("… vs lxml's bare parse of the same pages (the floor)", f"{k:,.1f}", f"{parse:,.1f}",
+                     f"{parse / k:.1f}× slower"))
+    f_k = fixture_f1(grown, lambda d: (run(d).text if run(d) else ""))
+    f_t = fixture_f1(grown, lambda d: json.loads(trafilatura_extract(d) or "{}").get("text"))
+    print(f"body token F1 on the grown fixture pages: kliping {f_k:.3f}, trafilatura {f_t:.3f}")
+    rows.append(("… body token F1 on the grown fixture pages", f"{f_k:.3f}", f"{f_t:.3f}", ""))
+    if ruled:
+        ours_f1, theirs_f1 = score_shared(ruled + generic, rules, settings, tmp)
+        print(f"../shared/html quality, kliping:     {ours_f1}")
+        print(f"../shared/html quality, trafilatura: {theirs_f1}")
+    return rows
+
+
+def rss_rows(sizes: tuple[int, int], tmp: Path) -> list[tuple[str, str, str, str]]:
+    """Peak RSS of `kliping clean` over two sizes of streamed JSON Lines: flat, or a leak."""
+    rss = [peak_rss(n, tmp) for n in sizes]
+    print(f"peak RSS of `kliping clean`: {sizes[0]:,} records {rss[0]:.0f} MiB, "
+          f"{sizes[1]:,} records {rss[1]:.0f} MiB (ratio {rss[1] / rss[0]:.2f})")
+    return [(f"peak RSS of `kliping clean`, {sizes[1]:,} vs {sizes[0]:,} streamed records",
+             f"{rss[1]:.0f} MiB", f"{rss[0]:.0f} MiB", f"{rss[1] / rss[0]:.2f}")]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=float, default=6.0, help="CPU seconds per throughput measure")
+    ap.add_argument("--variants", type=int, default=2000, help="seed-size scrapes for the end-to-end run")
+    ap.add_argument("--rss-sizes", type=int, nargs=2, default=(10_000, 100_000))
+    a = ap.parse_args()
+    rules, settings = load_rules(), Settings()
+    run = kliping_cleaner(rules, settings)
+    table = startup_rows()  # rows of measure, kliping, baseline, ratio
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        variants = corpora.write_scrapes(corpora.seed_variants(a.variants), tmp / "variants")
-        corpus = corpora.write_scrapes([(p.name, p.read_text("utf-8")) for p in corpora.corpus_scrapes()], tmp / "corpus")
-        for name, folder in ((f"{a.variants:,} seed-size variants of samples/", variants),
-                             (f"tests/corpus ({len(list(corpus.glob('*.txt')))} real page texts)", corpus)):
-            ours, floor = end_to_end(folder)
-            print(f"text end to end, `kliping clean DIR -j 1`, {name}: {ours:,.0f} docs per CPU second; "
-                  f"floor (read + write JSON) {floor:,.0f} docs/s")
-            table.append((f"text scrapes end to end, `kliping clean DIR -j 1`, {name}, docs per CPU second "
-                          "(vs reading and writing them)", f"{ours:,.0f}", f"{floor:,.0f}", f"{floor / ours:.1f}× slower"))
-        in_process = rate(run, [read_path(p) for p in sorted(variants.glob("*.txt"))[:500]], a.seconds)
-        print(f"text in process, seed-size variants: {in_process:,.0f} docs per CPU second")
-        table.append(("… in process, docs per CPU second", f"{in_process:,.0f}", "", ""))
-
-        ruled, generic = corpora.shared_pages(rules)
-        sets = []
-        if ruled:
-            sets += [(f"HTML, outlet rule, ../shared/html ({len(ruled)} real pages)", ruled),
-                     (f"HTML, generic path, ../shared/html ({len(generic)} real pages)", generic)]
-            selected = [d for d in ruled if by_selectors(d, rules, settings)]
-            unselected = [d for d in ruled if d not in selected]
-            parts = [(f"… of these, the {len(selected)} pages the rule's body selectors read", selected),
-                     (f"… of these, the {len(unselected)} pages trafilatura reads (their rule has no body "
-                      "selector that matches)", unselected)]
-        grown = corpora.grown_fixture_pages()
-        small = [corpora.html_doc(p) for p in sorted((ROOT / "tests/fixtures/html").glob("*.html"))]
-        sets += [("HTML, outlet rule, tests/fixtures/html grown to real size", grown),
-                 ("HTML, outlet rule, tests/fixtures/html as they are", small)]
-        for name, docs in sets:
-            k, t, parse = html_rates(name, docs, run, a.seconds)
-            if ruled and docs is ruled:
-                for part, part_docs in parts:
-                    if part_docs:
-                        html_rates(part, part_docs, run, a.seconds)
-            size = sum(len(d.data) for d in docs) / len(docs) / 1024
-            table.append((f"{name}, {size:.0f} KiB a page, pages per CPU second (vs trafilatura with "
-                          "metadata)", f"{k:,.1f}", f"{t:,.1f}", f"{k / t:.2f}×"))
-            table.append(("… vs lxml's bare parse of the same pages (the floor)", f"{k:,.1f}", f"{parse:,.1f}",
-                          f"{parse / k:.1f}× slower"))
-        f_k = fixture_f1(grown, lambda d: (run(d).text if run(d) else ""))
-        f_t = fixture_f1(grown, lambda d: json.loads(trafilatura_extract(d) or "{}").get("text"))
-        print(f"body token F1 on the grown fixture pages: kliping {f_k:.3f}, trafilatura {f_t:.3f}")
-        table.append(("… body token F1 on the grown fixture pages", f"{f_k:.3f}", f"{f_t:.3f}", ""))
-        if ruled:
-            ours_f1, theirs_f1 = score_shared(ruled + generic, rules, settings, tmp)
-            print(f"../shared/html quality, kliping:     {ours_f1}")
-            print(f"../shared/html quality, trafilatura: {theirs_f1}")
-        sizes = a.rss_sizes
-        rss = [peak_rss(n, tmp) for n in sizes]
-        print(f"peak RSS of `kliping clean`: {sizes[0]:,} records {rss[0]:.0f} MiB, "
-              f"{sizes[1]:,} records {rss[1]:.0f} MiB (ratio {rss[1] / rss[0]:.2f})")
-        table.append((f"peak RSS of `kliping clean`, {sizes[1]:,} vs {sizes[0]:,} streamed records",
-                      f"{rss[1]:.0f} MiB", f"{rss[0]:.0f} MiB", f"{rss[1] / rss[0]:.2f}"))
+        table += text_rows(run, a.variants, a.seconds, tmp)
+        table += html_rows(run, rules, settings, a.seconds, tmp)
+        table += rss_rows(a.rss_sizes, tmp)
 
     print("\n<!-- speed table: bench/clean_bench.py -->")
     print("| measure | kliping | baseline | ratio |\n| --- | --- | --- | --- |")

@@ -17,7 +17,7 @@ ignored. FTS5's own NEAR, column filters (`title:`, `{a b}:`), `^` and `+` are n
 of this grammar: they are read as words or ignored. A query that is left with nothing to
 search for raises `QueryError` with a message meant for the person who typed it.
 
-The work a query can ask for is bounded (see the limits below): repeated terms count
+The work a query can ask for is bounded (the limits are in query_tree.py): repeated terms count
 once, words past `MAX_TERMS` are dropped, prefixes shorter than `MIN_PREFIX` or past
 `MAX_PREFIXES` are searched as whole words, and parentheses nested deeper than
 `MAX_DEPTH` are ignored (their words kept). Each adjustment adds a sentence to
@@ -27,9 +27,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Union
 
-from .stem import DEFAULT_LANGUAGE, STEMMERS, STOP_WORDS, SUBSTRING_LANGUAGES, fold, stem_words, words
+from .query_tree import (MAX_DEPTH, MAX_PREFIXES, MAX_TERMS, MIN_PREFIX, SUBSTRING, Budget, Node, Parser,
+                         QueryError, Term, all_terms, limit_depth, matches_text, positive_terms, render,
+                         short_prefixes, tokenize)
+from .stem import DEFAULT_LANGUAGE, STEMMERS, STOP_WORDS, SUBSTRING_LANGUAGES, fold, words
 
 #: The columns stemmed queries run against (the stemmed shadows of the text columns).
 STEM_COLUMNS = ("title_stem", "description_stem", "text_stem")
@@ -39,63 +41,12 @@ STEM_COLUMNS = ("title_stem", "description_stem", "text_stem")
 LANGUAGE_COLUMN = "language"
 #: A term of the trigram (substring) index needs this many characters.
 MIN_SUBSTRING = 3
-#: "Language" of the terms searched by substring: the words as typed, folded, unstemmed.
-SUBSTRING = "substring"
 
 #: An FTS5 expression that matches nothing, for callers that need a query either way.
 MATCH_NOTHING = '""'
 
-_OPERATORS = ("AND", "OR", "NOT")
-
-#: At most this many words are searched (each word of a phrase counts; a term repeated in
-#: the same group counts once); the rest of the query is dropped, with a note.
-MAX_TERMS = 64
-
-#: A prefix (sank*) needs at least this many letters; a shorter one is searched as a word.
-MIN_PREFIX = 3
-
-#: At most this many prefixes per query; later ones are searched as whole words.
-MAX_PREFIXES = 8
-
-#: Parentheses nested deeper than this are ignored (the words inside are kept).
-MAX_DEPTH = 8
 #: A query longer than this many characters is read up to here (64 words fit many times).
 MAX_QUERY_CHARS = 2000
-
-
-class QueryError(ValueError):
-    """A search query that cannot be run; the message says why, for the user."""
-
-
-@dataclass(frozen=True)
-class Term:
-    """One word or phrase: its stems in order; `prefix` when the last one ends with *."""
-
-    stems: tuple[str, ...]
-    prefix: bool = False
-
-    def fts(self) -> str:
-        """The term as a quoted FTS5 string (with * for a prefix)."""
-        quoted = '"' + " ".join(self.stems).replace('"', '""') + '"'
-        return quoted + ("*" if self.prefix else "")
-
-
-@dataclass(frozen=True)
-class AllOf:
-    """Every one of `include` and none of `exclude`."""
-
-    include: tuple["Node", ...]
-    exclude: tuple["Node", ...] = ()
-
-
-@dataclass(frozen=True)
-class AnyOf:
-    """At least one of `options`."""
-
-    options: tuple["Node", ...]
-
-
-Node = Union[Term, AllOf, AnyOf]
 
 
 @dataclass(frozen=True)
@@ -124,244 +75,11 @@ class Query:
     def contains(self, text: str | None) -> bool:
         """Whether `text` (lower case) holds the substring query (for the articles of
         SUBSTRING_LANGUAGES when the trigram index cannot be used)."""
-        return self.substring_tree is not None and _contains(self.substring_tree, (text or "").lower())
+        return self.substring_tree is not None and matches_text(self.substring_tree, (text or "").lower())
 
     def terms_for(self, language: str | None) -> tuple[Term, ...]:
         """The terms to highlight in an article of `language`."""
         return dict(self.language_terms).get(language, self.terms)
-
-
-def tokenize(text: str) -> list[tuple[str, str]]:
-    """Split a query into (kind, value) pairs: ( ) op neg phrase word."""
-    out: list[tuple[str, str]] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            i += 1
-        elif ch in "()":
-            out.append((ch, ch))
-            i += 1
-        elif ch == '"':
-            end = text.find('"', i + 1)
-            end = n if end < 0 else end
-            out.append(("phrase", text[i + 1:end]))
-            i = end + 1
-        else:
-            j = i
-            while j < n and not text[j].isspace() and text[j] not in '()"':
-                j += 1
-            chunk = text[i:j]
-            i = j
-            if chunk in _OPERATORS:
-                out.append(("op", chunk))
-                continue
-            if chunk[0] in "-+":
-                if chunk[0] == "-":
-                    out.append(("neg", "-"))
-                chunk = chunk.lstrip("-+")
-            if chunk:
-                out.append(("word", chunk))
-    return out
-
-
-def make_term(chunk: str, phrase: bool = False, language: str = DEFAULT_LANGUAGE) -> Term | None:
-    """A Term from a word (a trailing * makes a prefix) or a quoted phrase; None if empty.
-
-    A prefix shorter than MIN_PREFIX letters is stemmed and searched as a whole word.
-    In `language` SUBSTRING the term is the text as typed, lower case (a prefix is a substring).
-    """
-    prefix = not phrase and chunk.endswith("*")
-    tokens = list(words(chunk))
-    if not tokens:
-        return None
-    if language == SUBSTRING:
-        printable = "".join(ch if ch.isprintable() else " " for ch in chunk.rstrip("*"))
-        # lower case only: the trigram index folds case, not diacritics (nor kana voicing)
-        return Term((" ".join(printable.lower().split()),)) if printable.strip() else None
-    if prefix and len(tokens[-1]) >= MIN_PREFIX:
-        head = stem_words(tokens[:-1], language)
-        return Term(tuple(head) + (tokens[-1],), prefix=True)
-    stems = stem_words(tokens, language)
-    return Term(tuple(stems)) if stems else None
-
-
-def _short_prefixes(tokens: list[tuple[str, str]]) -> list[str]:
-    """The words typed as a prefix (ending with *) with fewer than MIN_PREFIX letters."""
-    short = []
-    for kind, value in tokens:
-        if kind == "word" and value.endswith("*"):
-            last = words(value)[-1:]
-            if last and len(last[0]) < MIN_PREFIX:
-                short.append(value)
-    return short
-
-
-def _limit_depth(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], bool]:
-    """Drop parentheses nested deeper than MAX_DEPTH (and their closing ones)."""
-    out: list[tuple[str, str]] = []
-    depth = extra = 0
-    for tok in tokens:
-        if tok[0] == "(":
-            if depth >= MAX_DEPTH:
-                extra += 1
-                continue
-            depth += 1
-        elif tok[0] == ")":
-            if extra:
-                extra -= 1
-                continue
-            depth = max(0, depth - 1)
-        out.append(tok)
-    return out, len(out) != len(tokens)
-
-
-class _Parser:
-    """Recursive descent over tokens: any := all (OR all)*; all := unit+; unit := [-|NOT] atom."""
-
-    def __init__(self, tokens: list[tuple[str, str]], language: str = DEFAULT_LANGUAGE):
-        self.tokens = tokens
-        self.language = language
-        self.pos = 0
-
-    def peek(self) -> tuple[str, str] | None:
-        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
-
-    def parse(self) -> Node | None:
-        parts = []
-        while self.peek() is not None:
-            node = self.parse_any()
-            if node is not None:
-                parts.append(node)
-            if self.peek() is not None and self.peek()[0] == ")":
-                self.pos += 1  # a stray ")" at the top level is ignored
-        if not parts:
-            return None
-        return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
-
-    def parse_any(self) -> Node | None:
-        options = [self.parse_all()]
-        while self.peek() == ("op", "OR"):
-            self.pos += 1
-            options.append(self.parse_all())
-        return _any([o for o in options if o is not None])
-
-    def parse_all(self) -> Node | None:
-        include: list[Node] = []
-        exclude: list[Node] = []
-        while (tok := self.peek()) is not None and tok[0] != ")" and tok != ("op", "OR"):
-            if tok in (("op", "NOT"), ("neg", "-")):
-                self.pos += 1
-                node = self.parse_atom()
-                if node is not None:
-                    exclude.append(node)
-            elif tok == ("op", "AND"):
-                self.pos += 1
-            else:
-                node = self.parse_atom()
-                if node is not None:
-                    include.append(node)
-        if exclude and not include:
-            raise QueryError(
-                "Excluded words (-word or NOT word) need a word to search for as well, "
-                "for example: sanksi -putin")
-        if not include:
-            return None
-        if len(include) == 1 and not exclude:
-            return include[0]
-        return AllOf(tuple(include), tuple(exclude))
-
-    def parse_atom(self) -> Node | None:
-        tok = self.peek()
-        if tok is None:
-            return None
-        kind, value = tok
-        self.pos += 1
-        if kind == "(":
-            node = self.parse_any()
-            if self.peek() is not None and self.peek()[0] == ")":
-                self.pos += 1  # an unclosed "(" closes at the end of the query
-            return node
-        if kind == "phrase":
-            return make_term(value, phrase=True, language=self.language)
-        if kind == "word":
-            return make_term(value, language=self.language)
-        return None  # an operator where a word belongs: ignored
-
-
-def _any(options: list[Node]) -> Node | None:
-    if not options:
-        return None
-    return options[0] if len(options) == 1 else AnyOf(tuple(options))
-
-
-def _unique(nodes) -> list[Node]:
-    """`nodes` without Nones and repeats (in a group, a repeated term changes nothing)."""
-    return list(dict.fromkeys(n for n in nodes if n is not None))
-
-
-class _Budget:
-    """What is left of MAX_TERMS and MAX_PREFIXES while a tree is walked in order."""
-
-    def __init__(self, language: str = DEFAULT_LANGUAGE) -> None:
-        self.language = language
-        self.terms = MAX_TERMS
-        self.prefixes = MAX_PREFIXES
-        self.dropped = 0
-        self.as_words: list[str] = []
-
-    def term(self, term: Term) -> Term | None:
-        if term.prefix:
-            if self.prefixes > 0:
-                self.prefixes -= 1
-            else:
-                self.as_words.append(term.stems[-1] + "*")
-                stems = tuple(term.stems[:-1]) + tuple(stem_words(term.stems[-1:], self.language))
-                if not stems:
-                    return None
-                term = Term(stems)
-        n = len(term.stems)
-        if n > self.terms:
-            self.dropped += n - self.terms
-            if self.terms == 0:
-                return None
-            term = Term(term.stems[:self.terms])  # a cut phrase; a cut prefix is a word
-        self.terms -= len(term.stems)
-        return term
-
-    def walk(self, node: Node) -> Node | None:
-        """`node` with repeats removed and what is over the budget dropped."""
-        if isinstance(node, Term):
-            return self.term(node)
-        if isinstance(node, AnyOf):
-            return _any(_unique(self.walk(o) for o in _unique(node.options)))
-        include = _unique(self.walk(n) for n in _unique(node.include))
-        if not include:
-            return None
-        exclude = _unique(self.walk(n) for n in _unique(node.exclude))
-        if len(include) == 1 and not exclude:
-            return include[0]
-        return AllOf(tuple(include), tuple(exclude))
-
-
-def render(node: Node) -> str:
-    """The FTS5 expression for a tree, fully parenthesised."""
-    if isinstance(node, Term):
-        return node.fts()
-    if isinstance(node, AnyOf):
-        return " OR ".join(f"({render(o)})" for o in node.options)
-    expr = " AND ".join(f"({render(n)})" for n in node.include)
-    if node.exclude:
-        expr = f"({expr}) NOT (" + " OR ".join(f"({render(n)})" for n in node.exclude) + ")"
-    return expr
-
-
-def positive_terms(node: Node) -> list[Term]:
-    """The terms a match contains (not the excluded ones), for highlighting."""
-    if isinstance(node, Term):
-        return [node]
-    children = node.options if isinstance(node, AnyOf) else node.include
-    return [t for child in children for t in positive_terms(child)]
 
 
 def parse_query(text: str, columns: tuple[str, ...] = STEM_COLUMNS) -> Query:
@@ -379,13 +97,13 @@ def _parse_query(text: str, columns: tuple[str, ...]) -> Query:
     cut = len(text) > MAX_QUERY_CHARS
     if cut:  # a person types far less; past this, reading it would only cost time
         text = (text[:MAX_QUERY_CHARS + 1].rsplit(None, 1) or [""])[0]  # no word cut in two
-    tokens, flattened = _limit_depth(tokenize(text))
-    tree = _Parser(tokens).parse()
+    tokens, flattened = limit_depth(tokenize(text))
+    tree = Parser(tokens).parse()
     notes: list[str] = []
     if tree is not None:
-        budget = _Budget()
+        budget = Budget()
         tree = budget.walk(tree)
-        short = _short_prefixes(tokens)
+        short = short_prefixes(tokens)
         if short:
             notes.append(f"prefixes need at least {MIN_PREFIX} letters; searched as whole "
                          f"words: {_listing(short)}")
@@ -409,11 +127,11 @@ def _parse_query(text: str, columns: tuple[str, ...]) -> Query:
     trees = {DEFAULT_LANGUAGE: tree}
     for language in STEMMERS:
         if language != DEFAULT_LANGUAGE:
-            other = _Parser(tokens, language).parse()
-            trees[language] = _Budget(language).walk(other) if other is not None else None
+            other = Parser(tokens, language).parse()
+            trees[language] = Budget(language).walk(other) if other is not None else None
     stemmed = {lang: _scoped(render(t), columns) for lang, t in trees.items() if t is not None}
-    substring_tree = _Parser(tokens, SUBSTRING).parse()
-    substring_tree = _Budget(SUBSTRING).walk(substring_tree) if substring_tree is not None else None
+    substring_tree = Parser(tokens, SUBSTRING).parse()
+    substring_tree = Budget(SUBSTRING).walk(substring_tree) if substring_tree is not None else None
     substrings = tuple(t.stems[0] for t in all_terms(substring_tree)) if substring_tree else ()
     usable = bool(substrings) and all(len(s) >= MIN_SUBSTRING for s in substrings)
     return Query(text=text, tree=tree, fts=_by_language(stemmed), terms=tuple(positive_terms(tree)),
@@ -423,15 +141,6 @@ def _parse_query(text: str, columns: tuple[str, ...]) -> Query:
                  substring=render(substring_tree) if usable else None,
                  substrings=tuple(t.stems[0] for t in positive_terms(substring_tree)) if substrings else (),
                  substring_tree=substring_tree)
-
-
-def _contains(node: Node, text: str) -> bool:
-    if isinstance(node, Term):
-        return node.stems[0] in text
-    if isinstance(node, AnyOf):
-        return any(_contains(o, text) for o in node.options)
-    return all(_contains(n, text) for n in node.include) and \
-        not any(_contains(n, text) for n in node.exclude)
 
 
 def _scoped(expr: str, columns: tuple[str, ...]) -> str:
@@ -458,15 +167,6 @@ def _by_language(stemmed: dict[str, str]) -> str:
 
 def _any_of(languages: list[str]) -> str:
     return " OR ".join(f'"{lang}"' for lang in languages)
-
-
-def all_terms(node: Node) -> list[Term]:
-    """Every term of a tree, excluded ones too."""
-    if isinstance(node, Term):
-        return [node]
-    if isinstance(node, AnyOf):
-        return [t for child in node.options for t in all_terms(child)]
-    return [t for child in node.include + node.exclude for t in all_terms(child)]
 
 
 def quoted_short(text: str, most: int = 60) -> str:
