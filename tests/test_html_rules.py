@@ -198,7 +198,7 @@ def test_outlet_rule_has_html_selectors(outlet, rules):
 
 #: Rules whose [html] body selectors read their outlets' real pages (../shared/html): the
 #: HTML cases of their [[tests]] are read by those selectors, not by trafilatura.
-SELECTOR_READ = ("kompas", "liputan6", "okezone", "republika", "tempo", "viva", "detik")
+SELECTOR_READ = ("kompas", "liputan6", "okezone", "republika", "tempo", "viva", "detik", "mediaindonesia")
 
 
 def html_cases(outlet: str, rules) -> list[dict]:
