@@ -2,6 +2,7 @@
 
     python bench/clean_bench.py                 # about four minutes on 2 cores
     python bench/clean_bench.py --seconds 2 --variants 500 --rss-sizes 2000 20000
+    python bench/clean_bench.py --only html     # the HTML rates alone (about two minutes)
 
 Reports, each as a ratio against a baseline measured here and now:
   * start-up (CPU time of the process, median of 7): `kliping --version` and `kliping
@@ -295,14 +296,30 @@ def rss_rows(sizes: tuple[int, int], tmp: Path) -> list[tuple[str, str, str, str
              f"{rss[1]:.0f} MiB", f"{rss[0]:.0f} MiB", f"{rss[1] / rss[0]:.2f}")]
 
 
+def html_only(run, rules, seconds: float) -> None:
+    """The HTML rates alone (../shared/html by route, the grown fixture pages), each
+    set's line as the full run prints it."""
+    ruled, generic = corpora.shared_pages(rules)
+    sets = [(f"HTML, outlet rule, ../shared/html ({len(ruled)} real pages)", ruled),
+            (f"HTML, generic path, ../shared/html ({len(generic)} real pages)", generic),
+            ("HTML, outlet rule, tests/fixtures/html grown to real size", corpora.grown_fixture_pages())]
+    for name, docs in sets:
+        if docs:
+            html_rates(name, docs, run, seconds)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=6.0, help="CPU seconds per throughput measure")
     ap.add_argument("--variants", type=int, default=2000, help="seed-size scrapes for the end-to-end run")
     ap.add_argument("--rss-sizes", type=int, nargs=2, default=(10_000, 100_000))
+    ap.add_argument("--only", choices=("html",), help="measure only the HTML pages' rates (no start-up, text, "
+                    "quality or memory figures, no table): for repeated runs on a shared machine")
     a = ap.parse_args()
     rules, settings = load_rules(), Settings()
     run = kliping_cleaner(rules, settings)
+    if a.only == "html":
+        return html_only(run, rules, a.seconds)
     table = startup_rows()  # rows of measure, kliping, baseline, ratio
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)

@@ -74,7 +74,7 @@ PASS_THROUGH = ("kliping/cleaner/rules.py", "kliping/cleaner/gates.py", "kliping
 #: Helpers of body.py that the furniture strip, the link-list pruning and the body all
 #: call, and page.py's measure of every box's text (the pruning's): charged to their caller's stage.
 PASS_THROUGH_NAMES = {"kliping/cleaner/html/body.py": {"_chars", "_text_sizes", "_holds_prose"},
-                      "kliping/cleaner/html/page.py": {"folded_sizes", "_text_run"}}
+                      "kliping/cleaner/html/page.py": {"folded_sizes"}}
 INTERVAL = 0.0005
 
 

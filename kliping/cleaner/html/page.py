@@ -243,38 +243,50 @@ def folded_sizes(root) -> tuple[dict, dict]:
     text with spaces folded, as `len(" ".join(el.text_content().split()))` gives them,
     and how many links (<a>) it holds. Built in one walk from the innermost elements out,
     each text node split once: measuring each box of a page on its own splits the text of
-    nested boxes again for each box around it."""
+    nested boxes again for each box around it. An element's text is its own, then each
+    child's and that child's tail; a word cut by a tag ("wo<b>rd</b>") is one word."""
     runs: dict = {}  # element -> (characters not spaces, words, starts with a space, ends with one)
     sizes: dict = {}
     links: dict = {}
     for el in reversed(list(root.iter())):  # each element after everything inside it
+        text = el.text if isinstance(el.tag, str) else None  # a comment's text is none of the page's
+        if not len(el):  # a leaf: its own text only
+            links[el] = 0
+            sizes[el] = 0
+            if text:
+                words = text.split()
+                runs[el] = (sum(map(len, words)), len(words), text[0].isspace(), text[-1].isspace())
+                sizes[el] = runs[el][0] + len(words) - 1 if words else 0
+            continue
         chars = words = count = 0
         first, last_space = None, True  # nothing read yet: no word runs on from before
-        pieces = [el.text] if isinstance(el.tag, str) else []
+        if text:
+            split = text.split()
+            chars, words, first, last_space = sum(map(len, split)), len(split), text[0].isspace(), text[-1].isspace()
         for child in el:
-            pieces.append(runs.get(child))
-            pieces.append(child.tail)
             count += links[child] + (child.tag == "a")
-        for piece in pieces:
-            if not piece:
-                continue
-            c, w, starts, ends = _text_run(piece) if isinstance(piece, str) else piece
-            if first is None:
-                first = starts
-            words += w - (not last_space and not starts)  # a word cut by a tag is one word
-            chars += c
-            last_space = ends
+            run = runs.get(child)
+            if run is not None:
+                c, w, starts, ends = run
+                if first is None:
+                    first = starts
+                words += w - (not last_space and not starts)
+                chars += c
+                last_space = ends
+            tail = child.tail
+            if tail:
+                split = tail.split()
+                starts = tail[0].isspace()
+                if first is None:
+                    first = starts
+                words += len(split) - (not last_space and not starts)
+                chars += sum(map(len, split))
+                last_space = tail[-1].isspace()
         if first is not None:
             runs[el] = (chars, words, first, last_space)
         sizes[el] = chars + words - 1 if words else 0
         links[el] = count
     return sizes, links
-
-
-def _text_run(text: str) -> tuple[int, int, bool, bool]:
-    """(characters not spaces, words, starts with a space, ends with one) of `text`."""
-    words = text.split()
-    return sum(map(len, words)), len(words), text[0].isspace(), text[-1].isspace()
 
 
 def _join_blocks(pieces: list[str | None]) -> list[str]:
