@@ -95,5 +95,11 @@ def norm(text: str | None) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
 
 
+def known_failures_marked(names, failures: dict[str, str]) -> list:
+    """pytest params for `names`; one named in `failures` is a strict xfail giving its reason."""
+    return [pytest.param(s, id=s, marks=(pytest.mark.xfail(reason=failures[s], strict=True),)
+                         if s in failures else ()) for s in names]
+
+
 def json_lines(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]

@@ -21,24 +21,13 @@ import pytest
 
 from kliping.cleaner import clean, read_path
 
-from conftest import norm
+from conftest import known_failures_marked, norm
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 OUTLETS = ("kontan", "inews", "tribunnews", "voi", "blogmirror")
 
 #: Page stem -> why the cleaner fails it today (see the rule fixes proposed for each).
 KNOWN_FAILURES: dict[str, str] = {}
-
-
-def page_params():
-    params = []
-    for expected in sorted(PAGES.glob("*.json")):
-        stem = expected.stem
-        marks = ()
-        if stem in KNOWN_FAILURES:
-            marks = (pytest.mark.xfail(reason=KNOWN_FAILURES[stem], strict=True),)
-        params.append(pytest.param(stem, id=stem, marks=marks))
-    return params
 
 
 def differences(stem: str, rules) -> list[str]:
@@ -77,7 +66,8 @@ def differences(stem: str, rules) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("stem", page_params())
+@pytest.mark.parametrize("stem", known_failures_marked(sorted(p.stem for p in PAGES.glob("*.json")),
+                                                        KNOWN_FAILURES))
 def test_fixture_page(stem, rules):
     problems = differences(stem, rules)
     assert not problems, f"{stem}:\n  " + "\n  ".join(problems)

@@ -28,7 +28,7 @@ from kliping.cleaner import RawDoc, clean, read_path
 from kliping.cleaner.pipeline import explain
 from kliping.cleaner.selectors import Selector, compile_selector
 
-from conftest import norm
+from conftest import known_failures_marked, norm
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "fixtures" / "html"
@@ -117,18 +117,13 @@ def differences(got: dict, want: dict) -> list[str]:
     return problems
 
 
-def params(names, failures: dict[str, str]):
-    return [pytest.param(s, id=s, marks=(pytest.mark.xfail(reason=failures[s], strict=True),)
-                         if s in failures else ()) for s in names]
-
-
-@pytest.mark.parametrize("stem", params(stems(), KNOWN_FAILURES))
+@pytest.mark.parametrize("stem", known_failures_marked(stems(), KNOWN_FAILURES))
 def test_page_with_its_url(stem, rules):
     problems = differences(clean_page(stem, rules), expectation(stem))
     assert not problems, f"{stem}:\n  " + "\n  ".join(problems)
 
 
-@pytest.mark.parametrize("stem", params(stems(), KNOWN_FAILURES))
+@pytest.mark.parametrize("stem", known_failures_marked(stems(), KNOWN_FAILURES))
 def test_page_without_url_is_matched_by_its_canonical_link(stem, rules):
     """No URL from the crawler: the page's <link rel=canonical> (or og:url) picks the
     rule and becomes the article's URL; everything else comes out the same."""
@@ -140,7 +135,7 @@ def twins() -> list[str]:
     return [s for s in stems() if expectation(s).get("text_twin")]
 
 
-@pytest.mark.parametrize("stem", params(twins(), KNOWN_TWIN_FAILURES))
+@pytest.mark.parametrize("stem", known_failures_marked(twins(), KNOWN_TWIN_FAILURES))
 def test_html_page_and_text_scrape_agree(stem, rules):
     want = expectation(stem)
     text = clean(read_path(ROOT / want["text_twin"]), rules).to_dict()
