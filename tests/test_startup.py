@@ -166,3 +166,14 @@ def test_a_long_text_goes_through_gates_and_screens_from_the_first_document():
     small = load_rules()
     clean_text(SEED.read_text("utf-8"), rules=small)
     assert "_fingerprint_index" not in vars(small)
+
+
+def test_the_version_is_the_installed_packages_and_read_without_a_metadata_scan():
+    """`kliping --version` says the version pip installed, from `kliping.__version__`:
+    importlib.metadata's scan of every installed distribution costs about 50 ms."""
+    from importlib.metadata import version
+    probe = cli("--version").replace("io.StringIO()", "sys.stderr") + (
+        "print('importlib.metadata' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stderr.strip() == f"kliping, version {version('kliping')}"
+    assert done.stdout.strip() == "False"

@@ -11,6 +11,8 @@ import importlib
 
 import click
 
+from .. import __version__
+
 #: Exit status after Ctrl-C, as shells report a process ended by SIGINT.
 INTERRUPTED_EXIT = 130
 
@@ -62,6 +64,6 @@ class Commands(click.Group):
 
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="kliping")
+@click.version_option(__version__, package_name="kliping")  # no metadata scan: ~50 ms
 def main() -> None:
     """Clean raw scrapes of Indonesian news into articles and archive them."""
