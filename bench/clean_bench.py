@@ -212,12 +212,18 @@ def startup_rows() -> list[tuple[str, str, str, str]]:
     """Start-up CPU time of `kliping --version` and of `kliping clean` of one scrape (its
     cache empty, then filled), against trafilatura's start-up and a bare Python's."""
     seed = sorted((ROOT / "samples").glob("*.txt"))[0]
-    version = child_cpu([str(BIN / "kliping"), "--version"])
+    # As installed: pip writes every module's bytecode at install time; a checkout's first
+    # run writes it here (unless PYTHONDONTWRITEBYTECODE forbids it: then each run would
+    # compile the modules changed since, about 65 ms on this project).
+    installed = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    child_cpu([str(BIN / "kliping"), "--version"], runs=1, env=installed)
+    version = child_cpu([str(BIN / "kliping"), "--version"], env=installed)
     with tempfile.TemporaryDirectory() as cache:  # the first run fills kliping's cache, the next use it
-        env = {**os.environ, "KLIPING_CACHE_DIR": cache}
+        env = {**installed, "KLIPING_CACHE_DIR": cache}
         first = child_cpu([str(BIN / "kliping"), "clean", str(seed)], runs=1, env=env)
         clean_one = child_cpu([str(BIN / "kliping"), "clean", str(seed)], env=env)
-    traf, bare = child_cpu(TRAFILATURA + ["--version"]), child_cpu([sys.executable, "-c", "pass"])
+    traf = child_cpu(TRAFILATURA + ["--version"], env=installed)
+    bare = child_cpu([sys.executable, "-c", "pass"], env=installed)
     print(f"start-up, CPU time: kliping --version {version:.2f} s, kliping clean one scrape {clean_one:.2f} s "
           f"({first:.2f} s the first time, with an empty cache); "
           f"trafilatura --version {traf:.2f} s, python -c pass {bare:.2f} s")
