@@ -57,10 +57,10 @@ def find_published(ext: Extraction, rule: Rule) -> str | None:
     title_at = next((ln.number for ln in ext.lines if ln.kind == TITLE), 0)
     dated = [ln for ln in ext.lines if ln.kind == PUBLISHED]
     dated.sort(key=lambda ln: ln.number < title_at)  # those under the headline first
-    found = [iso for iso in (parse_date(ln.value, rule.timezone) for ln in dated) if iso]
+    found = next((iso for iso in (parse_date(ln.value, rule.timezone) for ln in dated) if iso), None)
     if found:
         header = _date_header(ext, rule)
-        return header if header and _copied_before(found[0], header) else found[0]
+        return header if header and _copied_before(found, header) else found
     if ext.stamp:
         return ext.stamp if _MONTH.fullmatch(ext.stamp) else parse_date(ext.stamp, rule.timezone)
     return None
