@@ -153,7 +153,9 @@ def detect_language(paragraphs: list[str], rule: Rule, settings: Settings = DEFA
     quick = quick_language(sample, rule.language, settings)
     if quick:
         return quick
-    from langdetect import DetectorFactory, LangDetectException, detect  # here: most texts need no detector
+    from langdetect import DetectorFactory, LangDetectException  # here: most texts need no detector
+
+    from .language_profiles import detect
 
     DetectorFactory.seed = settings.langdetect_seed
     try:
