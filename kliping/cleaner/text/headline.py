@@ -12,8 +12,8 @@ from ..settings import Settings
 from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE, CJK,
                     _MAX_STANDFIRST, _SENTENCE_END, Extraction, Line, is_sentence)
 from .patterns import _starts_body
-from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, is_long, opens_text,
-                     sentence_case_prose, summarises, title_case)
+from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
+                     ends_in_credit, is_long, opens_text, sentence_case_prose, summarises, title_case)
 from .standfirst import standfirst_above_byline, standfirst_over_photo, standfirst_over_undated_lead
 
 
@@ -320,11 +320,16 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
                         if rule.first("body.dateline", ln.text) or is_sentence(ln.text) or is_long(ln.text)), None)
     if lead_at is not None:
         header_end = _header_end(lines, rest[lead_at], rule) if extracted else None
+        photo_box = _photo_box(lines, rest[:lead_at]) if not page else set()
         for i, ln in enumerate(rest[:lead_at]):
             if header_end is not None and ln.number > header_end:
                 continue  # the article's own: a subheading, a recipe's ingredients
-            if _over_its_credit(lines, ln):
+            if ln.number in photo_box:
+                ln.decide(CAPTION, "headline.photo_box", "the photo's credit or its caption between title and lead",
+                          bare_credit(ln.text))
+            elif credit := _over_its_credit(lines, ln):
                 ln.decide(CAPTION, "photo.caption_over_credit", "the photo's caption, its credit right under it", ln.text)
+                credit.value = bare_credit(credit.value or credit.text)  # "• VIVA/Nama", a list item
             elif (i == 0 and rule.description == "before-lead" and not page
                     and 20 <= len(ln.text) <= _MAX_STANDFIRST):
                 ln.decide(DESCRIPTION, "headline.description", "line between title and lead", ln.text)
@@ -394,17 +399,48 @@ def _cut_title_off_captions(lines: list[Line], title: str) -> None:
                      under.value[m.end():])
 
 
-def _over_its_credit(lines: list[Line], line: Line) -> bool:
-    """Say whether `line` stands right above its photo's credit, in one block
+def _photo_box(lines: list[Line], header: list[Line]) -> set[int]:
+    """The numbers of the lines between headline and lead that are the photo's box: a
+    credit no pattern names ("Istimewa/TribunJatim.com", "Instagram @akun", "• VIVA/Nama")
+    and its caption, the line of prose under it, else the one over it (past a credit's
+    label such as "Sumber :"). A standfirst with no credit beside it stays."""
+    zone = {ln.number: ln for ln in header}
+    box: set[int] = set()
+    for ln in header:
+        if ends_in_credit(ln.text):
+            box.add(ln.number)
+            continue
+        if not credit_shaped(ln.text):
+            continue
+        box.add(ln.number)
+        at = lines.index(ln)
+        below = next((o for o in lines[at + 1:] if o.text), None)
+        above = [o for o in reversed(lines[:at]) if o.text][:2]
+        if above and above[0].text.endswith(":") and len(above[0].text.split()) <= 2:
+            above = above[1:]  # the credit's label
+        for near in (below, above[0] if above else None):
+            if (near is not None and near.number in zone and near.number not in box
+                    and len(near.text.split()) >= TITLE_CASE_WORDS and not credit_shaped(near.text)):
+                box.add(near.number)
+                break
+    return box
+
+
+def _over_its_credit(lines: list[Line], line: Line) -> Line | None:
+    """The photo's credit when `line` stands right above it, in one block
     (no blank line between; a credit's label such as "Sumber :" may stand between), as
     VIVA prints the caption between headline and lead. Only a bare credit (`photo.credit`)
     counts: a caption ending in its credit is a whole caption, the line above it not."""
     at = lines.index(line)
     below = lines[at + 1:at + 3]
-    if below and below[0].kind == DROP and below[0].text.endswith(":"):
+    if line.text.endswith(":"):
+        return None  # the source box's label itself
+    if below and below[0].kind in (DROP, CANDIDATE) and below[0].text.endswith(":"):
         below = below[1:]  # the source box's label
-    return (bool(below) and below[0].kind == CAPTION and below[0].key == "photo.credit"
-            and len(line.text) <= _MAX_STANDFIRST)
+    if (below and below[0].kind == CAPTION and (below[0].key == "photo.credit" or credit_shaped(below[0].text))
+            and len(line.text) <= _MAX_STANDFIRST):
+        return below[0]
+    return None
 
 
 def _header_end(lines: list[Line], lead: Line, rule: Rule) -> int:

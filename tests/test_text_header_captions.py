@@ -1,0 +1,85 @@
+"""The photo's box printed between the headline and the lead, in shapes the rule's line
+patterns do not know: a credit no pattern names over its caption, a caption over its
+credit's label and a bulleted credit (kliping/cleaner/text/headline.py). Any outlet's
+new layout meets these under `generic`."""
+from kliping.cleaner import clean_text
+
+
+_TITLE = "Polisi Tetapkan Tiga Tersangka Kasus Pengusiran Petugas di Surabaya"
+_STANDFIRST = "Polisi menetapkan tiga tersangka dalam insiden pengusiran petugas saat razia malam."
+_CAPTION = "Kapolda Jatim memberikan keterangan kepada wartawan di Mapolda Jatim, Senin (12/7/2021)."
+_LEAD = ("SURABAYA - Kepolisian menetapkan tiga tersangka dalam kasus pengusiran petugas yang "
+         "terjadi di Surabaya pekan lalu, kata juru bicara polisi.")
+_MORE = "Ketiganya dijerat pasal berlapis dan kini ditahan di Mapolda Jatim untuk pemeriksaan lanjutan."
+
+
+def _clean(text, rules):
+    return clean_text(text, rules=rules, outlet="generic")
+
+
+def test_a_credit_no_pattern_names_opens_the_caption_under_it(rules):
+    """Tribun's regional pages print the photo's credit, then its caption, between the
+    editor's line and the lead: credits of any desk ("Istimewa/TribunJatim.com",
+    "Bangka Pos/Nama", "Instagram @akun", "Kolase TribunGorontalo.com")."""
+    for credit in ("Istimewa/TribunJatim.com", "Bangka Pos/Dedi Qurniawan", "Instagram @anwaribrahim_my",
+                   "Kolase TribunGorontalo.com"):
+        text = (f"{_TITLE}\n\n{_STANDFIRST}\n\nEditor: Dwi Prastika\n{credit}\n{_CAPTION}\n"
+                f"{_LEAD}\n\n{_MORE}\n")
+        art = _clean(text, rules)
+        assert art.captions == (credit, _CAPTION), credit
+        assert art.description == _STANDFIRST
+        assert art.title == _TITLE
+        assert art.paragraphs[0].startswith("Kepolisian menetapkan")
+
+
+def test_a_caption_over_its_credits_label_and_a_bulleted_credit(rules):
+    """VIVA prints the caption, "Sumber :" and the credit as a list item: the caption and
+    the credit, not a standfirst and a dropped line."""
+    for credit in ("VIVA/M Ali Wafa", "VIVA.co.id/Andrew Tito", "Instagram @satlantas_polres_paser"):
+        text = f"{_TITLE}\n\n{_CAPTION}\nSumber :\n  • {credit}\n\n{_LEAD}\n\n{_MORE}\n"
+        art = _clean(text, rules)
+        assert art.captions == (_CAPTION, credit), credit
+        assert art.description is None
+
+
+def test_a_standfirst_is_not_taken_for_a_caption(rules):
+    """The line under the headline with no credit near it stays the standfirst, and a
+    headline with a slash in it ("DPR/MPR Setujui …") is no credit."""
+    text = f"{_TITLE}\n\n{_STANDFIRST}\n\n{_LEAD}\n\n{_MORE}\n"
+    art = _clean(text, rules)
+    assert art.description == _STANDFIRST and art.captions == ()
+    title = "DPR/MPR Setujui Revisi Undang-Undang Pemilu dalam Rapat Paripurna"
+    art = _clean(f"{title}\n\n{_STANDFIRST}\n\n{_LEAD}\n\n{_MORE}\n", rules)
+    assert art.title == title and art.description == _STANDFIRST and art.captions == ()
+
+
+def test_a_byline_with_a_slash_is_no_credit(rules):
+    """"Rep: Nama/ Red: Nama" has a slash but names the writers: no photo box opens, and
+    the standfirst above it stays the standfirst."""
+    text = (f"{_TITLE}\n\n{_STANDFIRST}\n\nRep: Dedy Darmawan/ Red: Nidia Zuraya\n"
+            f"{_LEAD}\n\n{_MORE}\n")
+    art = _clean(text, rules)
+    assert art.description == _STANDFIRST and art.captions == ()
+
+
+def test_a_caption_ending_in_its_credit_between_title_and_lead(rules):
+    """Under the date line, the photo's caption closed by a credit no caption pattern
+    knows ("… di Jakarta. TEMPO/Nama", "… 2017. REUTERS", "… (ANTARA FOTO/NAMA).",
+    "… Foto/SINDOnews.com/Nama"): the caption, not the standfirst; its copy printed again
+    under it (an amp page's alt text) is dropped."""
+    for credit in ("TEMPO/Subekti", "REUTERS", "(ANTARA FOTO/GALIH PRADIPTA).", "Foto/SINDOnews.com/Arif Julianto",
+                   "YOUTUBE/KIRA OFFICIAL 212", "Dok. JPNN"):
+        caption = f"{_CAPTION} {credit}"
+        text = f"{_TITLE}\n\nSenin, 12 Juli 2021 10:15 WIB\n• {caption}\n\n{caption}\n\n{_LEAD}\n\n{_MORE}\n"
+        art = _clean(text, rules)
+        assert art.captions == (caption,), credit
+        assert art.description is None and art.paragraphs[0].startswith("Kepolisian")
+
+
+def test_a_sentence_naming_an_agency_is_not_a_caption(rules):
+    """A standfirst that ends in a source's name without a credit's shape ("… kata
+    Reuters.") stays the standfirst."""
+    standfirst = "Polisi menetapkan tiga tersangka, menurut laporan kantor berita Reuters."
+    text = f"{_TITLE}\n\n{standfirst}\n\n{_LEAD}\n\n{_MORE}\n"
+    art = _clean(text, rules)
+    assert art.description == standfirst and art.captions == ()
