@@ -12,8 +12,9 @@ from ..settings import Settings
 from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE, CJK,
                     _MAX_STANDFIRST, _SENTENCE_END, Extraction, Line, is_sentence)
 from .patterns import _starts_body
-from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
-                     ends_in_credit, is_long, opens_text, sentence_case_prose, summarises, title_case)
+from .shapes import (CJK_HEADLINE_CHARS, SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
+                     ends_in_credit, headline_length, is_long, opens_text, sentence_case_prose, summarises, title_case)
+from .over_headline import past_a_banner, topic_over_headline
 from .standfirst import standfirst_above_byline, standfirst_over_photo, standfirst_over_undated_lead
 
 
@@ -55,12 +56,6 @@ _CUT_WINDOW = 3
 _LABEL_WORDS = 2
 #: How many such labels (a menu's items, one per line) may stand over the headline.
 _MENU_LINES = 20
-_HEADLINE_WORDS = 4
-#: A topic label over the headline has this many words at most; the headline under it
-#: this many at least (and three more than the label).
-_TOPIC_WORDS = 5
-_TOPIC_HEADLINE_WORDS = 7
-_CJK_HEADLINE_CHARS = 6
 
 
 def _title_marker(lines: list[Line], rule: Rule) -> int | None:
@@ -110,16 +105,21 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
                   if WORD_OF_TWO.search(ln.text) and not ln.text.startswith(_NOT_HEADLINE_OPENERS)), None)
     if first is None or not title_shaped(candidates[first]) or _SENTENCE_END.search(candidates[first].text):
         return None  # a sentence first: a page of a story cut into pages, with no headline
+    past = past_a_banner(lines, candidates, first, title_shaped, rule)
+    if past is not None:
+        return past
     # Section labels, kickers or a whole menu of them ("News", "Kabar Artis"; "News / Bisnis /
     # Sport / Seleb …") over the headline: the first line of headline length under them.
     after = next((i for i in range(first, min(len(candidates), first + _MENU_LINES))
                   if not _label_shaped(candidates[i].text)), None)
     if after is not None and after > first:
+        if topic_over_headline(lines, candidates[after:after + 3], title_shaped):
+            return after + 1
         following = candidates[after]
-        if (title_shaped(following) and _headline_length(following.text)
+        if (title_shaped(following) and headline_length(following.text)
                 and not _SENTENCE_END.search(following.text)):
             return after
-    if _topic_over_headline(candidates[first:first + 3], title_shaped):
+    if topic_over_headline(lines, candidates[first:first + 3], title_shaped):
         return first + 1
     whole = _whole_of_cut_copy(candidates, first, title_shaped)
     return first if whole is None else whole
@@ -144,21 +144,6 @@ def _whole_of_cut_copy(candidates: list[Line], at: int, title_shaped: Callable[[
     return None
 
 
-def _topic_over_headline(top: list[Line], title_shaped: Callable[[Line], bool]) -> bool:
-    """Say whether the first line is a topic label over the headline, as Tribun's sites
-    print them ("Berita Kaltim Terkini", "Banjir Kabupaten Bandung"): a short line over
-    a much longer headline in title case (it may ask or exclaim), with the standfirst or
-    the lead under it (a sentence, or prose the scrape cut short)."""
-    if len(top) < 3:
-        return False
-    label, headline, under = (ln.text for ln in top)
-    words, headline_words = len(label.split()), len(headline.split())
-    return (words <= _TOPIC_WORDS and not _SENTENCE_END.search(label) and title_shaped(top[1])
-            and headline_words >= max(_TOPIC_HEADLINE_WORDS, words + 3)
-            and not headline.endswith(".") and not sentence_case_prose(headline)
-            and (is_sentence(under) or is_long(under) or sentence_case_prose(under)))
-
-
 def _headline_after_text(lines: list[Line], settings: Settings) -> Line | None:
     """The headline of a scrape that prints the text first, then the headline over its
     date line, with nothing of the text under them (Antara's regional sites): a line of
@@ -167,7 +152,7 @@ def _headline_after_text(lines: list[Line], settings: Settings) -> Line | None:
     if dated is None or any(ln.kind == CANDIDATE for ln in lines[dated + 1:]):
         return None
     above = next((ln for ln in reversed(lines[:dated]) if ln.text), None)
-    if (above is None or above.kind != CANDIDATE or not _headline_length(above.text)
+    if (above is None or above.kind != CANDIDATE or not headline_length(above.text)
             or len(above.text) > settings.max_title_chars or _SENTENCE_END.search(above.text)
             or above.text.startswith(_NOT_HEADLINE_OPENERS)):
         return None
@@ -177,13 +162,7 @@ def _headline_after_text(lines: list[Line], settings: Settings) -> Line | None:
 
 def _label_shaped(text: str) -> bool:
     """Say whether a line is as short as a section label: two words at most."""
-    return len(text.split()) <= _LABEL_WORDS and len(CJK.findall(text)) < _CJK_HEADLINE_CHARS
-
-
-def _headline_length(text: str) -> bool:
-    """Say whether a line is as long as a headline (not a label, not a byline's "A | B")."""
-    return "|" not in text and (len(text.split()) >= _HEADLINE_WORDS
-                                or len(CJK.findall(text)) >= _CJK_HEADLINE_CHARS)
+    return len(text.split()) <= _LABEL_WORDS and len(CJK.findall(text)) < CJK_HEADLINE_CHARS
 
 
 def _glued_copy_above(candidates: list[Line], title_shaped: Callable[[Line], bool],

@@ -26,6 +26,9 @@ _PROSE_WORDS = 8
 #: A block of this many words (CJK characters) is a paragraph, not furniture.
 _PARAGRAPH_WORDS = 20
 _PARAGRAPH_CJK_CHARS = 60
+#: A headline has this many words (CJK characters) at least; a label or a kicker fewer.
+HEADLINE_WORDS = 4
+CJK_HEADLINE_CHARS = 6
 
 
 def title_case(text: str) -> bool:
@@ -118,3 +121,9 @@ def ends_in_credit(text: str) -> bool:
         if tail and credit_shaped(tail) and len(text[:m.start()].split()) >= TITLE_CASE_WORDS:
             return True
     return False
+
+
+def headline_length(text: str) -> bool:
+    """Say whether a line is as long as a headline (not a label, not a byline's "A | B")."""
+    return "|" not in text and (len(text.split()) >= HEADLINE_WORDS
+                                or len(CJK.findall(text)) >= CJK_HEADLINE_CHARS)

@@ -1,0 +1,69 @@
+"""What stands over the headline in a text scrape and is not it: a topic label over a
+longer headline, a block of banners (a region's slogan, an app's prompt) over it. Pass 2
+(`headline.py`) asks these once it has the first line that could be the headline."""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..rules import Rule
+from .lines import AUTHOR, CANDIDATE, DROP, EDITOR, PUBLISHED, _SENTENCE_END, Line, is_sentence
+from .shapes import headline_length, is_long, sentence_case_prose
+
+#: A topic label over the headline has this many words at most; the headline under it
+#: this many at least (and three more than the label).
+_TOPIC_WORDS = 5
+_TOPIC_HEADLINE_WORDS = 7
+#: How many candidates under a banner's block are searched for the headline.
+_BANNER_WINDOW = 6
+
+
+def topic_over_headline(lines: list[Line], top: list[Line], title_shaped: Callable[[Line], bool]) -> bool:
+    """Say whether the first line is a topic label over the headline, as Tribun's sites
+    print them ("Berita Kaltim Terkini", "Banjir Kabupaten Bandung"): a short line over
+    a much longer headline in title case (it may ask or exclaim), with the standfirst or
+    the lead under it (a sentence, or prose the scrape cut short), or its byline or date."""
+    if len(top) < 2:
+        return False
+    label, headline = top[0].text, top[1].text
+    at = lines.index(top[1])
+    right_under = next((ln for ln in lines[at + 1:] if ln.text), None)
+    under = top[2].text if len(top) > 2 else ""
+    words, headline_words = len(label.split()), len(headline.split())
+    return (words <= _TOPIC_WORDS and not _SENTENCE_END.search(label) and title_shaped(top[1])
+            and headline_words >= max(_TOPIC_HEADLINE_WORDS, words + 3)
+            and not headline.endswith(".") and not sentence_case_prose(headline)
+            and ((right_under is not None and right_under.kind in (AUTHOR, EDITOR, PUBLISHED))
+                 or (bool(under) and (is_sentence(under) or is_long(under) or sentence_case_prose(under)))))
+
+
+def past_a_banner(lines: list[Line], candidates: list[Line], first: int,
+                   title_shaped: Callable[[Line], bool], rule: Rule) -> int | None:
+    """Which candidate is the headline when the first stands in a block of short lines
+    with no sentence (a region's banner "Sulawesi Utara" / "Menuju Sulut Maju, …", an
+    app's prompt "Close Banner Apps …" / "Download Apps …"): the first line of headline
+    shape after that block, on its own line, with its standfirst, byline, date or lead
+    right under it. Blocks of labels may stand between; text (a sentence) stops the search."""
+    at = lines.index(candidates[first])
+    block = []
+    for ln in lines[at:]:
+        if not ln.text:
+            break
+        block.append(ln)
+    if len(block) < 2 or any(ln.kind not in (CANDIDATE, DROP) or is_sentence(ln.text) or is_long(ln.text)
+                             for ln in block):
+        return None
+    for i in range(first + 1, min(len(candidates), first + _BANNER_WINDOW)):
+        ln = candidates[i]
+        if ln.number <= block[-1].number:
+            continue
+        if is_sentence(ln.text) or is_long(ln.text) or rule.first("body.dateline", ln.text):
+            return None  # the text began
+        j = lines.index(ln)
+        under = next((o for o in lines[j + 1:] if o.text), None)
+        if (lines[j - 1].text or under is None or not title_shaped(ln) or not headline_length(ln.text)
+                or _SENTENCE_END.search(ln.text)):
+            continue
+        if under.kind in (AUTHOR, EDITOR, PUBLISHED) or (under.kind == CANDIDATE and (
+                is_sentence(under.text) or is_long(under.text) or rule.first("body.dateline", under.text))):
+            return i
+    return None

@@ -1,0 +1,52 @@
+"""Banners and labels over the headline that no rule names (kliping/cleaner/text/
+headline.py): a regional government's banner or an app's prompt printed as a block of
+short lines above the headline, a topic label over a headline with its byline under it.
+Under `generic` (an outlet with no rule, a new layout) the headline is still found."""
+from kliping.cleaner import clean_text
+
+
+_TITLE = "Jubir KPK Benarkan Pemeriksaan Tuan Guru Bajang di Gedung Merah Putih"
+_STANDFIRST = "Pemeriksaan dilakukan pada Jumat pekan lalu, namun agenda pemeriksaan tidak disebutkan."
+_LEAD = ("JAKARTA - Juru bicara Komisi Pemberantasan Korupsi membenarkan pemeriksaan terhadap "
+         "Gubernur Nusa Tenggara Barat pekan lalu di Jakarta.")
+_MORE = "Menurut dia, pemeriksaan itu bersifat klarifikasi atas laporan yang diterima dari masyarakat."
+
+
+def _clean(text, rules):
+    return clean_text(text, rules=rules, outlet="generic")
+
+
+def test_a_banners_block_over_the_headline_is_not_the_headline(rules):
+    """A block of short lines with no sentence (a region's slogan, an app's prompt), a
+    blank line, then the headline over its standfirst or its date line."""
+    banners = ("Sulawesi Utara\nMenuju Sulut Maju, Sejahtera dan Berkelanjutan",
+               "Klaten Bersinar\nSelamat Datang di Klaten Bersinar\n\nBerita Solo Terbaru",
+               "Close Banner Apps Contoh.com\nContoh.com App\nAplikasi Berita Terbaru dan Terpopuler\n"
+               "Dapatkan di Play Store atau Apps Store\nDownload Apps Contoh.com")
+    for banner in banners:
+        for under in (_STANDFIRST, "Senin, 03 Januari 2011 – 13:16 WIB"):
+            art = _clean(f"{banner}\n\n{_TITLE}\n\n{under}\n\n{_LEAD}\n\n{_MORE}\n", rules)
+            assert art.title == _TITLE, (banner, under)
+            assert not any(line in " ".join(art.paragraphs) for line in banner.splitlines() if line)
+
+
+def test_a_headline_with_its_kicker_in_one_block_stays(rules):
+    """The headline's own block holding a short kicker above it and no blank line before
+    the text is no banner: the first line stays the title when nothing title-shaped
+    follows it; a headline over its standfirst in one block is the headline."""
+    art = _clean(f"{_TITLE}\n{_STANDFIRST}\n\n{_LEAD}\n\n{_MORE}\n", rules)
+    assert art.title == _TITLE and art.description == _STANDFIRST
+    art = _clean(f"Kabar Terkini\n{_TITLE}\n\n{_LEAD}\n\n{_MORE}\n", rules)
+    assert art.title == _TITLE
+
+
+def test_a_topic_label_over_a_headline_with_its_byline_under_it(rules):
+    """Tribun's amp pages: a menu, a topic label ("Gempa di Sumatera Barat"), the
+    headline, then the editor's line, not a standfirst."""
+    menu = "\n\n".join(["News", "Bisnis", "Super Skor", "Sport", "Seleb", "Kilas Kementerian", "Images"])
+    title = "Gempa Guncang Mentawai, Wakil Gubernur Sumbar Lari ke Atas Bukit"
+    for label in ("Gempa di Sumatera Barat", "Berita Populer Hari Ini"):
+        text = f"{menu}\n\n{label}\n\n{title}\n\nEditor: Erik S\n\n{_LEAD}\n\n{_MORE}\n"
+        art = _clean(text, rules)
+        assert art.title == title, label
+        assert label not in " ".join(art.paragraphs)
