@@ -3,6 +3,8 @@ paragraphs and caption echoes dropped, a teaser taken for a standfirst given bac
 headlines of other stories between paragraphs, a fragment the scrape was cut in."""
 from __future__ import annotations
 
+import re
+
 from .. import dedupe
 from ..rules import Rule
 from ..settings import Settings
@@ -19,6 +21,12 @@ _TEASER_CAPITALS = 0.75
 _TEASER_CHARS = 30
 #: This many tag-shaped lines end the text: the page's tags.
 _LABEL_RUN = 4
+#: The story's source under it ("Sumber: RMOL", "Source: Koran Tempo", "Sumber... site"),
+#: or the editor's name alone in brackets ("(Nanda Aria)"): a few words, no sentence.
+_SOURCE_LINE = re.compile(r"(?i)^(?:sumber(?: berita)?|source)\s*(?::|\.{3}|…)\s*\S(?:\S*(?: |$)){1,6}$")
+_NAME_IN_BRACKETS = re.compile(r"^\(\s*[A-Z][\w.\x27-]*(?: [A-Z][\w.\x27-]*){0,3}\s*\)$")
+#: A line this share of whose words are figures is a table's row.
+_FIGURES_SHARE = 0.3
 
 
 def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
@@ -132,3 +140,28 @@ def drop_cut_off_end(lines: list[Line]) -> None:
     if PARAGRAPH_END.search(last.body) or _SIGNED_OFF.search(last.body) or _SENTENCE_INSIDE.search(last.body):
         return
     last.decide(DROP, "body.cut_off", "the scrape ends inside this paragraph, before a sentence ends")
+
+
+def drop_source_lines(body: list[Line]) -> None:
+    """The text's last lines naming where the story was copied from ("Sumber: RMOL",
+    a blog's "sumber: http://…") or its editor alone in brackets ("(Nanda Aria)") are
+    the page's foot, not text (text scrapes: on a page, the article's blocks are known).
+    A source under a table's rows ("Sumber: RTI" under a list of shares) tells where the
+    figures come from: the article's own."""
+    while len(body) >= 2:
+        last, above = body[-1], body[-2]
+        text = last.body.strip()
+        if _NAME_IN_BRACKETS.match(text):
+            key = "body.editor_signoff"
+        elif _SOURCE_LINE.match(text) and not _table_row(above.body):
+            key = "body.source_line"
+        else:
+            return
+        last.decide(DROP, key, "the story's source or its editor's name under the last paragraph")
+        body = body[:-1]
+
+
+def _table_row(text: str) -> bool:
+    words = text.split()
+    return "|" in text or sum(any(c.isdigit() for c in w) for w in words) >= _FIGURES_SHARE * len(words)
+
