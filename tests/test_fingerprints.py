@@ -121,3 +121,67 @@ def test_a_line_anchored_fingerprint_of_unknown_openers_is_tried_at_every_line_s
         want = [s for s in sources if re.search(s, text, re.MULTILINE)]
         assert [hits for _, hits in index.hits(text)] == ([want] if want else []), text
     assert sum(bool(re.search(s, t, re.MULTILINE)) for s in sources for t in texts) == 4
+
+
+def fake_index(sources):
+    import re
+    from types import SimpleNamespace
+    from kliping.cleaner.rules import Pattern
+    fake = SimpleNamespace(id="fake", fingerprints=tuple(
+        Pattern("fingerprints", s, re.compile(s, re.MULTILINE), "fake") for s in sources))
+    return FingerprintIndex([fake])
+
+
+def test_reach_counts_the_newlines_a_match_can_hold():
+    import re
+    from kliping.cleaner.fingerprints import _reach
+    assert _reach(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,4} \(ANTARA\)", re.M) == 0
+    assert _reach(r"^[^\n]{10,200}\n(?:Senin|Selasa), \d", re.M) == 1
+    assert _reach(r"^a(?:\n|b){0,3}c", re.M) == 3
+    assert _reach(r"^[^·,]{1,60}, Jurnalis", re.M) == 60  # a class without \n in it takes one
+    assert _reach(r"^.{0,5}x", re.M) == 0 and _reach(r"(?s)^.{0,5}x", re.M) == 5
+    assert _reach(r"^(?s:.{0,5})x", re.M) == 5 and _reach(r"(?s)^(?-s:.{0,5})x", re.M) == 0
+    assert _reach(r"^(?=[^\n]*\bthe\b\n\n)x", re.M) == 0  # a lookahead holds nothing of the match
+    for unbounded in (r"^\s*x", r"^[\s\S]+x", r"^(a)\n\1", r"^\D*x", r"^[^x]*\n"):
+        assert _reach(unbounded, re.M) is None, unbounded
+
+
+def test_fingerprints_tried_where_their_literals_stand_find_what_search_finds():
+    """A line-anchored fingerprint many characters open and whose gate needs a literal
+    is tried at the line starts before the places the literal stands: on the line of the
+    literal, on the line above for one whose match takes a newline, with a folded
+    literal, with the literal in too many places to try each (then scanned for), and
+    with a dotted capital I before it (the folded text keeps its places)."""
+    import re
+    from kliping.cleaner.fingerprints import MAX_NEEDLE_SITES, SITED
+    sources = [r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4} \((?:ANTARA|Antara)\) - ",
+               r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}[ \t]*\n\d{1,2} (?:Januari|Maret) \d{4}",
+               r"(?i)^[a-z]{2,20}, jurnalis\b"]
+    index = fake_index(sources)
+    assert [how for _, _, how in index.plans[0]] == [SITED] * 3
+    many = "Antara kita. " * (MAX_NEEDLE_SITES + 2)
+    texts = ["Judul\n\nJAKARTA (ANTARA) - Isi berita.", "isi\nBANDA ACEH (Antara) - x\nlagi",
+             "isi JAKARTA (ANTARA) - bukan di awal baris", "Judul Berita\n12 Maret 2024\nisi",
+             "Judul\n12 Maret 2024", "Isi\nBudi, JURNALIS · Senin", "İstanbul İİ\nBudi, jurnalis x",
+             many + "\nJAKARTA (ANTARA) - x", many, "Isi\r\nMEDAN (ANTARA) - x", ""]
+    for text in texts:
+        want = [s for s in sources if re.search(s, text, re.MULTILINE)]
+        assert [hits for _, hits in index.hits(text)] == ([want] if want else []), text
+    assert sum(bool(re.search(s, t, re.MULTILINE)) for s in sources for t in texts) == 8
+
+
+def test_line_start_scan_groups_by_first_characters_and_finds_each():
+    """The joined scan puts fingerprints behind a class of the characters that open
+    them: those opening with a blank or a repeat ([ \\t]*), a case-insensitive word,
+    a class of a few letters, and one of unknown first characters are all found, at the
+    text's start, after a newline, on an empty last line; none inside a line."""
+    import re
+    sources = [r"^[ \t]*KOMPAS\.com[ \t]*-", r"(?i)^baca juga:", r"^[JK]akarta, \d", r"^-?[ \t]*Akses$",
+               r"^[\u4E00-\u9FFF]{2,6} —", r"^$", r"^\n\nX", r"(?i)^inews\.id network$|^inews network$"]
+    index = fake_index(sources)
+    texts = ["KOMPAS.com - isi", "judul\n   KOMPAS.com - isi", "BACA JUGA: x", "isi\nJakarta, 1 Mei",
+             "isi\nKakarta, 2", "isi - Akses\nAkses", "isi\n北京时间 — y", "isi\n", "isi\n\n\nX",
+             "iNews network\nINEWS.ID NETWORK", "isi baca juga: x KOMPAS.com - y", ""]
+    for text in texts:
+        want = [s for s in sources if re.search(s, text, re.MULTILINE)]
+        assert [hits for _, hits in index.hits(text)] == ([want] if want else []), text

@@ -22,19 +22,30 @@ def refers_to_groups(regex: re.Pattern) -> bool:
 _LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 
 
-def union_regex(patterns: tuple[Pattern, ...]) -> re.Pattern | None:
-    """Join patterns into one alternation (named groups made plain, leading inline flags
-    scoped); None when there are none or they cannot be joined."""
-    if not patterns:
-        return None
+def union_source(patterns: tuple[Pattern, ...], at_line_start: bool = False) -> str:
+    """The source of patterns joined in one alternation (named groups made plain, leading
+    inline flags scoped). `at_line_start`: for a union tried only where a line starts,
+    each pattern's leading `^` is left out (true there anyway), so that `re` passes over
+    an alternative at once when its first character does not fit."""
     parts = []
     for p in patterns:
         source = p.regex.pattern
         m = _LEADING_FLAGS.match(source)
-        if m:
-            source = f"(?{m.group(1)}:{source[m.end():]})"
+        flags, source = (m.group(1), source[m.end():]) if m else ("", source)
+        if at_line_start and source.startswith("^") and source[1:2] not in ("*", "+", "?", "{"):
+            source = source[1:]
+        if flags:
+            source = f"(?{flags}:{source})"
         parts.append("(?:" + re.sub(r"\(\?P<\w+>", "(?:", source) + ")")
+    return "|".join(parts)
+
+
+def union_regex(patterns: tuple[Pattern, ...]) -> re.Pattern | None:
+    """Join patterns into one alternation (union_source); None when there are none or
+    they cannot be joined."""
+    if not patterns:
+        return None
     try:
-        return regex_cache.compile_joined("|".join(parts), patterns[0].regex.flags & re.MULTILINE)
+        return regex_cache.compile_joined(union_source(patterns), patterns[0].regex.flags & re.MULTILINE)
     except re.error:
         return re.compile("")  # always "maybe": fall back to trying each pattern
