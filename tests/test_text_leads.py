@@ -1,0 +1,35 @@
+"""The lead's prefix as blogs and small sites print it, under `generic`: the site's own
+name before the dash ("DikoNews7 - ", "Kabar6 – ", "kabarin.co – "), its address and the
+city joined by a bar ("gentamerah.com|Jakarta – "), the city and a site on .net, the
+city glued to an em dash ("JAKARTA—Rupiah …"), the city and the day ("Jakarta, 19
+September 2025 – "). None of it is text (kliping/rules/generic.toml, body.dateline)."""
+import pytest
+
+from kliping.cleaner import clean_text
+
+
+_TITLE = "Banjir Rendam Ratusan Rumah di Pinggiran Kota Setelah Hujan Semalaman"
+_TEXT = ("Banjir merendam ratusan rumah warga di pinggiran kota setelah hujan deras turun sejak "
+         "Senin malam hingga Selasa pagi.")
+_MORE = "Petugas mengerahkan perahu karet untuk mengevakuasi warga lanjut usia dan anak-anak."
+
+
+@pytest.mark.parametrize("prefix,city", [
+    ("DikoNews7 - ", None), ("Kabar6 – ", None), ("HarapanRakyat-", None), ("kabarin.co – ", None),
+    ("gentamerah.com|Jakarta – ", "Jakarta"), ("Jembrana, Suarabali.net- ", "Jembrana"),
+    ("JAKARTA—", "JAKARTA"), ("Jakarta, 19 September 2025 – ", "Jakarta"),
+])
+def test_a_sites_lead_prefix_is_not_text(rules, prefix, city):
+    art = clean_text(f"{_TITLE}\n\n{prefix}{_TEXT}\n\n{_MORE}\n", rules=rules, outlet="generic")
+    assert art.paragraphs[0] == _TEXT, prefix
+    assert art.dateline == city
+
+
+@pytest.mark.parametrize("lead", [
+    "McKinsey – konsultan asal Amerika Serikat – menyebut ekonomi Indonesia tumbuh lima persen tahun ini.",
+    "PDI-Perjuangan menyebut calon yang diusung akan diumumkan pekan depan di Jakarta oleh ketua umum.",
+    "YouTube - platform video itu menghapus ribuan kanal yang menyebarkan hoaks selama masa kampanye.",
+])
+def test_a_lead_opening_with_a_name_and_a_dash_keeps_it(rules, lead):
+    art = clean_text(f"{_TITLE}\n\n{lead}\n\n{_MORE}\n", rules=rules, outlet="generic")
+    assert art.paragraphs[0] == lead
