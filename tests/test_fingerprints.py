@@ -150,24 +150,26 @@ def test_fingerprints_tried_where_their_literals_stand_find_what_search_finds():
     """A line-anchored fingerprint many characters open and whose gate needs a literal
     is tried at the line starts before the places the literal stands: on the line of the
     literal, on the line above for one whose match takes a newline, with a folded
-    literal, with the literal in too many places to try each (then scanned for), and
-    with a dotted capital I before it (the folded text keeps its places)."""
+    literal, with the literal in too many places to try each (then scanned for), with
+    a dotted capital I before it (the folded text keeps its places), and two lines
+    above for one whose match can hold any number of newlines (scanned for)."""
     import re
     from kliping.cleaner.fingerprints import MAX_NEEDLE_SITES, SITED
     sources = [r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4} \((?:ANTARA|Antara)\) - ",
                r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}[ \t]*\n\d{1,2} (?:Januari|Maret) \d{4}",
-               r"(?i)^[a-z]{2,20}, jurnalis\b"]
+               r"(?i)^[a-z]{2,20}, jurnalis\b", r"^[A-Z][a-z]+\s*/\s*Tribun [A-Z][a-z]+$"]
     index = fake_index(sources)
-    assert [how for _, _, how in index.plans[0]] == [SITED] * 3
+    assert [how for _, _, how in index.plans[0]] == [SITED] * 4
     many = "Antara kita. " * (MAX_NEEDLE_SITES + 2)
     texts = ["Judul\n\nJAKARTA (ANTARA) - Isi berita.", "isi\nBANDA ACEH (Antara) - x\nlagi",
              "isi JAKARTA (ANTARA) - bukan di awal baris", "Judul Berita\n12 Maret 2024\nisi",
              "Judul\n12 Maret 2024", "Isi\nBudi, JURNALIS · Senin", "İstanbul İİ\nBudi, jurnalis x",
-             many + "\nJAKARTA (ANTARA) - x", many, "Isi\r\nMEDAN (ANTARA) - x", ""]
+             many + "\nJAKARTA (ANTARA) - x", many, "Isi\r\nMEDAN (ANTARA) - x", "",
+             "Isi\nBudi /\n\nTribun Jateng\nisi"]  # \s* takes any number of newlines: scanned for
     for text in texts:
         want = [s for s in sources if re.search(s, text, re.MULTILINE)]
         assert [hits for _, hits in index.hits(text)] == ([want] if want else []), text
-    assert sum(bool(re.search(s, t, re.MULTILINE)) for s in sources for t in texts) == 8
+    assert sum(bool(re.search(s, t, re.MULTILINE)) for s in sources for t in texts) == 9
 
 
 def test_line_start_scan_groups_by_first_characters_and_finds_each():

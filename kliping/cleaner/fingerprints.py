@@ -165,7 +165,7 @@ def _plan_of(p: Pattern, openers: frozenset[str] | None) -> str | None:
     """How a fingerprint is tried (see FingerprintIndex.plans): line-anchored ones are
     joined unless they refer back to their groups (a join renumbers them) or many
     characters open them and their gate needs a literal; then they are SITED when the
-    literals are few and a match holds few newlines."""
+    literals are few."""
     if openers is AT_START:
         return None  # one `match` at the text's start costs less than looking for a word
     gate = p.gate
@@ -174,9 +174,7 @@ def _plan_of(p: Pattern, openers: frozenset[str] | None) -> str | None:
             not needles or (openers is not ANY_OPENER and len(openers) <= FEW_OPENERS)):
         return JOINED
     if openers is not None and 0 < needles <= MAX_SITE_NEEDLES:
-        reach = _reach(p.regex.pattern, p.regex.flags)
-        if reach is not None and reach <= MAX_REACH:
-            return SITED
+        return SITED  # unless its match can hold too many newlines (`_starts_near_needles`)
     return NEEDLED if needles else None
 
 
@@ -235,9 +233,12 @@ def _starts_near_needles(p: Pattern, text: str) -> list[int] | None:
     """The line starts where line-anchored fingerprint `p` may match in `text`: every
     match holds one of its gate's literals and at most `_reach` newlines, so it opens at
     one of the `_reach` + 1 line starts at or before a place where a literal stands.
-    None when the literals stand in too many places to try them one by one."""
+    None when the literals stand in too many places to try them one by one, or a match
+    can hold more than MAX_REACH newlines."""
+    reach = _reach(p.regex.pattern, p.regex.flags)  # read when first needed: most never are
+    if reach is None or reach > MAX_REACH:
+        return None
     gate = p.gate
-    reach = _reach(p.regex.pattern, p.regex.flags)
     sites: list[int] = []
     for haystack, needles in ((text, gate.raw), (fold(text) if gate.folded else text, gate.folded)):
         if needles and len(haystack) != len(text):
