@@ -50,3 +50,12 @@ def test_a_topic_label_over_a_headline_with_its_byline_under_it(rules):
         art = _clean(text, rules)
         assert art.title == title, label
         assert label not in " ".join(art.paragraphs)
+
+
+def test_a_photos_caption_or_credit_above_the_headline_is_not_it(rules):
+    """A scrape that opens with the photo's box ("Angelina Sondakh. TEMPO/Nama", a credit
+    "anas/ist" or "Banjir @akun") over the headline: the caption, not the title."""
+    for photo in ("Angelina Sondakh di Gedung KPK. TEMPO/Imam Sukamto", "anas/ist", "Banjir di Kampung Melayu @IRNewscom"):
+        art = _clean(f"{photo}\n\n{_TITLE}\n\n{_LEAD}\n\n{_MORE}\n", rules)
+        assert art.title == _TITLE, photo
+        assert art.captions == (photo,)

@@ -83,3 +83,11 @@ def test_a_sentence_naming_an_agency_is_not_a_caption(rules):
     text = f"{_TITLE}\n\n{standfirst}\n\n{_LEAD}\n\n{_MORE}\n"
     art = _clean(text, rules)
     assert art.description == standfirst and art.captions == ()
+
+
+def test_an_illustrations_caption_in_brackets_is_given_without_them(rules):
+    """Kontan prints "[ILUSTRASI. … ANTARA FOTO/Nama.]" under the headline: the caption
+    is its words, not the brackets."""
+    caption = "ILUSTRASI. Karyawan melintas di depan layar pergerakan saham di Bursa Efek Indonesia, Jakarta."
+    text = f"{_TITLE}\n\nRabu, 30 Oktober 2019 | 08:54 WIB\n[{caption}]\n{_LEAD}\n\n{_MORE}\n"
+    assert _clean(text, rules).captions == (caption,)

@@ -13,7 +13,7 @@ from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR,
                     _MAX_STANDFIRST, _SENTENCE_END, Extraction, Line, is_sentence)
 from .patterns import _starts_body
 from .shapes import (CJK_HEADLINE_CHARS, SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
-                     ends_in_credit, headline_length, is_long, opens_text, sentence_case_prose, summarises, title_case)
+                     ends_in_credit, headline_length, is_long, photo_line, opens_text, sentence_case_prose, summarises, title_case)
 from .over_headline import past_a_banner, topic_over_headline
 from .standfirst import standfirst_above_byline, standfirst_over_photo, standfirst_over_undated_lead
 
@@ -72,7 +72,7 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     and iNews do) and the first is not. `normalised` is the document's
     `Extraction.normalised`."""
     def title_shaped(ln: Line) -> bool:
-        if (len(ln.text) > settings.max_title_chars or not WORD_OF_TWO.search(ln.text)
+        if (len(ln.text) > settings.max_title_chars or not WORD_OF_TWO.search(ln.text) or photo_line(ln.text)
                 or ln.text.startswith(_NOT_HEADLINE_OPENERS) or rule.first("body.dateline", ln.text)):
             return False  # too long, a page number, a list item or a ticker's row, or the lead
         # A long line ending in one full stop is the lead of a scrape with no headline.
@@ -102,7 +102,8 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     # The first line, past junk with no word (a page number, a lone bullet) and a list's
     # items or a ticker's rows.
     first = next((i for i, ln in enumerate(candidates[:_TITLE_WINDOW])
-                  if WORD_OF_TWO.search(ln.text) and not ln.text.startswith(_NOT_HEADLINE_OPENERS)), None)
+                  if WORD_OF_TWO.search(ln.text) and not ln.text.startswith(_NOT_HEADLINE_OPENERS)
+                  and not photo_line(ln.text)), None)
     if first is None or not title_shaped(candidates[first]) or _SENTENCE_END.search(candidates[first].text):
         return None  # a sentence first: a page of a story cut into pages, with no headline
     past = past_a_banner(lines, candidates, first, title_shaped, rule)
@@ -261,7 +262,11 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         at = _title_index(lines, candidates, rule, settings, ext.normalised)
         if at is not None:
             for ln in candidates[:at]:
-                ln.decide(DROP, "headline.before_title", "line above the headline")
+                if photo_line(ln.text):
+                    ln.decide(CAPTION, "headline.photo_over_title", "the photo's caption or credit above the headline",
+                              ln.text)
+                else:
+                    ln.decide(DROP, "headline.before_title", "line above the headline")
             first = candidates[at]
             first.decide(TITLE, "headline.title", "first line that is not furniture", first.text)
             ext.title = first.text

@@ -127,3 +127,10 @@ def headline_length(text: str) -> bool:
     """Say whether a line is as long as a headline (not a label, not a byline's "A | B")."""
     return "|" not in text and (len(text.split()) >= HEADLINE_WORDS
                                 or len(CJK.findall(text)) >= CJK_HEADLINE_CHARS)
+
+
+def photo_line(text: str) -> bool:
+    """Say whether a line is a photo's caption closed by its credit, or a credit no
+    headline looks like (an account "@akun", a name in lower case "anas/ist"): never the
+    headline, wherever it stands."""
+    return ends_in_credit(text) or (credit_shaped(text) and (text[:1].islower() or "@" in text))
