@@ -72,7 +72,7 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     and iNews do) and the first is not. `normalised` is the document's
     `Extraction.normalised`."""
     def title_shaped(ln: Line) -> bool:
-        if (len(ln.text) > settings.max_title_chars or not WORD_OF_TWO.search(ln.text) or photo_line(ln.text)
+        if (len(ln.text) > settings.max_title_chars or not WORD_OF_TWO.search(ln.text)
                 or ln.text.startswith(_NOT_HEADLINE_OPENERS) or rule.first("body.dateline", ln.text)):
             return False  # too long, a page number, a list item or a ticker's row, or the lead
         # A long line ending in one full stop is the lead of a scrape with no headline.
@@ -96,14 +96,16 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
             break  # the lead: the headline, if any, is above it
         if i and _SENTENCE_END.search(ln.text):
             continue  # a repeated sentence is a lead printed twice, not a headline
-        if title_shaped(ln) and any(dedupe.repeats_normalised(norms[i], other, settings)
-                                    for other in norms[i + 1:]):
+        # A credit printed twice ("anas/ist") is the photo's; a caption printed twice, not
+        # told from a headline by its credit alone, may still be taken for it.
+        if (title_shaped(ln) and not (credit_shaped(ln.text) and photo_line(ln.text))
+                and any(dedupe.repeats_normalised(norms[i], other, settings) for other in norms[i + 1:])):
             return i
     # The first line, past junk with no word (a page number, a lone bullet) and a list's
     # items or a ticker's rows.
     first = next((i for i, ln in enumerate(candidates[:_TITLE_WINDOW])
                   if WORD_OF_TWO.search(ln.text) and not ln.text.startswith(_NOT_HEADLINE_OPENERS)
-                  and not photo_line(ln.text)), None)
+                  and not (photo_line(ln.text) and not is_long(ln.text))), None)  # a photo's box, not a paragraph
     if first is None or not title_shaped(candidates[first]) or _SENTENCE_END.search(candidates[first].text):
         return None  # a sentence first: a page of a story cut into pages, with no headline
     past = past_a_banner(lines, candidates, first, title_shaped, rule)
