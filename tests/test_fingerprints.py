@@ -187,3 +187,19 @@ def test_line_start_scan_groups_by_first_characters_and_finds_each():
     for text in texts:
         want = [s for s in sources if re.search(s, text, re.MULTILINE)]
         assert [hits for _, hits in index.hits(text)] == ([want] if want else []), text
+
+
+def test_a_gate_needing_only_a_newline_indexes_nothing():
+    """A fingerprint whose gate needs only a newline (a back reference to the line
+    above) is tried on every text without the literal index, where its newline would
+    stand for every literal holding one ('\\n\\nFoto\\n') and admit those on every text;
+    both are still found exactly where search finds them."""
+    import re
+    sources = [r"^([A-Z]+) [a-z]{3,}\n\1", r"^[A-Z][a-z]+(?: [A-Z][a-z]+)+\n\nFoto\n"]
+    index = fake_index(sources)
+    assert [how for _, _, how in index.plans[0]] == [None, "sited"]
+    assert [text for text, _ in index._needled.raw] == ["\n\nFoto\n"]
+    texts = ["isi\nJAKARTA raya\nJAKARTA", "Judul\nBudi Santoso\n\nFoto\nisi", "isi\n\nFoto\n", "isi", ""]
+    for text in texts:
+        want = [s for s in sources if re.search(s, text, re.MULTILINE)]
+        assert [hits for _, hits in index.hits(text)] == ([want] if want else []), text

@@ -170,6 +170,9 @@ def _plan_of(p: Pattern, openers: frozenset[str] | None) -> str | None:
         return None  # one `match` at the text's start costs less than looking for a word
     gate = p.gate
     needles = len(gate.raw) + len(gate.folded) if gate is not None else 0
+    if gate is not None and "\n" in gate.raw:
+        needles = 0  # every scrape of more than one line holds it: looking for it rules out
+        # nothing, and indexed it would stand for every literal holding a newline
     if openers is not None and not refers_to_groups(p.regex) and (
             not needles or (openers is not ANY_OPENER and len(openers) <= FEW_OPENERS)):
         return JOINED
@@ -238,9 +241,17 @@ def _starts_near_needles(p: Pattern, text: str) -> list[int] | None:
     reach = _reach(p.regex.pattern, p.regex.flags)  # read when first needed: most never are
     if reach is None or reach > MAX_REACH:
         return None
-    gate = p.gate
+    return _line_starts_near(text, p.gate.raw, p.gate.folded, reach)
+
+
+@lru_cache(maxsize=32)
+def _line_starts_near(text: str, raw: tuple[str, ...], folded: tuple[str, ...], reach: int) -> list[int] | None:
+    """The line starts at or up to `reach` lines before the places where one of the
+    literals stands (raw ones in the text, folded ones in the folded text); None when
+    they stand in more than MAX_NEEDLE_SITES places. Kept for the last few texts:
+    fingerprints of one outlet share their literals (' WIB', '(')."""
     sites: list[int] = []
-    for haystack, needles in ((text, gate.raw), (fold(text) if gate.folded else text, gate.folded)):
+    for haystack, needles in ((text, raw), (fold(text) if folded else text, folded)):
         if needles and len(haystack) != len(text):
             return None  # folding changed the length: places in it are not places in the text
         for needle in needles:
@@ -250,7 +261,7 @@ def _starts_near_needles(p: Pattern, text: str) -> list[int] | None:
                     return None
                 sites.append(at)
                 at = haystack.find(needle, at + 1)
-    starts = set()
+    starts: set[int] = set()
     for at in sites:
         start = text.rfind("\n", 0, at) + 1
         starts.add(start)
