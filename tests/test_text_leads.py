@@ -33,3 +33,13 @@ def test_a_sites_lead_prefix_is_not_text(rules, prefix, city):
 def test_a_lead_opening_with_a_name_and_a_dash_keeps_it(rules, lead):
     art = clean_text(f"{_TITLE}\n\n{lead}\n\n{_MORE}\n", rules=rules, outlet="generic")
     assert art.paragraphs[0] == lead
+
+
+def test_an_arabic_editions_dateline(rules):
+    """VOI's Arabic edition opens the lead with the city in Arabic script before the dash
+    ("جاكرتا - "), as its Chinese and Japanese editions do in theirs."""
+    title = "ريتنو تؤكد أن مجلس الوزراء متماسك"
+    lead = "أكدت وزيرة الخارجية الإندونيسية أن العلاقة بين الوزراء جيدة وأن المجلس يعمل كالمعتاد."
+    more = "وقالت إن الوزراء يتواصلون فيما بينهم كل يوم لمتابعة العمل."
+    art = clean_text(f"{title}\n\nجاكرتا - {lead}\n\n{more}\n", rules=rules, outlet="generic")
+    assert art.dateline == "جاكرتا" and art.paragraphs[0] == lead
