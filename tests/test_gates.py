@@ -212,3 +212,26 @@ def test_a_screen_over_several_keys_says_no_only_when_every_key_does(rules, monk
         for line in lines:
             assert rule.could_match(_LINE_CHECK_KEYS, line) == any(
                 rule.first(key, line) for key in _LINE_CHECK_KEYS), (rule.id, line)
+
+
+def test_screens_are_built_without_hashing_a_pattern(monkeypatch):
+    """A Pattern's hash hashes its regex's compiled code each time (thousands of
+    instructions): building every rule's Screens once hashed patterns some 100,000 times
+    a run (a dict keyed by them); the Screens of every key of every shipped rule are
+    built here with hashing refused."""
+    from kliping.cleaner import load_rules
+    from kliping.cleaner.rules import PATTERN_KEYS, Pattern, Screen
+
+    def refuse(self):
+        raise AssertionError(f"Pattern hashed: {self.source}")
+
+    fresh = load_rules([])
+    monkeypatch.setattr(Pattern, "__hash__", refuse)
+    built = 0
+    for rule in fresh:
+        for section, key in PATTERN_KEYS:
+            patterns = rule.patterns(f"{section}.{key}")
+            if patterns:
+                assert isinstance(Screen.of(patterns), Screen)
+                built += 1
+    assert built > 100

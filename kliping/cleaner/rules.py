@@ -112,10 +112,12 @@ class Screen:
         rest = [p for p in patterns if p not in alone]
         anchored = tuple(p for p in rest if facts(p.regex).anchored)
         floating = tuple(p for p in rest if not facts(p.regex).anchored)
-        firsts = {p: facts(p.regex).first_chars for p in anchored}
-        any_first = tuple(p for p in anchored if firsts[p] is None)
-        by_first = {ch: tuple(p for p in anchored if firsts[p] is None or ch in firsts[p])
-                    for ch in sorted(set().union(*(f for f in firsts.values() if f)))}
+        # (pattern, first characters) pairs, not a dict: a Pattern's hash hashes its
+        # regex's compiled code every time (some 3,000 instructions)
+        firsts = [(p, facts(p.regex).first_chars) for p in anchored]
+        any_first = tuple(p for p, chars in firsts if chars is None)
+        by_first = {ch: tuple(p for p, chars in firsts if chars is None or ch in chars)
+                    for ch in sorted(set().union(*(chars for _, chars in firsts if chars)))}
         needled = tuple(p for p in alone if p.gate is not None and (p.gate.raw or p.gate.folded))
         return cls(union_regex(any_first), union_regex(floating), tuple(p for p in alone if p not in needled),
                    NeedleIndex(needled) if needled else None, by_first)
