@@ -141,7 +141,9 @@ def test_reach_counts_the_newlines_a_match_can_hold():
     assert _reach(r"^[^·,]{1,60}, Jurnalis", re.M) == 60  # a class without \n in it takes one
     assert _reach(r"^.{0,5}x", re.M) == 0 and _reach(r"(?s)^.{0,5}x", re.M) == 5
     assert _reach(r"^(?s:.{0,5})x", re.M) == 5 and _reach(r"(?s)^(?-s:.{0,5})x", re.M) == 0
-    assert _reach(r"^(?=[^\n]*\bthe\b\n\n)x", re.M) == 0  # a lookahead holds nothing of the match
+    assert _reach(r"^(?=[^\n]*\bthe\b)x", re.M) == 0
+    assert _reach(r"^(?=[^\n]*\n\nthe\b)x", re.M) == 2  # a literal it needs may stand ahead
+    assert _reach(r"^(?<=\n\n)x", re.M) is None and _reach(r"^(?!\n\n)x", re.M) == 0
     for unbounded in (r"^\s*x", r"^[\s\S]+x", r"^(a)\n\1", r"^\D*x", r"^[^x]*\n"):
         assert _reach(unbounded, re.M) is None, unbounded
 

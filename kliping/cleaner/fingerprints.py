@@ -283,8 +283,9 @@ _REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POS
 
 @lru_cache(maxsize=None)
 def _reach(pattern: str, flags: int) -> int | None:
-    """The most newlines a match of the pattern can hold; None when not bounded or not
-    known (a back reference, an element this reading does not know)."""
+    """The most newlines a match of the pattern can hold, counting what its lookaheads
+    read past it; None when not bounded or not known (a back reference, a lookbehind,
+    an element this reading does not know)."""
     try:
         parsed = _p.parse(pattern, flags)
         return _newlines(parsed, bool(parsed.state.flags & re.DOTALL))
@@ -308,8 +309,12 @@ def _newlines(items, dotall: bool) -> int:
             total += dotall
         elif op is _c.IN:
             total += _class_takes_newline(av)
-        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            continue  # a lookaround holds no character of the match
+        elif op in (_c.AT, _c.ASSERT_NOT):
+            continue  # holds no character of the match, nor any literal it needs
+        elif op is _c.ASSERT:
+            if av[0] < 0:
+                raise _Unbounded  # a literal looked for behind may stand before the start
+            total += _newlines(av[1], dotall)  # or ahead, past the match's end
         elif op is _c.SUBPATTERN:
             _, add, remove, body = av
             total += _newlines(body, (dotall or bool(add & re.DOTALL)) and not remove & re.DOTALL)
