@@ -6,6 +6,7 @@ Three passes, each recorded on the `Line` so `kliping explain` can show why:
 2. position: the headline (first remaining line), repeats of it, the lead paragraph
    with its dateline, the standfirst between them: `headline.py`;
 3. repeats inside the body (deduper) and inline clean-up (glued related links): `body.py`.
+A text scrape's double-decoded punctuation is repaired first (`mojibake.py`).
 `lines.py` holds the line, the kinds it can become and the shapes the passes share.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .headline import place_headline
 from .lines import (AUTHOR, BLANK, BODY, CANDIDATE, CAPTION, CJK, CONTROLS, DESCRIPTION, DROP, EDITOR,
                     PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG, TITLE, Extraction, Line, fold_spaces, is_sentence,
                     split_lines, strip_controls, tidy)
+from .mojibake import repair_mojibake
 from .patterns import classify_lines, date_under_the_end, take_stamp
 
 __all__ = ["AUTHOR", "BLANK", "BODY", "CANDIDATE", "CAPTION", "CJK", "CONTROLS", "DESCRIPTION", "DROP", "EDITOR",
@@ -29,7 +31,7 @@ def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
     """Run the three passes over a plain-text scrape (or, with `page`, the text blocks
     of an HTML page, whose `title` may be known already; `extracted`: blocks an extractor
     found as the article's, not the rule's selectors)."""
-    lines = split_lines(text)
+    lines = split_lines(text if page else repair_mojibake(text))
     stamp = take_stamp(lines, rule)
     classify_lines(lines, rule)
     date_under_the_end(lines, rule)
