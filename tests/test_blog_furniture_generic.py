@@ -53,3 +53,18 @@ def test_the_labels_inside_a_paragraph_stay(rules):
 def test_a_feed_robots_link_under_a_copied_post_ends_it(rules, feed):
     art = _clean(f"{_TITLE}\n\n{_P1}\n\n{_P2}\n\n{feed}\n{_TITLE}\n", rules)
     assert art.paragraphs == (_P1, _P2), feed
+
+
+@pytest.mark.parametrize("label", ["Detail Berita", "Tamat"])
+def test_a_templates_label_over_the_post_goes(rules, label):
+    """A news template's "Detail Berita" over the post; "Tamat", the mark closing the post
+    above it on the blog's page."""
+    art = _clean(f"{label}\n{_TITLE}\n\n{_P1}\n\n{_P2}\n", rules)
+    assert (art.title, art.paragraphs) == (_TITLE, (_P1, _P2)), label
+    art = _clean(f"{_TITLE}\n\n{label}\n{_P1}\n\n{_P2}\n", rules)
+    assert (art.title, art.paragraphs) == (_TITLE, (_P1, _P2)), label
+
+
+def test_a_retellings_source_note_goes_and_the_text_around_it_stays(rules):
+    art = _clean(f"{_TITLE}\n\n{_P1}\n(dari berbagai sumber)\n{_P2}\n", rules)
+    assert art.paragraphs == (_P1, _P2)
