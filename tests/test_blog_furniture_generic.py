@@ -68,3 +68,25 @@ def test_a_templates_label_over_the_post_goes(rules, label):
 def test_a_retellings_source_note_goes_and_the_text_around_it_stays(rules):
     art = _clean(f"{_TITLE}\n\n{_P1}\n(dari berbagai sumber)\n{_P2}\n", rules)
     assert art.paragraphs == (_P1, _P2)
+
+
+@pytest.mark.parametrize("brand", ["TEMPO Interaktif, Jakarta -", "TEMPO.CO, Jakarta -"])
+def test_a_copied_leads_brand_and_city_are_its_dateline(rules, brand):
+    art = _clean(f"{_TITLE}\n\n{brand} {_P1}\n\n{_P2}\n", rules)
+    assert (art.dateline, art.paragraphs) == ("Jakarta", (_P1, _P2)), brand
+
+
+@pytest.mark.parametrize("source", ["Sumber: vivanews", "Sumber : Okezone.com",
+                                    "Sumber Berita : http://news.example.com/read/2014/12/09/banjir"])
+def test_a_copied_posts_source_goes_wherever_it_stands(rules, source):
+    """Not only as the text's last line: a caption, the blog's widgets or a second copied
+    story may follow it."""
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n{source}\n\n{_P2}\n", rules)
+    assert art.paragraphs == (_P1, _P2), source
+    assert source not in art.text
+
+
+def test_a_source_named_inside_the_text_stays(rules):
+    p = "Sumber: warga yang enggan disebut namanya mengatakan panen tahun ini lebih baik."
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n{p}\n\n{_P2}\n", rules)
+    assert art.paragraphs == (_P1, p, _P2)
