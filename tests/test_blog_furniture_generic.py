@@ -90,3 +90,10 @@ def test_a_source_named_inside_the_text_stays(rules):
     p = "Sumber: warga yang enggan disebut namanya mengatakan panen tahun ini lebih baik."
     art = _clean(f"{_TITLE}\n\n{_P1}\n\n{p}\n\n{_P2}\n", rules)
     assert art.paragraphs == (_P1, p, _P2)
+
+
+@pytest.mark.parametrize("slot", ["Iklan Atas Artikel", "Iklan Tengah Artikel 1", "Iklan Bawah Artikel"])
+def test_an_ad_slots_label_goes_like_a_bare_iklan(rules, slot):
+    """A template's ad slot left as its label (over, inside or under the post)."""
+    art = _clean(f"{slot}\n{_TITLE}\n\n{_P1}\n\n{slot}\n\n{_P2}\n", rules)
+    assert (art.title, art.paragraphs) == (_TITLE, (_P1, _P2)), slot
