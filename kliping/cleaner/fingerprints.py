@@ -26,7 +26,7 @@ from typing import Any
 
 from . import regex_cache
 from .gate_cache import facts
-from .joined import refers_to_groups, union_source
+from .joined import leading_flags, refers_to_groups, union_source
 from .gates import fold
 from .needles import NeedleIndex
 
@@ -208,14 +208,11 @@ def _line_start_scan(source: str) -> tuple[re.Pattern, re.Pattern]:
         return re.compile(""), re.compile("\n")
 
 
-_LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
-
-
 def _own_scan(regex: re.Pattern) -> re.Pattern | None:
     """A line-anchored fingerprint tried after every newline by one regex (its own groups
     keep their numbers: none stands before them); None when it cannot be compiled so."""
-    m = _LEADING_FLAGS.match(regex.pattern)
-    source = f"(?{m.group(1)}:{regex.pattern[m.end():]})" if m else regex.pattern
+    flags, source = leading_flags(regex.pattern)
+    source = f"(?{flags}:{source})" if flags else source
     try:
         return regex_cache.compile_joined("\n(?=" + source + ")", re.MULTILINE)
     except re.error:

@@ -22,6 +22,13 @@ def refers_to_groups(regex: re.Pattern) -> bool:
 _LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 
 
+def leading_flags(source: str) -> tuple[str, str]:
+    """A pattern's leading inline flags ("(?i)…": "i") and the rest of its source; a
+    pattern joined with others must scope them to itself ("(?i:…)")."""
+    m = _LEADING_FLAGS.match(source)
+    return (m.group(1), source[m.end():]) if m else ("", source)
+
+
 def union_source(patterns: tuple[Pattern, ...], at_line_start: bool = False) -> str:
     """The source of patterns joined in one alternation (named groups made plain, leading
     inline flags scoped). `at_line_start`: for a union tried only where a line starts,
@@ -29,9 +36,7 @@ def union_source(patterns: tuple[Pattern, ...], at_line_start: bool = False) -> 
     an alternative at once when its first character does not fit."""
     parts = []
     for p in patterns:
-        source = p.regex.pattern
-        m = _LEADING_FLAGS.match(source)
-        flags, source = (m.group(1), source[m.end():]) if m else ("", source)
+        flags, source = leading_flags(p.regex.pattern)
         if at_line_start and source.startswith("^") and source[1:2] not in ("*", "+", "?", "{"):
             source = source[1:]
         if flags:
