@@ -52,6 +52,22 @@ def test_a_topic_label_over_a_headline_with_its_byline_under_it(rules):
         assert label not in " ".join(art.paragraphs)
 
 
+def test_a_topic_label_under_a_menu_over_a_short_headline_with_its_byline(rules):
+    """Under a menu, the topic label ("Liga Satu Indonesia") stands over a headline of
+    only six words with the editor's line right under it: the headline, not the label
+    (nor the menu's first item)."""
+    menu = "\n\n".join(["News", "Bisnis", "Super Skor", "Sport", "Seleb", "Kilas Kementerian", "Images"])
+    title = "Suporter Datang, Pemain Persib Makin Semangat"
+    text = f"{menu}\n\nLiga Satu Indonesia\n\n{title}\n\nEditor: Erik S\n\n{_LEAD}\n\n{_MORE}\n"
+    art = _clean(text, rules)
+    assert art.title == title
+    assert "Liga Satu Indonesia" not in " ".join(art.paragraphs)
+    # With no menu above, a short first line over six words with the editor under them is
+    # the headline, the six words its subtitle: the first line stays the title.
+    art = _clean(f"Harga Cabai Naik Lagi\n\nPedagang Pasar Kramat Jati Mengeluh Sepi\n\nEditor: Erik S\n\n{_LEAD}\n", rules)
+    assert art.title == "Harga Cabai Naik Lagi"
+
+
 def test_a_photos_caption_or_credit_above_the_headline_is_not_it(rules):
     """A scrape that opens with the photo's box ("Angelina Sondakh. TEMPO/Nama", a credit
     "anas/ist" or "Banjir @akun") over the headline: the caption, not the title."""

@@ -116,7 +116,7 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     after = next((i for i in range(first, min(len(candidates), first + _MENU_LINES))
                   if not _label_shaped(candidates[i].text)), None)
     if after is not None and after > first:
-        if topic_over_headline(lines, candidates[after:after + 3], title_shaped):
+        if topic_over_headline(lines, candidates[after:after + 3], title_shaped, under_menu=True):
             return after + 1
         following = candidates[after]
         if (title_shaped(following) and headline_length(following.text)

@@ -17,11 +17,14 @@ _TOPIC_HEADLINE_WORDS = 7
 _BANNER_WINDOW = 6
 
 
-def topic_over_headline(lines: list[Line], top: list[Line], title_shaped: Callable[[Line], bool]) -> bool:
+def topic_over_headline(lines: list[Line], top: list[Line], title_shaped: Callable[[Line], bool],
+                        under_menu: bool = False) -> bool:
     """Say whether the first line is a topic label over the headline, as Tribun's sites
     print them ("Berita Kaltim Terkini", "Banjir Kabupaten Bandung"): a short line over
     a much longer headline in title case (it may ask or exclaim), with the standfirst or
-    the lead under it (a sentence, or prose the scrape cut short), or its byline or date."""
+    the lead under it (a sentence, or prose the scrape cut short), or its byline or date.
+    Under a menu (`under_menu`) a line in that place is a topic already, so a headline with
+    its byline or date right under it needs only be three words longer than the label."""
     if len(top) < 2:
         return False
     label, headline = top[0].text, top[1].text
@@ -29,11 +32,12 @@ def topic_over_headline(lines: list[Line], top: list[Line], title_shaped: Callab
     right_under = next((ln for ln in lines[at + 1:] if ln.text), None)
     under = top[2].text if len(top) > 2 else ""
     words, headline_words = len(label.split()), len(headline.split())
+    dated = right_under is not None and right_under.kind in (AUTHOR, EDITOR, PUBLISHED)
+    least = words + 3 if under_menu and dated else max(_TOPIC_HEADLINE_WORDS, words + 3)
     return (words <= _TOPIC_WORDS and not _SENTENCE_END.search(label) and title_shaped(top[1])
-            and headline_words >= max(_TOPIC_HEADLINE_WORDS, words + 3)
+            and headline_words >= least
             and not headline.endswith(".") and not sentence_case_prose(headline)
-            and ((right_under is not None and right_under.kind in (AUTHOR, EDITOR, PUBLISHED))
-                 or (bool(under) and (is_sentence(under) or is_long(under) or sentence_case_prose(under)))))
+            and (dated or (bool(under) and (is_sentence(under) or is_long(under) or sentence_case_prose(under)))))
 
 
 def past_a_banner(lines: list[Line], candidates: list[Line], first: int,
