@@ -97,3 +97,74 @@ def test_an_ad_slots_label_goes_like_a_bare_iklan(rules, slot):
     """A template's ad slot left as its label (over, inside or under the post)."""
     art = _clean(f"{slot}\n{_TITLE}\n\n{_P1}\n\n{slot}\n\n{_P2}\n", rules)
     assert (art.title, art.paragraphs) == (_TITLE, (_P1, _P2)), slot
+
+
+# A blog's copy of an outlet's story keeps that outlet's furniture: the byline and the
+# photo credit in the outlet's form, the desk's sign-off, the lead's brand prefix, and
+# what the copying tools glue on (AddThis' "See more at" tracking link, a feed robot's stamp).
+
+@pytest.mark.parametrize("byline", ["Rudi Hartono – detikNews", "Rudi Hartono - detikFinance"])
+def test_a_copied_detik_byline_names_the_writer(rules, byline):
+    art = _clean(f"{_TITLE}\n\n{byline}\n\n{_P1}\n\n{_P2}\n", rules)
+    assert (art.author, art.paragraphs) == (("Rudi Hartono",), (_P1, _P2)), byline
+
+
+def test_a_copied_detik_photo_credit_is_a_caption(rules):
+    art = _clean(f"{_TITLE}\n\nRudi/detikcom\n\n{_P1}\n\n{_P2}\n", rules)
+    assert art.paragraphs == (_P1, _P2)
+    assert "Rudi/detikcom" in art.captions
+
+
+def test_a_desks_sign_off_with_a_capital_goes(rules):
+    """"(Rez/anw)": the writer's short name capitalised, the editor's initials after the
+    slash; alone it closes the copy (an archive page's next post under it); glued to the
+    last paragraph it stays there, as the desk's lower-case initials do, and makes no caption."""
+    nxt = "Melon Kuning Laris Manis di Pasar Kecamatan\n\nPedagang melon kuning kehabisan stok sejak pagi hari."
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n{_P2}\n\n(Rez/anw)\n\n{nxt}\n", rules)
+    assert art.paragraphs == (_P1, _P2)
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n{_P2} (Rez/anw)\n\n{nxt}\n", rules)
+    assert art.paragraphs == (_P1, f"{_P2} (Rez/anw)")
+    assert not art.captions
+
+
+def test_a_photographers_credit_in_brackets_is_still_a_caption(rules):
+    cap = "Petani memanen melon di lahan bekas tambang. (Tempo/Budi Santoso)"
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n{cap}\n\n{_P2}\n", rules)
+    assert art.captions == (cap,)
+
+
+@pytest.mark.parametrize("lead, city", [("Detik. Jakarta – ", "Jakarta"),
+                                        ("ANTARA FOTO/Rivan LinggaTEMPO.CO, Jakarta - ", "Jakarta"),
+                                        ("TEMPO/Imam SukamtoTEMPO.CO, Bandung - ", "Bandung")])
+def test_a_copied_leads_prefix_with_what_the_copy_glued_to_it(rules, lead, city):
+    """The outlet's name closed by a full stop ("Detik. Jakarta – "); the photo's credit
+    the copy glued before Tempo's prefix."""
+    art = _clean(f"{_TITLE}\n\n{lead}{_P1}\n\n{_P2}\n", rules)
+    assert (art.dateline, art.paragraphs) == (city, (_P1, _P2)), lead
+
+
+def test_a_related_link_glued_as_lihat_juga_informasi_terkait(rules):
+    art = _clean(f"{_TITLE}\n\n{_P1} Lihat juga informasi terkait Harga Melon Naik Jelang Lebaran\n\n{_P2}\n", rules)
+    assert art.paragraphs == (_P1, _P2)
+    assert art.related == ("Harga Melon Naik Jelang Lebaran",)
+
+
+@pytest.mark.parametrize("glue", [" - See more at: http://www.contoh.com/read/2013/05/melon#sthash.qWiKxoSa.dpuf",
+                                  "\n\n- See more at: http://www.contoh.com/read/2013/05/melon#sthash.qWiKxoSa.dpuf"])
+def test_addthis_see_more_at_link_goes(rules, glue):
+    """Text copied from a page with AddThis carries its tracking link: "- See more at: …#sthash….dpuf"."""
+    art = _clean(f"{_TITLE}\n\n{_P1}{glue}\n\n{_P2}\n", rules)
+    assert art.paragraphs == (_P1, _P2)
+
+
+def test_a_feed_robots_stamp_and_ad_notice_under_the_copy_go(rules):
+    foot = ("Let's block ads! (Why?)\n\nhttps://ift.tt/2FxWWcE\nNovember 22, 2018 at 03:32PM from Berita Hari Ini"
+            " - Contoh.com https://ift.tt/2FxWWcE\nvia IFTTT\n")
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n{_P2}\n\n{foot}", rules)
+    assert art.paragraphs == (_P1, _P2)
+
+
+@pytest.mark.parametrize("ticker", ["Breaking", "Berita Selengkapnya", "Bersama Lawan Covid-19"])
+def test_a_templates_ticker_under_the_title_goes(rules, ticker):
+    art = _clean(f"{_TITLE}\n\n{ticker}\n\n{_P1}\n\n{_P2}\n", rules)
+    assert (art.title, art.paragraphs) == (_TITLE, (_P1, _P2)), ticker
