@@ -55,11 +55,18 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
     # Items of a list or rows of a table the article prints (a weekly menu, a table of
     # plans) may differ by a word, or repeat: they are not paragraphs printed twice.
     prose = [ln for ln in body if not _is_item(ln.body)]
-    for i in dedupe.repeated_normalised([ext.normalised(ln.body) for ln in prose], settings):
+    for i in dedupe.repeated_normalised([ext.normalised(_without_dateline(ln.body, rule)) for ln in prose], settings):
         prose[i].decide(DROP, "dedupe.paragraph", "repeats an earlier paragraph")
     if rule.teasers:
         find_teasers([ln for ln in body if ln.kind == BODY])
     drop_label_run([ln for ln in body if ln.kind == BODY])
+
+
+def _without_dateline(text: str, rule: Rule) -> str:
+    """The text after a lead's prefix ("KABANJAHE, KOMPAS.com - "): a post printed twice
+    keeps it on its second copy, the first copy lost it as the dateline."""
+    hit = rule.first("body.dateline", text)
+    return text[hit[1].end():] if hit and hit[1].start() == 0 else text
 
 
 def _is_item(text: str) -> bool:
