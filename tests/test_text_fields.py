@@ -180,3 +180,44 @@ def test_media_indonesias_headline_of_the_day_is_no_headline(rules):
     text = f"Headline\n{_TEASER}\n{_TEASER}\nKumpulan Berita DPR RI\n{_MI_LEAD}\n{_MI_MORE}"
     art = clean_text(text, rules=rules, outlet="mediaindonesia")
     assert art.title is None and _TEASER not in " ".join(art.paragraphs)
+
+
+_HARBOUR_TITLE = "Mengapa Pemerintah Menunda Pembangunan Pelabuhan Baru"
+_HARBOUR_STANDFIRST = "Proyek pelabuhan ditunda hingga tahun depan. Anggaran dialihkan ke perbaikan jalan."
+_HARBOUR_TEXT = (
+    "Pemerintah provinsi memutuskan menunda pembangunan pelabuhan baru di pesisir utara setelah "
+    "rapat anggaran pekan lalu.\n\n"
+    "Kepala dinas perhubungan mengatakan dana pelabuhan dipakai untuk memperbaiki jalan yang rusak.\n\n"
+    "Warga nelayan berharap pembangunan tetap dimulai tahun depan.\n")
+
+
+def test_a_standfirst_over_the_date_line_is_the_description(rules):
+    """A magazine's page: the headline, one line of summary, the date line, then the
+    text with no dateline on its lead. The summary is the standfirst (as it is over a
+    byline), not the text's first paragraph."""
+    text = f"Ekonomi\n\n{_HARBOUR_TITLE}\n\n{_HARBOUR_STANDFIRST}\n\n12 Januari 2025 | 08.30 WIB\n\n{_HARBOUR_TEXT}"
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.title == _HARBOUR_TITLE
+    assert art.published == "2025-01-12T08:30:00+07:00"
+    assert art.description == _HARBOUR_STANDFIRST
+    assert art.paragraphs[0].startswith("Pemerintah provinsi memutuskan")
+    # The writer's name over the date line is no standfirst.
+    text = f"{_HARBOUR_TITLE}\n\nNama Penulis Lengkap\n\n12 Januari 2025 | 08.30 WIB\n\n{_HARBOUR_TEXT}"
+    assert clean_text(text, rules=rules, outlet="generic").description is None
+
+
+def test_a_standfirst_under_the_outlets_name_over_the_dated_lead_is_the_description(rules):
+    """The outlet's name and the date line between headline and standfirst, the photo's
+    caption under it, then the lead with its dateline: the standfirst is the first line
+    of its length there, not only when it stands right under the headline."""
+    text = (f"{_HARBOUR_TITLE}\n\nKabar Pesisir\nSelasa, 24 Jan 2023 09:08 WIB\n{_HARBOUR_STANDFIRST}\n"
+            "Kapal nelayan bersandar di dermaga lama. (ANTARA FOTO/Nama Fotografer).\n"
+            "SEMARANG, KOMPAS.com - Pemerintah provinsi memutuskan menunda pembangunan pelabuhan.\n\n"
+            "Warga nelayan berharap pembangunan tetap dimulai tahun depan.\n")
+    art = clean_text(text, rules=rules, outlet="generic")
+    assert art.title == _HARBOUR_TITLE
+    assert art.description == _HARBOUR_STANDFIRST
+    assert art.paragraphs[0] == "Pemerintah provinsi memutuskan menunda pembangunan pelabuhan."
+    # A name there, under a short label, is the writer's: no standfirst.
+    art = clean_text(text.replace(_HARBOUR_STANDFIRST, "Nama Penulis Lengkap"), rules=rules, outlet="generic")
+    assert art.description is None

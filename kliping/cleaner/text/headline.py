@@ -15,7 +15,8 @@ from .patterns import _starts_body
 from .shapes import (CJK_HEADLINE_CHARS, SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
                      ends_in_credit, headline_length, is_long, photo_line, opens_text, sentence_case_prose, summarises, title_case)
 from .over_headline import past_a_banner, topic_over_headline
-from .standfirst import standfirst_above_byline, standfirst_over_photo, standfirst_over_undated_lead
+from .standfirst import (_STANDFIRST_CHARS, standfirst_above_byline, standfirst_before_lead, standfirst_over_photo,
+                         standfirst_over_undated_lead)
 
 
 #: Longer than this and ending in a full stop: a sentence, not a headline.
@@ -307,6 +308,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
     if lead_at is not None:
         header_end = _header_end(lines, rest[lead_at], rule) if extracted else None
         photo_box = _photo_box(lines, rest[:lead_at]) if not page else set()
+        passed = False  # a line of standfirst length came: the standfirst is the first
         for i, ln in enumerate(rest[:lead_at]):
             if header_end is not None and ln.number > header_end:
                 continue  # the article's own: a subheading, a recipe's ingredients
@@ -316,12 +318,14 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
             elif credit := _over_its_credit(lines, ln):
                 ln.decide(CAPTION, "photo.caption_over_credit", "the photo's caption, its credit right under it", ln.text)
                 credit.value = bare_credit(credit.value or credit.text)  # "• VIVA/Nama", a list item
-            elif (i == 0 and rule.description == "before-lead" and not page
-                    and 20 <= len(ln.text) <= _MAX_STANDFIRST):
+            elif (not passed and rule.description == "before-lead" and not page
+                    and standfirst_before_lead(ln.text, right_under_title=i == 0,
+                                               over_photo=any(o.number in photo_box for o in rest[i + 1:lead_at]))):
                 ln.decide(DESCRIPTION, "headline.description", "line between title and lead", ln.text)
                 ext.description = ln.text
             else:
                 ln.decide(DROP, "headline.before_lead", "line between title and lead")
+            passed = passed or len(ln.text) >= _STANDFIRST_CHARS
         lead = rest[lead_at]
         hit = rule.first("body.dateline", lead.text)
         if hit:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from .. import dedupe
 from ..settings import Settings
-from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, TITLE, _MAX_STANDFIRST, Extraction,
-                    Line, is_sentence)
-from .shapes import SUMMARY_PARAGRAPHS, WORD_OF_TWO, is_long, prose_length, summarises, title_case
+from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE, _MAX_STANDFIRST,
+                    Extraction, Line, is_sentence)
+from .shapes import (SUMMARY_PARAGRAPHS, WORD_OF_TWO, is_long, prose_length, sentence_case_prose, summarises,
+                     title_case)
 
 #: A standfirst cut short stops on none of these, over this many paragraphs at least.
 _CLOSED = (".", "!", "?", '"', "”", "’", ":", ")", "…")
 _STANDFIRST_BELOW = 2
+#: A line between headline and text shorter than this is a label or a name, no standfirst.
+_STANDFIRST_CHARS = 20
 #: A label waiting for its value ("Tayang:", "Diperbarui pada:") has at most this many words.
 _BARE_LABEL_WORDS = 3
 
@@ -39,13 +42,23 @@ def standfirst_over_undated_lead(rest: list[Line], ext: Extraction, settings: Se
     ext.description = first
 
 
+def standfirst_before_lead(text: str, right_under_title: bool, over_photo: bool) -> bool:
+    """Say whether the first line of standfirst length between the headline and a dateline
+    lead is the standfirst: right under the headline, any; under short lines (the outlet's
+    name, a kicker) or a date line, only prose over the photo's box (a name there is the
+    writer's; prose right over the lead may be the caption of a photo whose credit is lost)."""
+    return (_STANDFIRST_CHARS <= len(text) <= _MAX_STANDFIRST
+            and (right_under_title or (over_photo and (is_sentence(text) or sentence_case_prose(text)))))
+
+
 def standfirst_above_byline(lines: list[Line], rest: list[Line], ext: Extraction) -> None:
     """With no dateline lead (page 2 of a story, a lead without its prefix), the one
-    line between the headline and the byline right under it is the standfirst, when
-    the text goes on under the byline."""
+    line between the headline and the byline or the date line right under it is the
+    standfirst, when the text goes on under them. Over a date line it must read as prose
+    (a sentence, or words mostly in lower case): a name there is the writer's."""
     title_at = next((ln.number for ln in lines if ln.kind == TITLE), None)
     byline = next((ln for ln in lines if title_at is not None and ln.number > title_at
-                   and ln.kind in (EDITOR, AUTHOR)), None)
+                   and ln.kind in (EDITOR, AUTHOR, PUBLISHED)), None)
     if byline is None:
         return
     above = [ln for ln in rest if ln.number < byline.number]
@@ -53,6 +66,8 @@ def standfirst_above_byline(lines: list[Line], rest: list[Line], ext: Extraction
     above = [ln for ln in above if ln not in marks]
     below = any(ln.number > byline.number for ln in rest)
     if len(above) == 1 and below and 20 <= len(above[0].text) <= _MAX_STANDFIRST:
+        if byline.kind == PUBLISHED and not (is_sentence(above[0].text) or sentence_case_prose(above[0].text)):
+            return
         above[0].decide(DESCRIPTION, "headline.description", "line between title and byline", above[0].text)
         ext.description = above[0].text
         for ln in marks:
