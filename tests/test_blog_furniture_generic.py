@@ -168,3 +168,51 @@ def test_a_feed_robots_stamp_and_ad_notice_under_the_copy_go(rules):
 def test_a_templates_ticker_under_the_title_goes(rules, ticker):
     art = _clean(f"{_TITLE}\n\n{ticker}\n\n{_P1}\n\n{_P2}\n", rules)
     assert (art.title, art.paragraphs) == (_TITLE, (_P1, _P2)), ticker
+
+
+# The widgets of the Blogger and WordPress templates the blog-mirror rule knows, read the
+# same way when a blog is not recognised as one (its scrape kept none of the fingerprints).
+
+@pytest.mark.parametrize("meta, published, author", [
+    ("Diulas oleh Kebun Warga Sabtu, 26 November 2011 0 komentar", "2011-11-26", ("Kebun Warga",)),
+    ("Posted by : Slamet Senin, 06 Januari 2020", "2020-01-06", ("Slamet",)),
+])
+def test_a_templates_post_meta_gives_the_date(rules, meta, published, author):
+    art = _clean(f"{meta}\n\n{_TITLE}\n\n{_P1}\n\n{_P2}\n", rules)
+    assert (art.title, art.paragraphs) == (_TITLE, (_P1, _P2)), meta
+    assert (art.published or "").startswith(published)
+    assert tuple(art.author) == author
+
+
+def test_a_breadcrumb_with_slashes_is_header(rules):
+    art = _clean(f"Home / Berita / Daerah / {_TITLE}\n\n{_TITLE}\n\n{_P1}\n\n{_P2}\n", rules)
+    assert (art.title, art.paragraphs) == (_TITLE, (_P1, _P2))
+
+
+@pytest.mark.parametrize("widget", ["Reviewed by Admin Desa", "Rating:", "shares",
+                                    "Sign up here with your email address to receive updates from this blog in your inbox.",
+                                    "About these ads", "Beri Nilai:", "source [kabardesa]"])
+def test_a_templates_widget_between_the_paragraphs_goes(rules, widget):
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n{widget}\n\n{_P2}\n", rules)
+    assert art.paragraphs == (_P1, _P2), widget
+
+
+@pytest.mark.parametrize("foot", ["+ comments + 2 comments", "{ 0 komentar... Views All / Send Comment! }",
+                                  "+ There are no comments\nAdd yours",
+                                  "Read moreCopyright © 2020 Kabar Desa | All rights reserved. | Developed: by Jasa Web",
+                                  "Coin Marketplace\nSTEEM 0.28"])
+def test_a_templates_foot_ends_the_post(rules, foot):
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n{_P2}\n\n{foot}\nMelon Kuning Laris Manis di Pasar Kecamatan\n", rules)
+    assert art.paragraphs == (_P1, _P2), foot
+
+
+@pytest.mark.parametrize("caption", ["Ilustrasi", "Ilustrasi.", "Panen_Melon_Lahan_Bekas_Tambang_2013",
+                                     "Panen Melon_8234561242", "Kebun melon di Lumajang - Foto: kabardesa.com"])
+def test_a_blogs_caption_shapes(rules, caption):
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n{caption}\n\n{_P2}\n", rules)
+    assert (art.paragraphs, art.captions) == ((_P1, _P2), (caption,)), caption
+
+
+def test_a_blogs_address_then_the_city_is_the_dateline(rules):
+    art = _clean(f"{_TITLE}\n\nkabardesa.com – Lumajang : {_P1}\n\n{_P2}\n", rules)
+    assert (art.dateline, art.paragraphs) == ("Lumajang", (_P1, _P2))
