@@ -18,6 +18,9 @@ _MORE = "Petugas mengerahkan perahu karet untuk mengevakuasi warga lanjut usia d
     ("DikoNews7 - ", None), ("Kabar6 – ", None), ("HarapanRakyat-", None), ("kabarin.co – ", None),
     ("gentamerah.com|Jakarta – ", "Jakarta"), ("Jembrana, Suarabali.net- ", "Jembrana"),
     ("JAKARTA—", "JAKARTA"), ("Jakarta, 19 September 2025 – ", "Jakarta"),
+    # A wire story's two cities, or its city and country, after the outlet's address.
+    ("CONTOH.CO.ID - BEIJING/TAIPEI. ", "BEIJING/TAIPEI"), ("CONTOH.CO.ID - RE’IM, ISRAEL. ", "RE’IM, ISRAEL"),
+    ("CONTOH.CO.ID - JAKARTA. ", "JAKARTA"),
 ])
 def test_a_sites_lead_prefix_is_not_text(rules, prefix, city):
     art = clean_text(f"{_TITLE}\n\n{prefix}{_TEXT}\n\n{_MORE}\n", rules=rules, outlet="generic")
