@@ -216,3 +216,27 @@ def test_a_blogs_caption_shapes(rules, caption):
 def test_a_blogs_address_then_the_city_is_the_dateline(rules):
     art = _clean(f"{_TITLE}\n\nkabardesa.com – Lumajang : {_P1}\n\n{_P2}\n", rules)
     assert (art.dateline, art.paragraphs) == ("Lumajang", (_P1, _P2))
+
+
+@pytest.mark.parametrize("line, caption", [
+    ("Petani memanen melon di lahan bekas tambang |", "Petani memanen melon di lahan bekas tambang |"),
+    ("(foto: kabardesa.com) |", "(foto: kabardesa.com) |"),
+    ("![]() Petani memanen melon di lahan bekas tambang |", "Petani memanen melon di lahan bekas tambang |"),
+])
+def test_a_blogger_caption_tables_cell_is_a_caption(rules, line, caption):
+    """Blogger puts a picture's caption in a table under it; the scrape writes the cell with
+    its bar ("<caption> |"), the picture before it as an empty Markdown image ("![]()")."""
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n{line}\n\n{_P2}\n", rules)
+    assert (art.paragraphs, art.captions) == ((_P1, _P2), (caption,)), line
+
+
+def test_a_table_row_with_two_bars_is_no_caption(rules):
+    row = "TLKM | +1,22% |"
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n{row}\n\n{_P2}\n", rules)
+    assert not art.captions
+
+
+@pytest.mark.parametrize("glued", [f"{_P1} ![]() |", f"{_P1} - See more at:\nhttp://www.contoh.com/read/2013/melon#sthash.qWiKxoSa.dpuf"])
+def test_an_empty_picture_or_a_see_more_link_glued_to_a_paragraph_goes(rules, glued):
+    art = _clean(f"{_TITLE}\n\n{glued}\n\n{_P2}\n", rules)
+    assert art.paragraphs == (_P1, _P2), glued
