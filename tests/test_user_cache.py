@@ -264,15 +264,25 @@ def test_a_batch_keeps_its_joined_screens_in_a_file_of_their_own(tmp_path):
     assert first.stdout == second.stdout == off.stdout and first.stdout.count("\n") == len(scrapes)
 
 
-def test_past_its_bound_a_cache_file_keeps_only_what_the_last_run_used(tmp_path):
+def test_past_its_bound_a_cache_file_drops_the_entries_longest_unused(tmp_path):
+    """Past its bound a cache file keeps this run's entries and, of the others, those
+    written or used last: two batches that each use most of the bound (the seed
+    variants, then tests/corpus) do not throw each other's entries out every run."""
     path = str(tmp_path / "joined.json")
-    first = RegexCache(path, max_entries=3)
+    first = RegexCache(path, max_entries=4)
     for source in ("a+", "b+", "c+"):
         first.compile(source)
     first.save()
-    second = RegexCache(path, max_entries=3)
+    second = RegexCache(path, max_entries=4)
     assert second.compile("a+") == re.compile("a+")
-    second.compile("d+")  # a fourth entry: past the bound
+    assert second.compile("a+") is second.compile("a+")  # asked again: the same object
+    second.compile("d+")
+    second.compile("e+")  # a fifth entry: past the bound, "b+" (used longest ago) goes
     second.save()
-    assert sorted(RegexCache(path)._load()) == ["0:a+", "0:d+"]
+    assert sorted(RegexCache(path)._load()) == ["0:a+", "0:c+", "0:d+", "0:e+"]
+    third = RegexCache(path, max_entries=4)
+    for source in ("f+", "g+", "h+", "i+", "j+"):  # more than the bound in one run
+        third.compile(source)
+    third.save()
+    assert sorted(RegexCache(path)._load()) == ["0:f+", "0:g+", "0:h+", "0:i+", "0:j+"]
     assert regex_cache.MAX_JOINED_ENTRIES < regex_cache.MAX_ENTRIES
