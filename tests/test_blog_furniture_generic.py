@@ -240,3 +240,38 @@ def test_a_table_row_with_two_bars_is_no_caption(rules):
 def test_an_empty_picture_or_a_see_more_link_glued_to_a_paragraph_goes(rules, glued):
     art = _clean(f"{_TITLE}\n\n{glued}\n\n{_P2}\n", rules)
     assert art.paragraphs == (_P1, _P2), glued
+
+
+@pytest.mark.parametrize("meta, author", [
+    ("Posted by: Kebun Warga Updated at: 11:54", "Kebun Warga"),
+    ("Apr 14th 2025, 19:14, by Rudi Hartono, kumparanNEWS", "Rudi Hartono"),
+])
+def test_a_templates_or_feeds_author_line(rules, meta, author):
+    art = _clean(f"{_TITLE}\n\n{meta}\n\n{_P1}\n\n{_P2}\n", rules)
+    assert (art.title, art.paragraphs, tuple(art.author)) == (_TITLE, (_P1, _P2), (author,)), meta
+
+
+@pytest.mark.parametrize("foot", [
+    "ReplyDeletemantap beritanya gan\nBalasHapus",
+    "Kalo Berita nya Ga lengkap buka link di samping https://www.contoh.com/read/melonBagikan Berita Ini",
+    "Hi there! I am a blogger and a true enthusiast in the areas of SEO and web design.",
+    "Some say he’s half man half fish, others say he’s more of a seventy/thirty split.",
+    "Tentang KabarDesa.com",
+    "Baca Juga (Konten ini Otomatis dan tidak dikelola oleh kami)",
+])
+def test_more_template_feet_end_the_post(rules, foot):
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n{_P2}\n\n{foot}\nMelon Kuning Laris Manis di Pasar Kecamatan\n", rules)
+    assert art.paragraphs == (_P1, _P2), foot
+
+
+@pytest.mark.parametrize("line", ["Sumber :", "Sumber Gambar:", "Sumber", "(Rudi Hartono)",
+                                  ":strip_icc():format(jpeg)/kly-media-production/medias/2351/melon.jpg)"])
+def test_empty_source_labels_a_writer_in_brackets_and_a_pictures_address_go(rules, line):
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n{line}\n\n{_P2}\n", rules)
+    assert art.paragraphs == (_P1, _P2), line
+
+
+def test_an_ad_units_keyword_line_over_the_blog_is_header(rules):
+    ads = "bebas bayar, pembayaran mudah dan cepat, transaksi online, pembayaran tagihan dan tiket"
+    art = _clean(f"{ads}\n\n{_TITLE}\n\n{_P1}\n\n{_P2}\n", rules)
+    assert (art.title, art.paragraphs) == (_TITLE, (_P1, _P2))
