@@ -502,6 +502,19 @@ def test_related_box_items_lose_their_list_markers(rules):
     assert art.related == ("Klasemen Grup A Piala AFF 2018", "Suporter Rela Bolos Kerja Demi Timnas")
 
 
+def test_related_links_printed_as_table_cells_lose_the_bars(rules):
+    """A scraper that writes the page's boxes as a table's cells frames the link in bars
+    ("| Baca juga: Judul |"), or closes each title under the label with one ("Judul |"):
+    the title is the link, without its bars."""
+    from kliping.cleaner import clean_text
+    lead = "JAKARTA - Timnas Indonesia menang 3-1 atas Timor Leste, kata pelatih.\n\n"
+    more = "Pertandingan berikutnya digelar Minggu di stadion yang sama.\n"
+    for box in ("| Baca juga: Klasemen Grup A Piala AFF 2018 |\n\n", "Baca juga:\nKlasemen Grup A Piala AFF 2018 |\n\n"):
+        art = clean_text(f"Timnas Kalahkan Timor Leste\n\n{lead}{box}{more}", rules=rules, outlet="generic")
+        assert art.related == ("Klasemen Grup A Piala AFF 2018",), box
+        assert art.paragraphs[-1] == more.strip()
+
+
 def test_a_role_over_its_name_and_a_headline_over_a_lone_role(rules):
     """Tempo prints "Reporter" / name / "Editor" / name; a short headline over a lone
     "Reporter" is the headline, not the reporter's name."""

@@ -23,6 +23,8 @@ SCRIPTS = (
     ("ar", regex_cache.compile(r"[\u0600-\u06ff]")),
 )
 _WORD = regex_cache.compile(r"[^\W\d_]+")
+#: The bars of a table's cell a scraper framed a link in: "| Judul |", "Judul |".
+_CELL_BARS = regex_cache.compile(r"^\|\s*|\s*\|$")
 #: A month-only date, as crawlers stamp pages: "2021-09".
 _MONTH = regex_cache.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
 #: A blog post copies a story this many days after its stamp at most.
@@ -99,10 +101,11 @@ def find_people(ext: Extraction) -> tuple[tuple[str, ...], str | None]:
 
 
 def find_related(ext: Extraction) -> tuple[str, ...]:
-    """Return related-article titles in reading order, line and glued forms alike."""
-    values = [ln.value for ln in ext.lines if ln.value and (
+    """Return related-article titles in reading order, line and glued forms alike, without
+    the bars of a table's cell around them."""
+    values = [_CELL_BARS.sub("", ln.value) for ln in ext.lines if ln.value and (
         ln.kind == RELATED or ln.key == "body.related_inline")]
-    return _unique(values)
+    return _unique([value for value in values if value])
 
 
 def find_captions(ext: Extraction) -> tuple[str, ...]:
