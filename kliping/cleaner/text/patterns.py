@@ -129,7 +129,7 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
             if opened:
                 box, taken = opened, 0
                 continue
-            if _classify_by_patterns(line, rule):
+            if _classify_by_patterns(line, rule) and not _cell_under_related_label(line, box, taken):
                 if line.key == "photo.credit":
                     if box and box[0] == CAPTION:  # a credit inside an open photo box
                         taken += 1
@@ -151,6 +151,13 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         box = None
         if not seen_text and _starts_body(s, rule):
             seen_text = True  # the footer's end markers count from here on
+
+
+def _cell_under_related_label(line: Line, box: tuple[str, str] | None, taken: int) -> bool:
+    """Say whether a line a caption's pattern read is a title under an open related label,
+    written as a table's cell ("Judul |" under "Baca juga:"): the box's, not a caption."""
+    return (box is not None and box[0] == RELATED and line.kind == CAPTION and line.text.endswith("|")
+            and _box_item(RELATED, line.text, taken))
 
 
 def _label_over_first_lead(lines: list[Line], at: int, rule: Rule) -> bool:
