@@ -275,3 +275,8 @@ def test_an_ad_units_keyword_line_over_the_blog_is_header(rules):
     ads = "bebas bayar, pembayaran mudah dan cepat, transaksi online, pembayaran tagihan dan tiket"
     art = _clean(f"{ads}\n\n{_TITLE}\n\n{_P1}\n\n{_P2}\n", rules)
     assert (art.title, art.paragraphs) == (_TITLE, (_P1, _P2))
+
+
+def test_a_feed_mirrors_stamp_line_gives_the_time(rules):
+    art = _clean(f"{_TITLE}\n\nApr 14th 2025, 19:14, by Rudi Hartono, kumparanNEWS\n\n{_P1}\n\n{_P2}\n", rules)
+    assert (art.published, tuple(art.author)) == ("2025-04-14T19:14:00+07:00", ("Rudi Hartono",))
