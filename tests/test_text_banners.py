@@ -75,3 +75,36 @@ def test_a_photos_caption_or_credit_above_the_headline_is_not_it(rules):
         art = _clean(f"{photo}\n\n{_TITLE}\n\n{_LEAD}\n\n{_MORE}\n", rules)
         assert art.title == _TITLE, photo
         assert art.captions == (photo,)
+
+
+def test_a_headline_printed_twice_under_its_byline_past_a_rail_of_teasers(rules):
+    """A rail of section labels with a teaser under each ("Headline" / teaser / "Fokus" /
+    teaser) over the headline, which the page prints again under its writer and date:
+    the line printed twice is the headline, though its copy stands past the first lines."""
+    text = ("Headline\n\nPemerintah merevisi aturan perizinan untuk mempermudah investasi.\n\n"
+            "Fokus\n\nHingga April, kewajiban pemerintah tercatat terus bertambah.\n\n"
+            f"{_TITLE}\n\nNama Penulis\n06/11/2019 08:10\n{_TITLE}\n\n{_LEAD}\n\n{_MORE}\n")
+    art = _clean(text, rules)
+    assert art.title == _TITLE
+    assert not any(word in " ".join(art.paragraphs) for word in ("Headline", "Fokus", "merevisi", "April"))
+
+
+def test_a_caption_printed_on_both_sides_of_its_credit_is_not_the_headline(rules):
+    """The photo's caption printed over and under its credit ("Presiden Jokowi" / "Foto:
+    …" / "Presiden Jokowi") is printed twice, but it is the caption: the first line stays
+    the headline."""
+    text = (f"Sabtu 04 Jan 2020 00:13 WIB\n\n{_TITLE}\n\n{_STANDFIRST}\n\n"
+            f"Gedung Merah Putih KPK\nFoto: Nama Fotografer\nGedung Merah Putih KPK\n\n{_LEAD}\n\n{_MORE}\n")
+    art = _clean(text, rules)
+    assert art.title == _TITLE
+
+
+def test_a_topic_label_over_a_headline_its_standfirst_and_byline(rules):
+    """Tribun's desktop pages: the topic label, the headline, the standfirst (cut short,
+    no full stop, full of names), then the byline: the label is no headline."""
+    standfirst = "Kepala Bidang Kedaruratan BPBD Kota Cimahi, Asep Sunandar mengatakan pihaknya telah melakukan upaya"
+    text = (f"Banjir Kabupaten Bandung\n{_TITLE}\n{standfirst}\n"
+            f"Penulis: Nama Penulis | Editor: Nama Editor\n{_LEAD}\n{_MORE}\n")
+    art = _clean(text, rules)
+    assert art.title == _TITLE
+    assert "Banjir Kabupaten Bandung" not in " ".join(art.paragraphs)

@@ -91,16 +91,23 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     if _glued_copy_above(candidates, title_shaped, normalised):
         return 1
     top = candidates[:_TITLE_WINDOW]
-    norms = [normalised(ln.text) for ln in top]
+    # The copy may stand a little further down, under the writer and the date (a headline's:
+    # a menu prints its labels twice too).
+    window = candidates[:_TITLE_WINDOW + _TITLE_ECHO_WINDOW]
+    norms = [normalised(ln.text) for ln in window]
     for i, ln in enumerate(top):
         if rule.first("body.dateline", ln.text):
             break  # the lead: the headline, if any, is above it
         if i and _SENTENCE_END.search(ln.text):
             continue  # a repeated sentence is a lead printed twice, not a headline
         # A credit printed twice ("anas/ist") is the photo's; a caption printed twice, not
-        # told from a headline by its credit alone, may still be taken for it.
-        if (title_shaped(ln) and not (credit_shaped(ln.text) and photo_line(ln.text))
-                and any(dedupe.repeats_normalised(norms[i], other, settings) for other in norms[i + 1:])):
+        # told from a headline by its credit alone, may still be taken for it, unless
+        # its copies stand on both sides of the credit.
+        copy = next((other for j, (other, norm) in enumerate(zip(window, norms)) if j > i
+                     and (j < _TITLE_WINDOW or headline_length(ln.text))
+                     and dedupe.repeats_normalised(norms[i], norm, settings)), None)
+        if (copy is not None and title_shaped(ln) and not (credit_shaped(ln.text) and photo_line(ln.text))
+                and not _around_a_credit(lines, ln, copy)):
             return i
     # The first line, past junk with no word (a page number, a lone bullet) and a list's
     # items or a ticker's rows.
@@ -127,6 +134,12 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
         return first + 1
     whole = _whole_of_cut_copy(candidates, first, title_shaped)
     return first if whole is None else whole
+
+
+def _around_a_credit(lines: list[Line], line: Line, copy: Line) -> bool:
+    """Say whether a line and its copy stand on both sides of a photo's credit (or any
+    caption): a caption printed over and under it, not a headline printed twice."""
+    return any(ln.kind == CAPTION for ln in lines[lines.index(line) + 1:lines.index(copy)])
 
 
 def _whole_of_cut_copy(candidates: list[Line], at: int, title_shaped: Callable[[Line], bool]) -> int | None:

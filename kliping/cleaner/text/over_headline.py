@@ -22,17 +22,20 @@ def topic_over_headline(lines: list[Line], top: list[Line], title_shaped: Callab
     """Say whether the first line is a topic label over the headline, as Tribun's sites
     print them ("Berita Kaltim Terkini", "Banjir Kabupaten Bandung"): a short line over
     a much longer headline in title case (it may ask or exclaim), with the standfirst or
-    the lead under it (a sentence, or prose the scrape cut short), or its byline or date.
+    the lead under it (a sentence, or prose the scrape cut short), or its byline or date
+    (maybe under one line of standfirst).
     Under a menu (`under_menu`) a line in that place is a topic already, so a headline with
     its byline or date right under it needs only be three words longer than the label."""
     if len(top) < 2:
         return False
     label, headline = top[0].text, top[1].text
     at = lines.index(top[1])
-    right_under = next((ln for ln in lines[at + 1:] if ln.text), None)
     under = top[2].text if len(top) > 2 else ""
     words, headline_words = len(label.split()), len(headline.split())
-    dated = right_under is not None and right_under.kind in (AUTHOR, EDITOR, PUBLISHED)
+    # The byline or date right under the headline, or under the one line of its standfirst.
+    below = [ln for ln in lines[at + 1:] if ln.text][:2]
+    dated = bool(below) and (below[0].kind in (AUTHOR, EDITOR, PUBLISHED) or (
+        len(below) == 2 and below[0].kind == CANDIDATE and below[1].kind in (AUTHOR, EDITOR, PUBLISHED)))
     least = words + 3 if under_menu and dated else max(_TOPIC_HEADLINE_WORDS, words + 3)
     return (words <= _TOPIC_WORDS and not _SENTENCE_END.search(label) and title_shaped(top[1])
             and headline_words >= least
