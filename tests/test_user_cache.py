@@ -286,3 +286,22 @@ def test_past_its_bound_a_cache_file_drops_the_entries_longest_unused(tmp_path):
     third.save()
     assert sorted(RegexCache(path)._load()) == ["0:f+", "0:g+", "0:h+", "0:i+", "0:j+"]
     assert regex_cache.MAX_JOINED_ENTRIES < regex_cache.MAX_ENTRIES
+
+
+def test_past_its_size_a_cache_file_drops_the_entries_longest_unused(tmp_path):
+    """The joined regexes are large and a batch reads the whole file: a bound in bytes
+    keeps the file (and its reading) small however many checkouts' rules share it."""
+    path = str(tmp_path / "joined.json")
+    sources = [f"(?:{word})+" for word in ("a" * 300, "b" * 300, "c" * 300, "d" * 300)]
+    first = RegexCache(path)
+    for source in sources[:3]:
+        first.compile(source)
+    first.save()
+    size = os.path.getsize(path)
+    second = RegexCache(path, max_bytes=size + 300)  # room for three, not four
+    second.compile(sources[1])
+    second.compile(sources[3])
+    second.save()
+    assert os.path.getsize(path) <= size + 300
+    assert sorted(RegexCache(path)._load()) == sorted(f"0:{s}" for s in sources[1:])
+    assert regex_cache.MAX_JOINED_BYTES < 20_000_000

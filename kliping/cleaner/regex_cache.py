@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import atexit
 import binascii
+import json
 import re
 import sys
 from array import array
@@ -32,12 +33,16 @@ from . import user_cache
 
 #: Entries kept at most; past it, a run drops those used longest ago (never its own).
 MAX_ENTRIES = 5000
-#: The same for the joined regexes (`compile_joined`): each is large (many patterns in
-#: one, some 10 KB), and a batch reads the whole file. A batch uses a few hundred of them
-#: (the seed variants some 160, tests/corpus some 650): the bound holds several batches'
-#: worth, which then never throw each other's out (recompiling them costs far more than
-#: reading them).
+#: The same for the joined regexes (`compile_joined`): a batch uses a few hundred of them
+#: (the seed variants some 160, tests/corpus some 650), which must not throw each other's
+#: out (recompiling them costs far more than reading them). They are large (many patterns
+#: in one, 10-20 KB) and a batch reads the whole file (some 4 ms a MB): past
+#: MAX_JOINED_BYTES, too, those used longest ago go (several checkouts' rules, each
+#: version its own entries, share one file).
 MAX_JOINED_ENTRIES = 1500
+MAX_JOINED_BYTES = 12_000_000
+#: What the file's first line (what made it, the checksum) takes, at most.
+_HEADER_BYTES = 256
 #: The engine's code words, as an array type of the same size.
 _WORD = "I" if _sre.CODESIZE == 4 else "H"
 
@@ -46,9 +51,10 @@ class RegexCache:
     """The code of compiled patterns, read from `path` when first needed and written back
     at exit when a pattern was added."""
 
-    def __init__(self, path: str | None, max_entries: int = MAX_ENTRIES):
+    def __init__(self, path: str | None, max_entries: int = MAX_ENTRIES, max_bytes: int | None = None):
         self.path = path
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
         self._entries: dict[str, list] | None = None if path else {}
         #: The pattern objects this run used, in the order first asked for: asked for
         #: the same pattern again (the joined screens of two first characters often
@@ -103,9 +109,22 @@ class RegexCache:
         # past the bound the first of the others go
         used = {k: entries.pop(k) for k in self._used if k in entries}
         others = list(entries.items())[max(0, len(entries) + len(used) - self.max_entries):]
+        if self.max_bytes is not None:
+            room = self.max_bytes - _HEADER_BYTES - sum(map(_size, used.items()))
+            kept = len(others)
+            while kept and (size := _size(others[kept - 1])) <= room:  # the newest first
+                kept -= 1
+                room -= size
+            others = others[kept:]
         entries = {**dict(others), **used}
         user_cache.write(self.path, _made_by(), entries)
         self._added = False
+
+
+def _size(item: tuple[str, list]) -> int:
+    """The bytes an entry takes in the file."""
+    key, entry = item
+    return len(json.dumps({key: entry}, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def _build(pattern: str, flags: int, groups: int, groupindex: dict, code: str) -> re.Pattern:
@@ -127,9 +146,9 @@ def _read(path: str) -> dict[str, list] | None:
     return entries if isinstance(entries, dict) else None
 
 
-def _default_cache(name: str = "regex", max_entries: int = MAX_ENTRIES) -> RegexCache:
+def _default_cache(name: str = "regex", max_entries: int = MAX_ENTRIES, max_bytes: int | None = None) -> RegexCache:
     tag = f"{sys.implementation.name}-{sys.version_info[0]}{sys.version_info[1]}"
-    return RegexCache(user_cache.cache_file(f"{name}-{tag}.json"), max_entries)
+    return RegexCache(user_cache.cache_file(f"{name}-{tag}.json"), max_entries, max_bytes)
 
 
 _CACHE: RegexCache | None = None
@@ -150,5 +169,5 @@ def compile_joined(pattern: str, flags: int = 0) -> re.Pattern:
     joins patterns, so that one scrape's start-up never reads the large entries."""
     global _JOINED
     if _JOINED is None:
-        _JOINED = _default_cache("joined", MAX_JOINED_ENTRIES)
+        _JOINED = _default_cache("joined", MAX_JOINED_ENTRIES, MAX_JOINED_BYTES)
     return _JOINED.compile(pattern, flags)
