@@ -280,3 +280,23 @@ def test_an_ad_units_keyword_line_over_the_blog_is_header(rules):
 def test_a_feed_mirrors_stamp_line_gives_the_time(rules):
     art = _clean(f"{_TITLE}\n\nApr 14th 2025, 19:14, by Rudi Hartono, kumparanNEWS\n\n{_P1}\n\n{_P2}\n", rules)
     assert (art.published, tuple(art.author)) == ("2025-04-14T19:14:00+07:00", ("Rudi Hartono",))
+
+
+@pytest.mark.parametrize("prefix, city", [("Jakarta - Warta Desa : ", "Jakarta"), ("METROklik – ", None),
+                                          ("Kabardesa.com | ", None)])
+def test_a_blogs_own_name_before_the_lead(rules, prefix, city):
+    """The blog's name between the city and a spaced colon, in mixed case before a dash, or
+    its address before a bar."""
+    art = _clean(f"{_TITLE}\n\n{prefix}{_P1}\n\n{_P2}\n", rules)
+    assert (art.dateline, art.paragraphs) == (city, (_P1, _P2)), prefix
+
+
+def test_a_blogs_name_alone_over_the_lead(rules):
+    art = _clean(f"{_TITLE}\n\nKabarDesa7 -\n{_P1}\n\n{_P2}\n", rules)
+    assert art.paragraphs == (_P1, _P2)
+
+
+def test_a_lead_opening_with_two_bodies_joined_by_a_dash_stays(rules):
+    p = "KPK-Polri sepakat memperkuat kerja sama pencegahan korupsi di daerah mulai tahun depan."
+    art = _clean(f"{_TITLE}\n\n{p}\n\n{_P2}\n", rules)
+    assert art.paragraphs == (p, _P2)
