@@ -300,3 +300,9 @@ def test_a_lead_opening_with_two_bodies_joined_by_a_dash_stays(rules):
     p = "KPK-Polri sepakat memperkuat kerja sama pencegahan korupsi di daerah mulai tahun depan."
     art = _clean(f"{_TITLE}\n\n{p}\n\n{_P2}\n", rules)
     assert art.paragraphs == (p, _P2)
+
+
+def test_a_separator_of_hashes_between_copied_parts_goes(rules):
+    """A blog stringing copied parts together with "#" (labelling: `#` separators are not body)."""
+    art = _clean(f"{_TITLE}\n\n{_P1}\n\n#\n\n{_P2}\n\n###\n", rules)
+    assert art.paragraphs == (_P1, _P2)
