@@ -55,7 +55,8 @@ def find_published(ext: Extraction, rule: Rule) -> str | None:
     stamp (a month-only one as YYYY-MM). A date above the headline is often the site's
     "today" bar, not the article's date; but Blogger's date header (the page's first
     line, right over the headline, a few days at most after the stamp under it) wins
-    over the stamp of the story the blog copied."""
+    over the stamp of the story the blog copied. With no date line, the day a lead's
+    prefix gives ("Jakarta, 19 September 2025 – "), before the crawler's stamp."""
     title_at = next((ln.number for ln in ext.lines if ln.kind == TITLE), 0)
     dated = [ln for ln in ext.lines if ln.kind == PUBLISHED]
     dated.sort(key=lambda ln: ln.number < title_at)  # those under the headline first
@@ -63,6 +64,9 @@ def find_published(ext: Extraction, rule: Rule) -> str | None:
     if found:
         header = _date_header(ext, rule)
         return header if header and _copied_before(found, header) else found
+    lead_date = parse_date(ext.lead_date, rule.timezone) if ext.lead_date else None
+    if lead_date:
+        return lead_date
     if ext.stamp:
         return ext.stamp if _MONTH.fullmatch(ext.stamp) else parse_date(ext.stamp, rule.timezone)
     return None

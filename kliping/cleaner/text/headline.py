@@ -348,6 +348,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
                 city = city.rstrip(".")
             city = city or None
             ext.dateline = city
+            ext.lead_date = m.groupdict().get("published")
             lead.decide(BODY, "body.dateline", pattern.source, city)
             lead.body = lead.text[m.end():].lstrip(" ,.-–—:")
             if not lead.body:  # the prefix alone on its line, the lead under it

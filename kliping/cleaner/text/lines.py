@@ -78,6 +78,8 @@ class Extraction:
     dateline: str | None = None
     url: str | None = None
     stamp: str | None = None
+    #: The day a lead's prefix gives ("Jakarta, 19 September 2025 – "): the date when no line has one.
+    lead_date: str | None = None
     norms: dict[str, str] = field(default_factory=dict, repr=False)
 
     def normalised(self, text: str) -> str:
