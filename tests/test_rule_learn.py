@@ -421,7 +421,8 @@ def test_a_share_bars_icon_names_are_learned_from_the_page_showing_them(rules):
     pages = [SourcePage(p.name, p.read_text("utf-8"), "https://kumparan.com/x") for p in _paths(KUMPARAN)]
     others = type(rules)({k: r for k, r in rules.rules.items() if k != "kumparan"})
     generic = clean_text(KUMPARAN_2020, rules=others, outlet="generic").text
-    assert "copy-link-circle" in generic and "\n14\n" in f"\n{generic}\n"
+    # The generic rule drops the icon names themselves, not the bar's short lines among them.
+    assert "copy-link-circle" not in generic and "\n14\n" in f"\n{generic}\n"
     learned = learn_rule("kumparanl", pages, others)
     assert "learned from a share bar's icon names above the text on 1 of 5 pages" in learned.text
     article = clean_text(KUMPARAN_2020, rules=load_with("kumparanl", learned.text, others), outlet="kumparanl")

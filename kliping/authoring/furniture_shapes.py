@@ -113,12 +113,13 @@ def icon_guesses(pages: list[Page]) -> list[Guess]:
     found: dict[str, str] = {}
     shown_on = 0
     for page in pages:
-        top = [i for i, line in enumerate(page.lines) if page.open(i) and page.region(i) == "top"]
+        # The icon names themselves, open or dropped by the base rule (generic drops them).
+        top = [i for i, line in enumerate(page.lines) if line.text and page.region(i) == "top"]
         icons = [i for i in top if _icon(page.lines[i].text)]
         if len(icons) < 2:
             continue
         shown_on += 1
-        for i in top:
+        for i in (i for i in top if page.open(i)):
             text = page.lines[i].text
             near = [j for j in icons if j != i and abs(j - i) <= 2]
             if i in icons or (near and " " not in text and len(text) <= BAR_WORD_CHARS):
