@@ -15,6 +15,7 @@ from .patterns import tag_shaped
 
 #: A line between paragraphs of this many words, this share of them capitalised, is
 #: another story's headline (a subheading is shorter; prose is never so capitalised).
+#: A figure may count as one of the words ("PHK Sepihak 308 Karyawan …", "6 Perilaku …").
 _TEASER_WORDS = 8
 _TEASER_CAPITALS = 0.75
 #: A standfirst this long that a paragraph starts with is a teaser cut from it.
@@ -96,14 +97,17 @@ def find_teasers(body: list[Line]) -> None:
     """A headline between two paragraphs is a link to another story whose "Baca Juga"
     label the scraper lost (labelling.md: an unlabelled title line inside the body is
     related): many words, nearly all capitalised, no full stop. A subheading of the
-    article is shorter; prose is never capitalised word by word."""
-    for ln in body[1:-1]:
+    article is shorter; prose is never capitalised word by word. The text's last line
+    may be one too (VIVA prints one under the last paragraph); the lead never is."""
+    for above, ln in zip(body, body[1:]):
         title = ln.body.removeprefix("• ")  # a bullet's item is a link too; a numbered one is not
-        if _is_teaser(title):
+        if _is_teaser(title, under_paragraph=bool(PARAGRAPH_END.search(above.body))):
             ln.decide(RELATED, "body.teaser", "a headline between paragraphs: another story's link", title)
 
 
-def _is_teaser(text: str) -> bool:
+def _is_teaser(text: str, under_paragraph: bool) -> bool:
+    """A figure may stand for one of the words, only right under a paragraph: among a
+    list's lines ("Rabu, 23 Januari" over "15.00 Persija vs …") it is a schedule's row."""
     if (len(text) > _MAX_RELATED or text.endswith((".", ",", ":", ";"))
             or _LIST_ITEM.match(text) or CJK.search(text)):  # list items are the article's
         return False
@@ -111,7 +115,9 @@ def _is_teaser(text: str) -> bool:
     if len(words) < _TEASER_WORDS:
         return False
     lettered = [w for w in words if w[:1].isalpha()]
-    return len(lettered) >= _TEASER_WORDS and sum(w[0].isupper() for w in lettered) >= _TEASER_CAPITALS * len(lettered)
+    figure = under_paragraph and any(w[:1].isdigit() for w in words)
+    return (len(lettered) + figure >= _TEASER_WORDS
+            and sum(w[0].isupper() for w in lettered) >= _TEASER_CAPITALS * len(lettered))
 
 
 def drop_label_run(body: list[Line]) -> None:
