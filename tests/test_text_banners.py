@@ -108,3 +108,20 @@ def test_a_topic_label_over_a_headline_its_standfirst_and_byline(rules):
     art = _clean(text, rules)
     assert art.title == _TITLE
     assert "Banjir Kabupaten Bandung" not in " ".join(art.paragraphs)
+
+
+def test_a_kicker_over_a_headline_whose_words_the_lead_repeats(rules):
+    """Serambinews (2013) prints a kicker, the headline and a standfirst on consecutive
+    lines, the reporter's line, then a lead that says the headline again in its words:
+    the headline, not the kicker, is the title (`last-before-text`)."""
+    headline = "Wali Kota Lhokseumawe Dikukuhkan Hari Ini di Gedung DPRK"
+    lead = ("Wali Kota Lhokseumawe dikukuhkan hari ini di Gedung DPRK, disaksikan ribuan warga "
+            "yang hadir sejak pagi di pusat kota yang ramai.")
+    text = (f"Pengukuhan Wali Kota\n{headline}\n"
+            "Ribuan warga diperkirakan hadir menyaksikan prosesi yang digelar sejak pagi di pusat kota\n\n"
+            "Laporan: Rahmat Hidayat | Lhokseumawe\n\n"
+            f"SERAMBINEWS.COM, LHOKSEUMAWE - {lead}\n\n"
+            "Prosesi dimulai dengan pembacaan surat keputusan oleh ketua dewan setempat.\n")
+    art = clean_text(text, rules=rules, outlet="tribunnews")
+    assert art.title == headline
+    assert art.paragraphs[0] == lead and "Pengukuhan Wali Kota" not in art.text

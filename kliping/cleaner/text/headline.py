@@ -211,6 +211,13 @@ def _last_before_text(lines: list[Line], candidates: list[Line], rule: Rule,
     text = [ln.text for ln in candidates if ln.number > stop and is_long(ln.text)][:SUMMARY_PARAGRAPHS]
     headlines = [i for i in above if not sentence_case_prose(candidates[i].text)
                  and not summarises(candidates[i].text, text)]
+    if headlines and not headline_length(candidates[headlines[-1]].text):
+        # A kicker over a headline that the lead says again in its words (Serambinews):
+        # the headline, of a headline's length in title case, under it.
+        under = [i for i in above if i > headlines[-1] and headline_length(candidates[i].text)
+                 and title_case(candidates[i].text)]
+        if under:
+            return under[0]
     if len(headlines) >= 2 and headlines[-2] == headlines[-1] - 1:
         over, last = candidates[headlines[-2]].text, candidates[headlines[-1]].text
         if title_case(over) and not title_case(last) and len(last) > len(over):
