@@ -10,7 +10,7 @@ from ..dates import parse_date
 from ..rules import Rule
 from ..settings import Settings
 from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE, CJK,
-                    _MAX_STANDFIRST, _SENTENCE_END, Extraction, Line, is_sentence)
+                    _MAX_STANDFIRST, _SENTENCE_END, _SENTENCE_INSIDE, Extraction, Line, is_sentence)
 from .patterns import _starts_body
 from .shapes import (CJK_HEADLINE_CHARS, SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
                      ends_in_credit, headline_length, is_long, photo_line, opens_text, sentence_case_prose, summarises, title_case)
@@ -21,6 +21,8 @@ from .standfirst import (_STANDFIRST_CHARS, standfirst_above_byline, standfirst_
 
 #: Longer than this and ending in a full stop: a sentence, not a headline.
 _LONG_SENTENCE = 100
+#: Inside a paragraph: a quote closes on a comma ("…,\" kata dia").
+_QUOTE_INSIDE = re.compile(r",[\"”’]\s+\S")
 #: How many non-blank lines at the top are searched for a `title_above` line.
 _MARKER_WINDOW = 20
 #: How many lines at the top are searched for a headline printed twice.
@@ -76,8 +78,10 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
         if (len(ln.text) > settings.max_title_chars or not WORD_OF_TWO.search(ln.text)
                 or ln.text.startswith(_NOT_HEADLINE_OPENERS) or rule.first("body.dateline", ln.text)):
             return False  # too long, a page number, a list item or a ticker's row, or the lead
-        # A long line ending in one full stop is the lead of a scrape with no headline.
-        return not (len(ln.text) > _LONG_SENTENCE and _SENTENCE_END.search(ln.text))
+        # A long line ending in one full stop is the lead of a scrape with no headline; a
+        # paragraph with a sentence or a quote closed inside it is one whatever its end.
+        return not ((len(ln.text) > _LONG_SENTENCE and _SENTENCE_END.search(ln.text))
+                    or (is_long(ln.text) and (_SENTENCE_INSIDE.search(ln.text) or _QUOTE_INSIDE.search(ln.text))))
 
     marker = _title_marker(lines, rule)
     if marker is not None:
