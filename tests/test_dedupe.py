@@ -104,3 +104,39 @@ def test_normalise_of_ascii_text_is_the_general_fold(text):
 
     general = " ".join(re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold()))
     assert normalise(text) == general
+
+
+_CAPTION = "Petugas memeriksa kendaraan listrik di stasiun pengisian daya di Jakarta, Senin (12/6/2023)."
+#: The photo's alt text: the caption, more sentences, cut short by the page.
+_ALT = (_CAPTION + " Pemerintah menargetkan dua juta kendaraan listrik beroperasi pada 2030. "
+        "Insentif pajak diberikan untuk pembeli mob...")
+_KATADATA_LEAD = "Pemerintah akan memperluas insentif kendaraan listrik tahun depan, kata menteri keuangan pada Senin."
+
+
+def test_alt_text_cut_short_over_its_caption_is_an_echo(rules):
+    """Katadata prints the photo's alt text (the caption and more, cut short) over the
+    credit and the caption: neither text nor standfirst."""
+    for byline in ("Rizky Alika\n12 Juni 2023, 19:05",
+                   "Penulis: Rizky Alika\nEditor: Yuliawati\n12/06/2023, 19.05 WIB"):
+        text = (f"Pemerintah Perluas Insentif Kendaraan Listrik Tahun Depan\n{byline}\n{_ALT}\n"
+                f"KATADATA/Adi Maulana Ibrahim\n{_CAPTION}\n{_KATADATA_LEAD}\n"
+                "Insentif itu mencakup potongan pajak untuk mobil listrik buatan dalam negeri.\n")
+        art = clean_text(text, rules=rules, outlet="katadata")
+        assert art.paragraphs[0] == _KATADATA_LEAD, byline
+        assert art.description is None and _CAPTION in art.captions
+    # The photo right under the headline, the byline under it: the alt text stands where
+    # a standfirst would.
+    text = (f"Pemerintah Perluas Insentif Kendaraan Listrik Tahun Depan\n{_ALT}\nKATADATA/Adi Maulana Ibrahim\n"
+            f"{_CAPTION}\nRizky Alika\n12 Juni 2023, 19:05\n{_KATADATA_LEAD}\n")
+    art = clean_text(text, rules=rules, outlet="katadata")
+    assert art.description is None and art.paragraphs == (_KATADATA_LEAD,)
+
+
+def test_a_paragraph_starting_with_the_caption_and_ending_whole_is_text(rules):
+    """Only a copy cut short is the alt text: a paragraph that says the caption again and
+    goes on to its end is the article's."""
+    whole = _CAPTION + " Pemerintah menargetkan dua juta kendaraan listrik beroperasi pada 2030."
+    text = (f"Pemerintah Perluas Insentif Kendaraan Listrik\nRizky Alika\n12 Juni 2023, 19:05\n"
+            f"KATADATA/Adi Maulana Ibrahim\n{_CAPTION}\n{_KATADATA_LEAD}\n{whole}\n")
+    art = clean_text(text, rules=rules, outlet="katadata")
+    assert whole in art.paragraphs

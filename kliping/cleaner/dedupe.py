@@ -25,6 +25,12 @@ PLAIN_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u00ab\u00bb\u2022\u00b
 _BEYOND_PLAIN = re.compile(f"[^\x00-\x7f{PLAIN_PUNCTUATION}]")
 
 
+#: A text cut short by the page ends so; a caption this long (normalised) that it
+#: starts with is the photo's, whose alt text it is.
+_CUT_MARKS = ("...", "…")
+_ECHOED_CAPTION_CHARS = 30
+
+
 def normalise(text: str) -> str:
     """Return `text` NFKC-folded, case-folded, with punctuation runs as single spaces."""
     if text.isascii() or not _BEYOND_PLAIN.search(text):
@@ -98,12 +104,23 @@ def _near(a: str, b: str, settings: Settings) -> bool:
 
 def is_caption_echo(text: str, captions: list[str], max_chars: int = 80) -> bool:
     """Say whether a line is an image's alt text that a caption starts with (a short
-    one), or a caption printed once more (Katadata prints it on both sides of its credit)."""
+    one), a caption printed once more (Katadata prints it on both sides of its credit),
+    or the alt text holding the caption and more, cut short."""
     if not captions:
         return False
     norm = normalise(text)
     if not norm:
         return False
     if len(text) > max_chars:
-        return any(c == norm for c in map(normalise, captions))
+        return any(c == norm for c in map(normalise, captions)) or is_alt_text_cut_short(text, captions)
     return any(c.startswith(norm) for c in map(normalise, captions))
+
+
+def is_alt_text_cut_short(text: str, captions: list[str]) -> bool:
+    """Say whether a line is a photo's alt text as Katadata prints it over the credit:
+    the caption, more sentences, cut short by the page ("… untuk pembeli mob...")."""
+    if not text.rstrip().endswith(_CUT_MARKS):
+        return False
+    norm = normalise(text)
+    return any(len(c) >= _ECHOED_CAPTION_CHARS and norm.startswith(c) and norm != c
+               for c in map(normalise, captions))

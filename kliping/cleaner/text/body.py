@@ -48,6 +48,10 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
     body = [ln for ln in ext.lines if ln.kind == BODY]
     captions = ext.values(CAPTION)
     lead_copy(ext, body, settings)
+    if ext.description and dedupe.is_alt_text_cut_short(ext.description, captions):
+        copy = next(d for d in ext.lines if d.kind == DESCRIPTION)
+        copy.decide(DROP, "dedupe.caption", "the photo's alt text, its caption cut short, not a standfirst")
+        ext.description = None
     for ln in body:
         # The lead, known by its dateline, is never an echo: the caption repeats it.
         if ln.key != "body.dateline" and dedupe.is_caption_echo(ln.body, captions):
