@@ -125,3 +125,17 @@ def test_a_kicker_over_a_headline_whose_words_the_lead_repeats(rules):
     art = clean_text(text, rules=rules, outlet="tribunnews")
     assert art.title == headline
     assert art.paragraphs[0] == lead and "Pengukuhan Wali Kota" not in art.text
+
+
+def test_a_photo_pages_lead_printed_over_its_label_and_headline(rules):
+    """A photo story's page prints the lead first (its dateline on it), then the section's
+    label ("Foto") and the headline, then the rest of the text: the headline is found, the
+    lead stays the text's first paragraph without its prefix."""
+    lead = "Juru bicara Komisi Pemberantasan Korupsi membenarkan pemeriksaan itu pekan lalu di Jakarta."
+    text = f"JAKARTA - {lead}\nFoto\n{_TITLE}\n\n{_MORE}\nPemeriksaan berlangsung sekitar enam jam di lantai dua.\n"
+    for outlet in ("generic", "detik"):
+        art = clean_text(text, rules=rules, outlet=outlet)
+        assert art.title == _TITLE, outlet
+        assert art.dateline == "JAKARTA", outlet
+        assert art.paragraphs[0] == lead, outlet
+        assert "Foto" not in art.paragraphs, outlet

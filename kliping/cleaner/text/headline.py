@@ -9,12 +9,12 @@ from .. import dedupe
 from ..dates import parse_date
 from ..rules import Rule
 from ..settings import Settings
-from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE, CJK,
+from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE,
                     _MAX_STANDFIRST, _SENTENCE_END, _SENTENCE_INSIDE, Extraction, Line, is_sentence)
 from .patterns import _starts_body
-from .shapes import (CJK_HEADLINE_CHARS, SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
+from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
                      ends_in_credit, headline_length, is_long, photo_line, opens_text, sentence_case_prose, summarises, title_case)
-from .over_headline import past_a_banner, topic_over_headline
+from .over_headline import headline_under_lead, label_shaped, past_a_banner, topic_over_headline
 from .standfirst import (_STANDFIRST_CHARS, standfirst_above_byline, standfirst_before_lead, standfirst_over_photo,
                          standfirst_over_undated_lead)
 
@@ -55,8 +55,6 @@ _ECHO_CHARS = 40
 _CUT_MARKS = ("...", "…")
 _CUT_WORDS = 3
 _CUT_WINDOW = 3
-#: A first line of this many words at most, over a line of headline length, is a label.
-_LABEL_WORDS = 2
 #: How many such labels (a menu's items, one per line) may stand over the headline.
 _MENU_LINES = 20
 
@@ -119,14 +117,16 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
                   if WORD_OF_TWO.search(ln.text) and not ln.text.startswith(_NOT_HEADLINE_OPENERS)
                   and not (photo_line(ln.text) and not is_long(ln.text))), None)  # a photo's box, not a paragraph
     if first is None or not title_shaped(candidates[first]) or _SENTENCE_END.search(candidates[first].text):
-        return None  # a sentence first: a page of a story cut into pages, with no headline
+        # A sentence first: a page of a story cut into pages, with no headline, unless the
+        # sentence is the lead printed over a label and the headline (a photo story's page).
+        return headline_under_lead(lines, candidates, rule, title_shaped)
     past = past_a_banner(lines, candidates, first, title_shaped, rule)
     if past is not None:
         return past
     # Section labels, kickers or a whole menu of them ("News", "Kabar Artis"; "News / Bisnis /
     # Sport / Seleb …") over the headline: the first line of headline length under them.
     after = next((i for i in range(first, min(len(candidates), first + _MENU_LINES))
-                  if not _label_shaped(candidates[i].text)), None)
+                  if not label_shaped(candidates[i].text)), None)
     if after is not None and after > first:
         if topic_over_headline(lines, candidates[after:after + 3], title_shaped, under_menu=True):
             return after + 1
@@ -179,11 +179,6 @@ def _headline_after_text(lines: list[Line], settings: Settings) -> Line | None:
         return None
     text_above = any(ln.kind == CANDIDATE and ln is not above and ln.number < above.number for ln in lines)
     return above if text_above else None
-
-
-def _label_shaped(text: str) -> bool:
-    """Say whether a line is as short as a section label: two words at most."""
-    return len(text.split()) <= _LABEL_WORDS and len(CJK.findall(text)) < CJK_HEADLINE_CHARS
 
 
 def _glued_copy_above(candidates: list[Line], title_shaped: Callable[[Line], bool],
@@ -288,7 +283,13 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
     if title is None and rule.title != "none" and candidates:
         at = _title_index(lines, candidates, rule, settings, ext.normalised)
         if at is not None:
+            # The lead printed over the label and the headline stays the lead (the headline's
+            # shape was checked when it was found).
+            under_lead = headline_under_lead(lines, candidates, rule, title_shaped=lambda ln: True)
+            lead_above = [candidates[0]] if at == under_lead else []
             for ln in candidates[:at]:
+                if ln in lead_above:
+                    continue
                 if photo_line(ln.text):
                     ln.decide(CAPTION, "headline.photo_over_title", "the photo's caption or credit above the headline",
                               ln.text)
@@ -297,7 +298,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
             first = candidates[at]
             first.decide(TITLE, "headline.title", "first line that is not furniture", first.text)
             ext.title = first.text
-            rest = candidates[at + 1:]
+            rest = lead_above + candidates[at + 1:]
         else:
             last = _headline_after_text(lines, settings)
             if last is not None:

@@ -1,18 +1,21 @@
 """What stands over the headline in a text scrape and is not it: a topic label over a
-longer headline, a block of banners (a region's slogan, an app's prompt) over it. Pass 2
-(`headline.py`) asks these once it has the first line that could be the headline."""
+longer headline, a block of banners (a region's slogan, an app's prompt) over it, a photo
+page's lead printed over its label and headline. Pass 2 (`headline.py`) asks these once it
+has the first line that could be the headline."""
 from __future__ import annotations
 
 from typing import Callable
 
 from ..rules import Rule
-from .lines import AUTHOR, CANDIDATE, DROP, EDITOR, PUBLISHED, _SENTENCE_END, Line, is_sentence
-from .shapes import headline_length, is_long, sentence_case_prose
+from .lines import AUTHOR, CANDIDATE, CJK, DROP, EDITOR, PUBLISHED, _SENTENCE_END, Line, is_sentence
+from .shapes import CJK_HEADLINE_CHARS, headline_length, is_long, sentence_case_prose
 
 #: A topic label over the headline has this many words at most; the headline under it
 #: this many at least (and three more than the label).
 _TOPIC_WORDS = 5
 _TOPIC_HEADLINE_WORDS = 7
+#: A first line of this many words at most, over a line of headline length, is a label.
+_LABEL_WORDS = 2
 #: How many candidates under a banner's block are searched for the headline.
 _BANNER_WINDOW = 6
 
@@ -73,4 +76,29 @@ def past_a_banner(lines: list[Line], candidates: list[Line], first: int,
         if under.kind in (AUTHOR, EDITOR, PUBLISHED) or (under.kind == CANDIDATE and (
                 is_sentence(under.text) or is_long(under.text) or rule.first("body.dateline", under.text))):
             return i
+    return None
+
+
+def label_shaped(text: str) -> bool:
+    """Say whether a line is as short as a section label: two words at most."""
+    return len(text.split()) <= _LABEL_WORDS and len(CJK.findall(text)) < CJK_HEADLINE_CHARS
+
+
+def headline_under_lead(lines: list[Line], candidates: list[Line], rule: Rule,
+                         title_shaped: Callable[[Line], bool]) -> int | None:
+    """Which candidate is the headline when the page opens with its lead (the dateline on
+    it), then a section's label ("Foto", maybe dropped by the rule already) and the
+    headline, the text going on under it (a photo story's page), each of that shape."""
+    if len(candidates) < 3 or not rule.first("body.dateline", candidates[0].text):
+        return None
+    start, end = lines.index(candidates[0]) + 1, lines.index(candidates[1])
+    between = [ln for ln in lines[start:end] if ln.text]
+    at = 1 if len(between) == 1 and between[0].kind == DROP else 2  # the label dropped, or a candidate
+    if len(candidates) < at + 2 or (at == 1 and not label_shaped(between[0].text)):
+        return None
+    label, headline, text = between[0].text if at == 1 else candidates[1].text, candidates[at], candidates[at + 1].text
+    if (label_shaped(label) and not _SENTENCE_END.search(label) and title_shaped(headline)
+            and headline_length(headline.text) and not _SENTENCE_END.search(headline.text)
+            and (is_sentence(text) or is_long(text))):
+        return at
     return None
