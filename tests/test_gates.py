@@ -235,3 +235,26 @@ def test_screens_are_built_without_hashing_a_pattern(monkeypatch):
                 assert isinstance(Screen.of(patterns), Screen)
                 built += 1
     assert built > 100
+
+
+def test_a_line_s_last_character_rules_out_the_lone_patterns_ending_otherwise():
+    """Screen.alone_ending: the patterns tried alone that must end on other characters
+    are passed over without a call of their gates; the answers stay those of the gates
+    (a final newline is read past, as Gate.admits does)."""
+    from kliping.cleaner.rules import Pattern, Screen
+
+    def pattern(source):
+        return Pattern(key="photo.credit", source=source, regex=re.compile(source), rule="t")
+
+    city, year, loose = (pattern(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\s*-$"), pattern(r"\b\d{4}\.$"),
+                         pattern(r"\d{2} [a-z]+ \d{4}"))
+    screen = Screen.of((city, year, loose))
+    assert set(map(id, screen.alone)) == {id(city), id(year), id(loose)}
+    assert screen.alone_ending("Banda Aceh -") == (city, loose)
+    assert screen.alone_ending("Banda Aceh -\n") == (city, loose)
+    assert screen.alone_ending("Sejak 2019.") == (year, loose)
+    assert screen.alone_ending("Sejak 2019.\n") == (year, loose)
+    assert screen.alone_ending("") == screen.alone_ending("Tanpa apa-apa") == (loose,)
+    for line in ("Banda Aceh -", "Banda Aceh -\n", "Sejak 2019.", "Sejak 2019.\n", "Pada 17 agustus 1945",
+                 "Tanpa apa-apa.", "Banda Aceh - Hujan.", "", "\n", "-\n"):
+        assert screen.passes(line) == any(p.search(line) for p in (city, year, loose)), line

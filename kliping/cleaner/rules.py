@@ -105,6 +105,9 @@ class Screen:
     #: line first needs them, in `_joined`).
     by_first: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     _joined: dict[str, re.Pattern | None] = field(default_factory=dict)
+    #: A line's last character (the two last when it ends in a newline) -> the `alone`
+    #: patterns whose gates let a line end so (filled as lines first need them).
+    _alone_by_end: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, patterns: tuple[Pattern, ...]) -> "Screen":
@@ -132,15 +135,35 @@ class Screen:
                         if first in self.by_first else self.anchored)
         if (anchored and anchored.match(line)) or (self.floating and self.floating.search(line)):
             return True
-        for p in self.alone:
-            gate = p.gate  # Pattern.could_match, without its call
-            if (gate is None or gate.admits(line)) and p.regex.search(line):
-                return True
+        if self.alone:
+            for p in self.alone_ending(line):
+                gate = p.gate  # Pattern.could_match, without its call
+                if (gate is None or gate.admits(line)) and p.regex.search(line):
+                    return True
         if self.needles is not None:
             for p in self.needles.candidates(line):
                 if p.gate.admits(line) and p.regex.search(line):
                     return True
         return False
+
+
+    def alone_ending(self, line: str) -> tuple[Pattern, ...]:
+        """The `alone` patterns whose gates admit how `line` ends: most of them end at
+        the line's end on one of a few characters (")", "."), so a line's last
+        character rules them out at once, not each by a call of its gate."""
+        end = line[-2:] if line[-1:] == "\n" else line[-1:]
+        alone = self._alone_by_end.get(end)
+        if alone is None:
+            alone = self._alone_by_end[end] = tuple(p for p in self.alone if _may_end(p.gate, end))
+        return alone
+
+
+def _may_end(gate: Gate | None, end: str) -> bool:
+    """Say whether `gate` lets a line end in `end` (its last character, or its two last
+    when the last is a newline), as Gate.admits reads its `ends` (characters)."""
+    if gate is None or not gate.ends or any(len(ch) != 1 for ch in gate.ends):
+        return True
+    return any(ch in gate.ends for ch in end)
 
 
 #: A first character `Screen.passes` has not met yet.
