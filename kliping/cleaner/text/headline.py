@@ -13,7 +13,8 @@ from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR,
                     _MAX_STANDFIRST, _SENTENCE_END, _SENTENCE_INSIDE, Extraction, Line, is_sentence)
 from .patterns import _starts_body
 from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
-                     ends_in_credit, headline_length, is_long, photo_line, opens_text, sentence_case_prose, summarises, title_case)
+                     ends_in_credit, headline_length, is_long, photo_line, opens_text, sentence_case_prose, summarises, title_case,
+                     without_site_name)
 from .over_headline import headline_under_lead, label_shaped, past_a_banner, topic_over_headline
 from .standfirst import (_STANDFIRST_CHARS, standfirst_above_byline, standfirst_before_lead, standfirst_over_photo,
                          standfirst_over_undated_lead)
@@ -296,8 +297,8 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
                 else:
                     ln.decide(DROP, "headline.before_title", "line above the headline")
             first = candidates[at]
-            first.decide(TITLE, "headline.title", "first line that is not furniture", first.text)
-            ext.title = first.text
+            ext.title = without_site_name(first.text, [ln.text for ln in candidates[at + 1:]])
+            first.decide(TITLE, "headline.title", "first line that is not furniture", ext.title)
             rest = lead_above + candidates[at + 1:]
         else:
             last = _headline_after_text(lines, settings)

@@ -134,3 +134,25 @@ def photo_line(text: str) -> bool:
     headline looks like (an account "@akun", a name in lower case "anas/ist"): never the
     headline, wherever it stands."""
     return ends_in_credit(text) or (credit_shaped(text) and (text[:1].islower() or "@" in text))
+
+
+#: What a blog prints between the post's title and its own name: a dash, a bar, "::", "»".
+_SITE_SEPARATOR = re.compile(r"\s+(?:[-–—|»]|::)\s+")
+#: The site's name written as its address: "KabarDesa.com", "www.warta.co.id", "x.blogspot.com".
+_SITE_ADDRESS = re.compile(r"(?:www\.)?[^\W_](?:[\w-]*\.)+(?:com|id|net|org|info|co|biz|xyz|news|online|site|"
+                           r"web|me|tv|top)", re.IGNORECASE)
+
+
+def without_site_name(title: str, others: list[str]) -> str:
+    """The title without the blog's name after its last dash or bar: a name written as an
+    address, or any tail when the page prints the title again without it (`others`)."""
+    parts = _SITE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    head = title[:title.rfind(parts[-1])].rstrip(" -–—|»:")
+    if len(head.split()) < TITLE_CASE_WORDS:
+        return title
+    if _SITE_ADDRESS.fullmatch(parts[-1].strip()):
+        return head
+    bare = " ".join(head.split()).casefold()
+    return head if any(" ".join(o.split()).casefold() == bare for o in others) else title
