@@ -14,7 +14,7 @@ from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR,
 from .patterns import _starts_body
 from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
                      ends_in_credit, headline_length, is_long, photo_line, opens_text, sentence_case_prose, summarises, title_case,
-                     without_site_name)
+                     headline_glued_to_lead, without_site_name)
 from .over_headline import headline_under_lead, label_shaped, past_a_banner, topic_over_headline
 from .standfirst import (_STANDFIRST_CHARS, standfirst_above_byline, standfirst_before_lead, standfirst_over_photo,
                          standfirst_over_undated_lead)
@@ -40,6 +40,8 @@ _TITLE_ECHO_WINDOW = 3
 _TITLE_EXTRA_WORDS = 2
 #: What joins a copy of the title to the paragraph it is glued to: a dash or a colon.
 _GLUE = re.compile(r"\s*[-–—:|]\s+")
+#: Or nothing: the title's last word runs into the paragraph's first ("… RuntuhWarga …").
+_CAMEL_GLUE = re.compile(r"(?<=[^\W\d_])(?=[A-Z])")
 #: What joins the photo's title (the headline) to its caption: a space, maybe a dash or a colon.
 _CAPTION_GLUE = re.compile(r"\s*[-–—:|]?\s+")
 #: The text glued above the headline and printed again under it: as many characters
@@ -306,6 +308,8 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
                 last.decide(TITLE, "headline.after_text", "a headline over the date line that ends the page", last.text)
                 ext.title = last.text
                 rest = [ln for ln in candidates if ln is not last]
+            elif not rule.first("body.dateline", candidates[0].text):  # cut off it in `_cut_glued_title`
+                ext.title = headline_glued_to_lead(candidates[0].text)
     if ext.title:
         title = ext.normalised(ext.title)
         for ln in rest:
@@ -391,7 +395,7 @@ def _cut_glued_title(lines: list[Line], title: str) -> None:
     for ln in [ln for ln in lines if ln.kind == BODY and ln.body][:_TITLE_ECHO_WINDOW]:
         if ln.key != "body" or ln.body[:len(title)].casefold() != title.casefold():
             continue
-        m = _GLUE.match(ln.body, len(title))
+        m = _GLUE.match(ln.body, len(title)) or _CAMEL_GLUE.match(ln.body, len(title))
         if m and ln.body[m.end():]:
             ln.decide(BODY, "headline.glued_title", "the title glued before the first paragraph")
             ln.body = ln.body[m.end():]

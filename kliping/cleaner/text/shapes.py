@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import _MAX_RELATED, CJK, is_sentence
+from .lines import _MAX_RELATED, _SENTENCE_INSIDE, CJK, is_sentence
 
 #: A line above the text whose words stand, this share of them, in one of the text's
 #: first paragraphs is a standfirst cut from it, not the headline.
@@ -156,3 +156,20 @@ def without_site_name(title: str, others: list[str]) -> str:
         return head
     bare = " ".join(head.split()).casefold()
     return head if any(" ".join(o.split()).casefold() == bare for o in others) else title
+
+
+#: Where a blog glued the headline to the lead: the headline's last word runs into the
+#: lead's first ("… Tenggarong RuntuhWarga …"), or a dash joins them; within this many characters.
+_LEAD_GLUE = re.compile(r"(?<=[^\W\d_])(?<![A-Z])(?=[A-Z][^\W\d_]*[a-z]\b)|\s+[-–—]\s+(?=[A-Z])")
+_GLUED_HEADLINE_CHARS = 200
+
+
+def headline_glued_to_lead(text: str) -> str | None:
+    """The headline a blog glued to the front of the lead, on a page that prints none
+    apart: a title-case run of headline length with no sentence in it, a paragraph after."""
+    for m in _LEAD_GLUE.finditer(text, 0, _GLUED_HEADLINE_CHARS):
+        head = text[:m.start()]
+        if (len(head.split()) >= HEADLINE_WORDS and title_case(head) and not _SENTENCE_INSIDE.search(head)
+                and is_long(text[m.end():])):
+            return head
+    return None
