@@ -36,3 +36,33 @@ def test_a_short_subheading_or_a_closing_sentence_stays_text(rules):
     art = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{heading}\n\n{_MIDDLE}\n\n{_LAST}\n\n{closing}\n", rules)
     assert heading in art.paragraphs and closing in art.paragraphs
     assert art.related == ()
+
+
+_FOOT_LIST = ("- Pemerintah Siapkan Insentif Baru untuk Petani Garam di Pesisir Utara",
+              "- Harga Beras Turun, Pedagang Pasar Induk Mulai Tersenyum Lagi",
+              "- Menteri Sebut Cadangan Pangan Aman Hingga Akhir Tahun")
+
+
+def test_a_list_of_headlines_under_the_last_paragraph_is_the_pages_foot(rules):
+    """A page's foot of teasers whose label the scrape lost ("BERITA TERKAIT"): items in
+    Title Case under the last paragraph. End-of-page blocks are furniture (labelling.md)."""
+    foot = "\n".join(_FOOT_LIST)
+    art = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\n{_LAST}\n{foot}\n", rules)
+    assert art.paragraphs[-1] == _LAST
+    assert not any(item[2:] in art.text for item in _FOOT_LIST)
+
+
+def test_a_list_the_article_introduces_or_prints_in_sentences_stays_text(rules):
+    """A list under a colon, or items that are not headlines (few capitals), is the article's
+    (the last item, ending in no sentence, goes as a scrape cut off: `drop_cut_off_end`)."""
+    items = ("- Kementerian Pertanian Kirim Bantuan Benih ke Tiga Kabupaten",
+             "- Dinas Pangan Gelar Operasi Pasar di Dua Belas Kecamatan",
+             "- Bulog Tambah Stok Beras di Gudang Wilayah Timur")
+    introduced = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\nLangkah pemerintah antara lain:\n"
+                        + "\n".join(items) + "\n", rules)
+    assert all(item in introduced.paragraphs for item in items[:2])
+    plain = ("- warga diminta menyimpan dokumen penting di tempat kering",
+             "- anak-anak dan lansia diungsikan lebih dulu ke posko terdekat",
+             "- listrik di rumah dimatikan sebelum air masuk")
+    listed = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\n{_LAST}\n" + "\n".join(plain) + "\n", rules)
+    assert all(item in listed.paragraphs for item in plain[:2])

@@ -22,6 +22,9 @@ _TEASER_CAPITALS = 0.75
 _TEASER_CHARS = 30
 #: This many tag-shaped lines end the text: the page's tags.
 _LABEL_RUN = 4
+#: This many bulleted headlines of this many words end the text: the page's teasers.
+_FOOT_TEASERS = 3
+_FOOT_TEASER_WORDS = 5
 #: The story's source under it ("Sumber: RMOL", "Source: Koran Tempo", "Sumber... site"),
 #: or the editor's name alone in brackets ("(Nanda Aria)"): a few words, no sentence.
 _SOURCE_LINE = re.compile(r"(?i)^(?:sumber(?: berita)?|source)\s*(?::|\.{3}|…)\s*\S(?:\S*(?: |$)){1,6}$")
@@ -64,6 +67,7 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
         prose[i].decide(DROP, "dedupe.paragraph", "repeats an earlier paragraph")
     if rule.teasers:
         find_teasers([ln for ln in body if ln.kind == BODY])
+        drop_teaser_foot([ln for ln in body if ln.kind == BODY])
     drop_label_run([ln for ln in body if ln.kind == BODY])
 
 
@@ -120,8 +124,28 @@ def _is_teaser(text: str, under_paragraph: bool) -> bool:
         return False
     lettered = [w for w in words if w[:1].isalpha()]
     figure = under_paragraph and any(w[:1].isdigit() for w in words)
-    return (len(lettered) + figure >= _TEASER_WORDS
-            and sum(w[0].isupper() for w in lettered) >= _TEASER_CAPITALS * len(lettered))
+    return len(lettered) + figure >= _TEASER_WORDS and _capitalised(lettered)
+
+
+def _capitalised(lettered: list[str]) -> bool:
+    """Nearly every word starts with a capital: a headline, never prose."""
+    return sum(w[0].isupper() for w in lettered) >= _TEASER_CAPITALS * len(lettered)
+
+
+def drop_teaser_foot(body: list[Line]) -> None:
+    """The text ends in a list of other stories' headlines ("- Menteri Sebut ...", each
+    word capitalised) whose label ("BERITA TERKAIT") the scrape lost: the page's foot, not
+    text (labelling.md: end-of-page blocks are furniture). Not a list the article
+    introduces (the line above ends in a colon) nor items written as prose."""
+    for ln in _foot_run(body, _headline_item, _FOOT_TEASERS):
+        ln.decide(DROP, "body.teaser_foot", "a list of headlines under the last paragraph: the page's teasers")
+
+
+def _headline_item(text: str) -> bool:
+    if not text.startswith(("- ", "• ")) or len(text) > _MAX_RELATED or text.endswith((".", ",", ":", ";")):
+        return False
+    lettered = [w for w in text[2:].split() if w[:1].isalpha()]
+    return len(lettered) >= _FOOT_TEASER_WORDS and _capitalised(lettered)
 
 
 def drop_label_run(body: list[Line]) -> None:
@@ -129,15 +153,21 @@ def drop_label_run(body: list[Line]) -> None:
     page's tags or topic links without their label: "KKB Papua", "Intan Jaya", "Sugapa"):
     page furniture. Not a list the article introduces (the line above ends in a colon),
     prints as items (bullets, numbers) or as rows of figures (prices, a schedule)."""
+    for ln in _foot_run(body, _is_label, _LABEL_RUN):
+        ln.decide(DROP, "body.label_run", "a run of short labels at the foot: the page's tags or topic links")
+
+
+def _foot_run(body: list[Line], is_furniture, least: int) -> list[Line]:
+    """The lines ending the text that `is_furniture` says are, when at least `least` of
+    them stand under some text that introduces no list (no colon ends the line above)."""
     run = 0
     for ln in reversed(body):
-        if not _is_label(ln.body):
+        if not is_furniture(ln.body):
             break
         run += 1
-    if run < _LABEL_RUN or run == len(body) or body[-run - 1].body.rstrip().endswith(":"):
-        return
-    for ln in body[-run:]:
-        ln.decide(DROP, "body.label_run", "a run of short labels at the foot: the page's tags or topic links")
+    if run < least or run == len(body) or body[-run - 1].body.rstrip().endswith(":"):
+        return []
+    return body[-run:]
 
 
 def _is_label(text: str) -> bool:
