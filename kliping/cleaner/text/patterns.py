@@ -15,8 +15,9 @@ _BOX_ITEMS = 6
 #: A byline's label alone on its line: "Editor:", "Penulis :", "Redaktur & Reporter :",
 #: and "Oleh" / "By" with no colon.
 _BYLINE_LABEL = regex_cache.compile(r"[A-Z][\w &]{2,25}\s*:$|(?:Oleh|OLEH|By|BY)$")
-#: A role alone under the name it labels (Kompas.com: "Maya Citra Rosa" / "Editor").
-_ROLE_UNDER_NAME = regex_cache.compile(r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur)$")
+#: A role alone under the name it labels (Kompas.com: "Maya Citra Rosa" / "Editor", or
+#: "Tim Redaksi" under the writers' names).
+_ROLE_UNDER_NAME = regex_cache.compile(r"(?:Editor|Penulis|Reporter|Pewarta|Redaktur|Tim Redaksi)$")
 #: A name on its own line: up to six words or initials ("Rr. Ariyani", "Dewi H."), no
 #: digits, no sentence, no credit's slash.
 _NAME_WORD = r"(?:[A-Z][a-z]?\.|[^\W\d_][\w'’-]*)"
