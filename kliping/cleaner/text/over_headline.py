@@ -14,10 +14,18 @@ from .shapes import CJK_HEADLINE_CHARS, headline_length, is_long, sentence_case_
 #: this many at least (and three more than the label).
 _TOPIC_WORDS = 5
 _TOPIC_HEADLINE_WORDS = 7
+#: How many lines under the headline are searched for its copy in the photo box's title.
+_ECHO_WINDOW = 8
 #: A first line of this many words at most, over a line of headline length, is a label.
 _LABEL_WORDS = 2
 #: How many candidates under a banner's block are searched for the headline.
 _BANNER_WINDOW = 6
+
+
+def _named_again(below: list[Line], headline: str) -> bool:
+    """Say whether a line under the headline ends with it after a label of its own (the
+    photo box titled with the headline)."""
+    return any(ln.text.endswith(" " + headline) for ln in below)
 
 
 def topic_over_headline(lines: list[Line], top: list[Line], title_shaped: Callable[[Line], bool],
@@ -40,6 +48,8 @@ def topic_over_headline(lines: list[Line], top: list[Line], title_shaped: Callab
     dated = bool(below) and (below[0].kind in (AUTHOR, EDITOR, PUBLISHED) or (
         len(below) == 2 and below[0].kind == CANDIDATE and below[1].kind in (AUTHOR, EDITOR, PUBLISHED)))
     least = words + 3 if under_menu and dated else max(_TOPIC_HEADLINE_WORDS, words + 3)
+    if dated and _named_again(lines[at + 1:at + 1 + _ECHO_WINDOW], headline):
+        least = words + 1  # the photo box names the headline again: "zoom-inlihat foto <headline>"
     return (words <= _TOPIC_WORDS and not _SENTENCE_END.search(label) and title_shaped(top[1])
             and headline_words >= least
             and not headline.endswith(".") and not sentence_case_prose(headline)
