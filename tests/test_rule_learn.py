@@ -303,15 +303,16 @@ def test_the_outlets_domain_before_the_city_is_its_dateline_with_or_without_a_ci
 
 def test_the_lead_printed_again_cut_short_is_dropped_by_its_shape(jpnn_learned):
     """Under the text, JPNN prints the lead again cut off mid-sentence (the page's
-    description: "JAKARTA- Majelis Ulama … yang berlangsung di Jakarta dan"), which the
-    generic rule leaves in the text of two of the pages: learned, it is dropped by its
-    shape — a city, a dash, no sentence's end, as long as such copies run (the words
-    differ on every page) — and the same line ending a sentence stays."""
-    _, learned = jpnn_learned
+    description: "JAKARTA- Majelis Ulama … yang berlangsung di Jakarta dan") on two of the
+    pages: learned, it is dropped by its shape — a city, a dash, no sentence's end, as
+    long as such copies run (the words differ on every page) — and the same line ending
+    a sentence stays. (The generic rule drops this copy too, as an excerpt of the lead:
+    body.py's pull quotes; the learned pattern is asserted to match it on its own.)"""
+    data, learned = jpnn_learned
     page = _jpnn_page("jpnn-tujuh-fatwa-baru-mui")
     copy = next(line for line in page.splitlines() if line.startswith("JAKARTA- Majelis Ulama Indonesia"))
     assert copy.endswith(" dan") and len(copy) < 180
-    assert copy in clean_text(page, rules=load_rules(), outlet="generic").text
+    assert any(re.match(expand(p), copy) for p in data["body"]["drop"])
     assert copy not in clean_text(page, rules=learned, outlet="jpnnl").text
     whole = page.replace(copy, copy + " Bandung.")
     assert copy in clean_text(whole, rules=learned, outlet="jpnnl").text

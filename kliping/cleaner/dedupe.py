@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import cache
 
 from .settings import DEFAULT_SETTINGS, Settings
@@ -93,6 +94,32 @@ def repeated_normalised(norms: list[str], settings: Settings = DEFAULT_SETTINGS)
             kept.append((i, norm))
         seen_exact[norm] = i
     return repeats
+
+
+#: A text of this many words at least, this share of them in a longer text, is an excerpt of it.
+_EXCERPT_WORDS = 10
+_EXCERPT_SHARE = 0.92
+
+
+def excerpted_normalised(norms: list[str]) -> dict[int, int]:
+    """Map the index of each text whose words nearly all stand in a longer one (in any
+    order: a pull quote may cut and reorder its paragraph) to that longer text's index."""
+    words = [Counter(norm.split()) for norm in norms]
+    sizes = [sum(counts.values()) for counts in words]
+    holding: dict[str, list[int]] = {}  # each word: the texts holding it
+    for j, counts in enumerate(words):
+        for word in counts:
+            holding.setdefault(word, []).append(j)
+    excerpts: dict[int, int] = {}
+    for i, mine in enumerate(words):
+        if sizes[i] < _EXCERPT_WORDS:
+            continue
+        shared = Counter(j for word in mine for j in holding[word] if sizes[j] > sizes[i])
+        longer = next((j for j, _ in shared.most_common()
+                       if sum((mine & words[j]).values()) >= _EXCERPT_SHARE * sizes[i]), None)
+        if longer is not None:
+            excerpts[i] = longer
+    return excerpts
 
 
 def _near(a: str, b: str, settings: Settings) -> bool:

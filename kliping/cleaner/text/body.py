@@ -68,7 +68,18 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
     if rule.teasers:
         find_teasers([ln for ln in body if ln.kind == BODY])
         drop_teaser_foot([ln for ln in body if ln.kind == BODY])
+    drop_pull_quotes(ext, [ln for ln in prose if ln.kind == BODY])
     drop_label_run([ln for ln in body if ln.kind == BODY])
+
+
+def drop_pull_quotes(ext: Extraction, prose: list[Line]) -> None:
+    """A line whose words nearly all stand in a longer paragraph, cut inside a sentence
+    (it ends in a word), is a pull quote: the page prints a piece of a quote again,
+    larger, beside the text. A whole sentence printed twice (a digest repeating its
+    intro) stays; so does a gallery's caption like another ("... (REUTERS / X)")."""
+    for i in dedupe.excerpted_normalised([ext.normalised(ln.body) for ln in prose]):
+        if prose[i].body[-1:].isalnum():  # cut inside a sentence, not a caption's "(Foto / X)"
+            prose[i].decide(DROP, "dedupe.pull_quote", "a pull quote: an excerpt of a paragraph printed beside it")
 
 
 def _without_dateline(text: str, rule: Rule) -> str:
