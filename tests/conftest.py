@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kliping.cleaner import load_rules
+from kliping.cleaner import clean_text, load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -103,3 +103,8 @@ def known_failures_marked(names, failures: dict[str, str]) -> list:
 
 def json_lines(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def clean_generic(text: str, rules):
+    """A text scrape cleaned under the generic rule: what a site without a rule gets."""
+    return clean_text(text, rules=rules, outlet="generic")

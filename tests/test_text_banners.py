@@ -4,16 +4,14 @@ short lines above the headline, a topic label over a headline with its byline un
 Under `generic` (an outlet with no rule, a new layout) the headline is still found."""
 from kliping.cleaner import clean_text
 
+from conftest import clean_generic
+
 
 _TITLE = "Jubir KPK Benarkan Pemeriksaan Tuan Guru Bajang di Gedung Merah Putih"
 _STANDFIRST = "Pemeriksaan dilakukan pada Jumat pekan lalu, namun agenda pemeriksaan tidak disebutkan."
 _LEAD = ("JAKARTA - Juru bicara Komisi Pemberantasan Korupsi membenarkan pemeriksaan terhadap "
          "Gubernur Nusa Tenggara Barat pekan lalu di Jakarta.")
 _MORE = "Menurut dia, pemeriksaan itu bersifat klarifikasi atas laporan yang diterima dari masyarakat."
-
-
-def _clean(text, rules):
-    return clean_text(text, rules=rules, outlet="generic")
 
 
 def test_a_banners_block_over_the_headline_is_not_the_headline(rules):
@@ -25,7 +23,7 @@ def test_a_banners_block_over_the_headline_is_not_the_headline(rules):
                "Dapatkan di Play Store atau Apps Store\nDownload Apps Contoh.com")
     for banner in banners:
         for under in (_STANDFIRST, "Senin, 03 Januari 2011 – 13:16 WIB"):
-            art = _clean(f"{banner}\n\n{_TITLE}\n\n{under}\n\n{_LEAD}\n\n{_MORE}\n", rules)
+            art = clean_generic(f"{banner}\n\n{_TITLE}\n\n{under}\n\n{_LEAD}\n\n{_MORE}\n", rules)
             assert art.title == _TITLE, (banner, under)
             assert not any(line in " ".join(art.paragraphs) for line in banner.splitlines() if line)
 
@@ -34,9 +32,9 @@ def test_a_headline_with_its_kicker_in_one_block_stays(rules):
     """The headline's own block holding a short kicker above it and no blank line before
     the text is no banner: the first line stays the title when nothing title-shaped
     follows it; a headline over its standfirst in one block is the headline."""
-    art = _clean(f"{_TITLE}\n{_STANDFIRST}\n\n{_LEAD}\n\n{_MORE}\n", rules)
+    art = clean_generic(f"{_TITLE}\n{_STANDFIRST}\n\n{_LEAD}\n\n{_MORE}\n", rules)
     assert art.title == _TITLE and art.description == _STANDFIRST
-    art = _clean(f"Kabar Terkini\n{_TITLE}\n\n{_LEAD}\n\n{_MORE}\n", rules)
+    art = clean_generic(f"Kabar Terkini\n{_TITLE}\n\n{_LEAD}\n\n{_MORE}\n", rules)
     assert art.title == _TITLE
 
 
@@ -47,7 +45,7 @@ def test_a_topic_label_over_a_headline_with_its_byline_under_it(rules):
     title = "Gempa Guncang Mentawai, Wakil Gubernur Sumbar Lari ke Atas Bukit"
     for label in ("Gempa di Sumatera Barat", "Berita Populer Hari Ini"):
         text = f"{menu}\n\n{label}\n\n{title}\n\nEditor: Erik S\n\n{_LEAD}\n\n{_MORE}\n"
-        art = _clean(text, rules)
+        art = clean_generic(text, rules)
         assert art.title == title, label
         assert label not in " ".join(art.paragraphs)
 
@@ -59,12 +57,12 @@ def test_a_topic_label_under_a_menu_over_a_short_headline_with_its_byline(rules)
     menu = "\n\n".join(["News", "Bisnis", "Super Skor", "Sport", "Seleb", "Kilas Kementerian", "Images"])
     title = "Suporter Datang, Pemain Persib Makin Semangat"
     text = f"{menu}\n\nLiga Satu Indonesia\n\n{title}\n\nEditor: Erik S\n\n{_LEAD}\n\n{_MORE}\n"
-    art = _clean(text, rules)
+    art = clean_generic(text, rules)
     assert art.title == title
     assert "Liga Satu Indonesia" not in " ".join(art.paragraphs)
     # With no menu above, a short first line over six words with the editor under them is
     # the headline, the six words its subtitle: the first line stays the title.
-    art = _clean(f"Harga Cabai Naik Lagi\n\nPedagang Pasar Kramat Jati Mengeluh Sepi\n\nEditor: Erik S\n\n{_LEAD}\n", rules)
+    art = clean_generic(f"Harga Cabai Naik Lagi\n\nPedagang Pasar Kramat Jati Mengeluh Sepi\n\nEditor: Erik S\n\n{_LEAD}\n", rules)
     assert art.title == "Harga Cabai Naik Lagi"
 
 
@@ -72,7 +70,7 @@ def test_a_photos_caption_or_credit_above_the_headline_is_not_it(rules):
     """A scrape that opens with the photo's box ("Angelina Sondakh. TEMPO/Nama", a credit
     "anas/ist" or "Banjir @akun") over the headline: the caption, not the title."""
     for photo in ("Angelina Sondakh di Gedung KPK. TEMPO/Imam Sukamto", "anas/ist", "Banjir di Kampung Melayu @IRNewscom"):
-        art = _clean(f"{photo}\n\n{_TITLE}\n\n{_LEAD}\n\n{_MORE}\n", rules)
+        art = clean_generic(f"{photo}\n\n{_TITLE}\n\n{_LEAD}\n\n{_MORE}\n", rules)
         assert art.title == _TITLE, photo
         assert art.captions == (photo,)
 
@@ -84,7 +82,7 @@ def test_a_headline_printed_twice_under_its_byline_past_a_rail_of_teasers(rules)
     text = ("Headline\n\nPemerintah merevisi aturan perizinan untuk mempermudah investasi.\n\n"
             "Fokus\n\nHingga April, kewajiban pemerintah tercatat terus bertambah.\n\n"
             f"{_TITLE}\n\nNama Penulis\n06/11/2019 08:10\n{_TITLE}\n\n{_LEAD}\n\n{_MORE}\n")
-    art = _clean(text, rules)
+    art = clean_generic(text, rules)
     assert art.title == _TITLE
     assert not any(word in " ".join(art.paragraphs) for word in ("Headline", "Fokus", "merevisi", "April"))
 
@@ -95,7 +93,7 @@ def test_a_caption_printed_on_both_sides_of_its_credit_is_not_the_headline(rules
     the headline."""
     text = (f"Sabtu 04 Jan 2020 00:13 WIB\n\n{_TITLE}\n\n{_STANDFIRST}\n\n"
             f"Gedung Merah Putih KPK\nFoto: Nama Fotografer\nGedung Merah Putih KPK\n\n{_LEAD}\n\n{_MORE}\n")
-    art = _clean(text, rules)
+    art = clean_generic(text, rules)
     assert art.title == _TITLE
 
 
@@ -105,7 +103,7 @@ def test_a_topic_label_over_a_headline_its_standfirst_and_byline(rules):
     standfirst = "Kepala Bidang Kedaruratan BPBD Kota Cimahi, Asep Sunandar mengatakan pihaknya telah melakukan upaya"
     text = (f"Banjir Kabupaten Bandung\n{_TITLE}\n{standfirst}\n"
             f"Penulis: Nama Penulis | Editor: Nama Editor\n{_LEAD}\n{_MORE}\n")
-    art = _clean(text, rules)
+    art = clean_generic(text, rules)
     assert art.title == _TITLE
     assert "Banjir Kabupaten Bandung" not in " ".join(art.paragraphs)
 

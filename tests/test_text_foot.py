@@ -3,7 +3,7 @@
 ("Sumber: RMOL") under the last paragraph, and the editor's name alone in brackets."""
 import pytest
 
-from kliping.cleaner import clean_text
+from conftest import clean_generic
 
 
 _TITLE = "Banjir Mulai Surut, Warga Kembali ke Rumah Masing-masing"
@@ -13,21 +13,17 @@ _LAST = "Warga diimbau tetap waspada karena hujan masih akan turun hingga akhir 
 _END = "Berita Terkait\nIkuti kami di"
 
 
-def _clean(text, rules):
-    return clean_text(text, rules=rules, outlet="generic")
-
-
 @pytest.mark.parametrize("foot", ["Sumber: RMOL", "Sumber : Okezone.com", "sumber: http://ruanghati.com",
                                   "Source: Koran Tempo", "Sumber Berita : detikNews", "(Nanda Aria)",
                                   "(Arief Setyadi )"])
 def test_a_source_or_the_editors_name_under_the_last_paragraph_is_dropped(rules, foot):
-    art = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{_LAST}\n\n{foot}\n{_END}\n", rules)
+    art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{_LAST}\n\n{foot}\n{_END}\n", rules)
     assert art.paragraphs[-1] == _LAST, foot
     assert foot.strip("() ") not in art.text
 
 
 def test_both_go_and_the_text_stays(rules):
-    art = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{_LAST}\n\n(Nanda Aria)\nSumber: RMOL\n{_END}\n", rules)
+    art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{_LAST}\n\n(Nanda Aria)\nSumber: RMOL\n{_END}\n", rules)
     assert art.paragraphs == (_LEAD.removeprefix("JAKARTA - "), _LAST)
 
 
@@ -35,11 +31,11 @@ def test_a_tables_source_is_the_articles_own(rules):
     """"Sumber: RTI" under a table of figures (Kontan's lists of shares) is the article's:
     it says where the figures come from, and stays even at the very end."""
     table = "Kode | Harga | PER\nBBRI | 4.500 | 12,1\nBBCA | 9.800 | 24,3"
-    art = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{table}\n\nSumber: RTI\n\n{_END}\n", rules)
+    art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{table}\n\nSumber: RTI\n\n{_END}\n", rules)
     assert art.paragraphs[-1] == "Sumber: RTI"
 
 
 def test_a_sentence_about_a_source_stays(rules):
     last = "Sumber: polisi menyebut dua orang masih dicari oleh tim gabungan hingga malam ini."
-    art = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{_LAST}\n\n{last}\n\n{_END}\n", rules)
+    art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{_LAST}\n\n{last}\n\n{_END}\n", rules)
     assert art.paragraphs[-1] == last

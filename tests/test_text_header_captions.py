@@ -2,7 +2,7 @@
 patterns do not know: a credit no pattern names over its caption, a caption over its
 credit's label and a bulleted credit (kliping/cleaner/text/headline.py). Any outlet's
 new layout meets these under `generic`."""
-from kliping.cleaner import clean_text
+from conftest import clean_generic
 
 
 _TITLE = "Polisi Tetapkan Tiga Tersangka Kasus Pengusiran Petugas di Surabaya"
@@ -13,10 +13,6 @@ _LEAD = ("SURABAYA - Kepolisian menetapkan tiga tersangka dalam kasus pengusiran
 _MORE = "Ketiganya dijerat pasal berlapis dan kini ditahan di Mapolda Jatim untuk pemeriksaan lanjutan."
 
 
-def _clean(text, rules):
-    return clean_text(text, rules=rules, outlet="generic")
-
-
 def test_a_credit_no_pattern_names_opens_the_caption_under_it(rules):
     """Tribun's regional pages print the photo's credit, then its caption, between the
     editor's line and the lead: credits of any desk ("Istimewa/TribunJatim.com",
@@ -25,7 +21,7 @@ def test_a_credit_no_pattern_names_opens_the_caption_under_it(rules):
                    "Kolase TribunGorontalo.com"):
         text = (f"{_TITLE}\n\n{_STANDFIRST}\n\nEditor: Dwi Prastika\n{credit}\n{_CAPTION}\n"
                 f"{_LEAD}\n\n{_MORE}\n")
-        art = _clean(text, rules)
+        art = clean_generic(text, rules)
         assert art.captions == (credit, _CAPTION), credit
         assert art.description == _STANDFIRST
         assert art.title == _TITLE
@@ -37,7 +33,7 @@ def test_a_caption_over_its_credits_label_and_a_bulleted_credit(rules):
     the credit, not a standfirst and a dropped line."""
     for credit in ("VIVA/M Ali Wafa", "VIVA.co.id/Andrew Tito", "Instagram @satlantas_polres_paser"):
         text = f"{_TITLE}\n\n{_CAPTION}\nSumber :\n  • {credit}\n\n{_LEAD}\n\n{_MORE}\n"
-        art = _clean(text, rules)
+        art = clean_generic(text, rules)
         assert art.captions == (_CAPTION, credit), credit
         assert art.description is None
 
@@ -46,10 +42,10 @@ def test_a_standfirst_is_not_taken_for_a_caption(rules):
     """The line under the headline with no credit near it stays the standfirst, and a
     headline with a slash in it ("DPR/MPR Setujui …") is no credit."""
     text = f"{_TITLE}\n\n{_STANDFIRST}\n\n{_LEAD}\n\n{_MORE}\n"
-    art = _clean(text, rules)
+    art = clean_generic(text, rules)
     assert art.description == _STANDFIRST and art.captions == ()
     title = "DPR/MPR Setujui Revisi Undang-Undang Pemilu dalam Rapat Paripurna"
-    art = _clean(f"{title}\n\n{_STANDFIRST}\n\n{_LEAD}\n\n{_MORE}\n", rules)
+    art = clean_generic(f"{title}\n\n{_STANDFIRST}\n\n{_LEAD}\n\n{_MORE}\n", rules)
     assert art.title == title and art.description == _STANDFIRST and art.captions == ()
 
 
@@ -58,7 +54,7 @@ def test_a_byline_with_a_slash_is_no_credit(rules):
     the standfirst above it stays the standfirst."""
     text = (f"{_TITLE}\n\n{_STANDFIRST}\n\nRep: Dedy Darmawan/ Red: Nidia Zuraya\n"
             f"{_LEAD}\n\n{_MORE}\n")
-    art = _clean(text, rules)
+    art = clean_generic(text, rules)
     assert art.description == _STANDFIRST and art.captions == ()
 
 
@@ -71,7 +67,7 @@ def test_a_caption_ending_in_its_credit_between_title_and_lead(rules):
                    "YOUTUBE/KIRA OFFICIAL 212", "Dok. JPNN"):
         caption = f"{_CAPTION} {credit}"
         text = f"{_TITLE}\n\nSenin, 12 Juli 2021 10:15 WIB\n• {caption}\n\n{caption}\n\n{_LEAD}\n\n{_MORE}\n"
-        art = _clean(text, rules)
+        art = clean_generic(text, rules)
         assert art.captions == (caption,), credit
         assert art.description is None and art.paragraphs[0].startswith("Kepolisian")
 
@@ -81,7 +77,7 @@ def test_a_sentence_naming_an_agency_is_not_a_caption(rules):
     Reuters.") stays the standfirst."""
     standfirst = "Polisi menetapkan tiga tersangka, menurut laporan kantor berita Reuters."
     text = f"{_TITLE}\n\n{standfirst}\n\n{_LEAD}\n\n{_MORE}\n"
-    art = _clean(text, rules)
+    art = clean_generic(text, rules)
     assert art.description == standfirst and art.captions == ()
 
 
@@ -90,4 +86,4 @@ def test_an_illustrations_caption_in_brackets_is_given_without_them(rules):
     is its words, not the brackets."""
     caption = "ILUSTRASI. Karyawan melintas di depan layar pergerakan saham di Bursa Efek Indonesia, Jakarta."
     text = f"{_TITLE}\n\nRabu, 30 Oktober 2019 | 08:54 WIB\n[{caption}]\n{_LEAD}\n\n{_MORE}\n"
-    assert _clean(text, rules).captions == (caption,)
+    assert clean_generic(text, rules).captions == (caption,)

@@ -1,7 +1,7 @@
 """Headlines of other stories printed between paragraphs without their "Baca Juga" label
 (kliping/cleaner/text/body.py, `find_teasers`): related links, not text, also when the
 headline holds a figure ("308 Karyawan", "6 Perilaku") or stands as the text's last line."""
-from kliping.cleaner import clean_text
+from conftest import clean_generic
 
 
 _TITLE = "Warga Bantaran Kali Ciliwung Mulai Mengungsi ke Posko"
@@ -10,22 +10,18 @@ _MIDDLE = "Petugas menyiapkan dapur umum dan tenda darurat di halaman kantor kel
 _LAST = "Warga diimbau tetap waspada karena hujan masih akan turun hingga akhir pekan ini."
 
 
-def _clean(text, rules):
-    return clean_text(text, rules=rules, outlet="generic")
-
-
 def test_a_teaser_with_a_figure_between_paragraphs_is_related(rules):
     """Seven lettered words and a figure: a headline of another story."""
     for teaser in ("PHK Sepihak 120 Buruh Pabrik Sepatu Tangerang Dibatalkan",
                    "7 Kebiasaan Pagi yang Bikin Tubuh Lebih Bugar"):
-        art = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{teaser}\n\n{_MIDDLE}\n\n{_LAST}\n", rules)
+        art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{teaser}\n\n{_MIDDLE}\n\n{_LAST}\n", rules)
         assert teaser in art.related, teaser
         assert teaser not in art.text
 
 
 def test_a_teaser_as_the_last_line_is_related(rules):
     teaser = "Viral! Warga Kampung Rawa Gotong Royong Bangun Jembatan Bambu Darurat"
-    art = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\n{_LAST}\n\n{teaser}\n", rules)
+    art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\n{_LAST}\n\n{teaser}\n", rules)
     assert teaser in art.related
     assert art.paragraphs[-1] == _LAST
 
@@ -33,7 +29,7 @@ def test_a_teaser_as_the_last_line_is_related(rules):
 def test_a_short_subheading_or_a_closing_sentence_stays_text(rules):
     heading = "Tahap 2 Pembangunan Tanggul"
     closing = "Hingga Selasa Pagi Petugas Masih Berjaga di 12 Titik Rawan Banjir."
-    art = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{heading}\n\n{_MIDDLE}\n\n{_LAST}\n\n{closing}\n", rules)
+    art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{heading}\n\n{_MIDDLE}\n\n{_LAST}\n\n{closing}\n", rules)
     assert heading in art.paragraphs and closing in art.paragraphs
     assert art.related == ()
 
@@ -47,7 +43,7 @@ def test_a_list_of_headlines_under_the_last_paragraph_is_the_pages_foot(rules):
     """A page's foot of teasers whose label the scrape lost ("BERITA TERKAIT"): items in
     Title Case under the last paragraph. End-of-page blocks are furniture (labelling.md)."""
     foot = "\n".join(_FOOT_LIST)
-    art = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\n{_LAST}\n{foot}\n", rules)
+    art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\n{_LAST}\n{foot}\n", rules)
     assert art.paragraphs[-1] == _LAST
     assert not any(item[2:] in art.text for item in _FOOT_LIST)
 
@@ -58,11 +54,11 @@ def test_a_list_the_article_introduces_or_prints_in_sentences_stays_text(rules):
     items = ("- Kementerian Pertanian Kirim Bantuan Benih ke Tiga Kabupaten",
              "- Dinas Pangan Gelar Operasi Pasar di Dua Belas Kecamatan",
              "- Bulog Tambah Stok Beras di Gudang Wilayah Timur")
-    introduced = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\nLangkah pemerintah antara lain:\n"
+    introduced = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\nLangkah pemerintah antara lain:\n"
                         + "\n".join(items) + "\n", rules)
     assert all(item in introduced.paragraphs for item in items[:2])
     plain = ("- warga diminta menyimpan dokumen penting di tempat kering",
              "- anak-anak dan lansia diungsikan lebih dulu ke posko terdekat",
              "- listrik di rumah dimatikan sebelum air masuk")
-    listed = _clean(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\n{_LAST}\n" + "\n".join(plain) + "\n", rules)
+    listed = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\n{_LAST}\n" + "\n".join(plain) + "\n", rules)
     assert all(item in listed.paragraphs for item in plain[:2])
