@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 
 from .settings import DEFAULT_SETTINGS, Settings
@@ -101,9 +102,10 @@ _EXCERPT_WORDS = 10
 _EXCERPT_SHARE = 0.92
 
 
-def excerpted_normalised(norms: list[str]) -> dict[int, int]:
-    """Map the index of each text whose words nearly all stand in a longer one (in any
-    order: a pull quote may cut and reorder its paragraph) to that longer text's index."""
+def excerpted_normalised(norms: list[str], only: Iterable[int] | None = None) -> dict[int, int]:
+    """Map the index of each text (of those in `only`, or all) whose words nearly all
+    stand in a longer one (in any order: a pull quote may cut and reorder its paragraph)
+    to the index of a longer text holding them."""
     words = [Counter(norm.split()) for norm in norms]
     sizes = [sum(counts.values()) for counts in words]
     holding: dict[str, list[int]] = {}  # each word: the texts holding it
@@ -111,14 +113,24 @@ def excerpted_normalised(norms: list[str]) -> dict[int, int]:
         for word in counts:
             holding.setdefault(word, []).append(j)
     excerpts: dict[int, int] = {}
-    for i, mine in enumerate(words):
-        if sizes[i] < _EXCERPT_WORDS:
+    for i in range(len(words)) if only is None else only:
+        mine, size = words[i], sizes[i]
+        if size < _EXCERPT_WORDS:
             continue
-        shared = Counter(j for word in mine for j in holding[word] if sizes[j] > sizes[i])
-        longer = next((j for j, _ in shared.most_common()
-                       if sum((mine & words[j]).values()) >= _EXCERPT_SHARE * sizes[i]), None)
-        if longer is not None:
-            excerpts[i] = longer
+        need = _EXCERPT_SHARE * size
+        # Each longer text with the most words it could share: a text under the need is
+        # passed over without counting what it really shares.
+        bound: Counter[int] = Counter()
+        for word, count in mine.items():
+            for j in holding[word]:
+                if sizes[j] > size:
+                    bound[j] += count
+        for j, most in bound.most_common():
+            if most < need:
+                break
+            if sum((mine & words[j]).values()) >= need:
+                excerpts[i] = j
+                break
     return excerpts
 
 

@@ -77,9 +77,11 @@ def drop_pull_quotes(ext: Extraction, prose: list[Line]) -> None:
     (it ends in a word), is a pull quote: the page prints a piece of a quote again,
     larger, beside the text. A whole sentence printed twice (a digest repeating its
     intro) stays; so does a gallery's caption like another ("... (REUTERS / X)")."""
-    for i in dedupe.excerpted_normalised([ext.normalised(ln.body) for ln in prose]):
-        if prose[i].body[-1:].isalnum():  # cut inside a sentence, not a caption's "(Foto / X)"
-            prose[i].decide(DROP, "dedupe.pull_quote", "a pull quote: an excerpt of a paragraph printed beside it")
+    cut = [i for i, ln in enumerate(prose) if ln.body[-1:].isalnum()]  # not a caption's "(Foto / X)"
+    if not cut:
+        return
+    for i in dedupe.excerpted_normalised([ext.normalised(ln.body) for ln in prose], only=cut):
+        prose[i].decide(DROP, "dedupe.pull_quote", "a pull quote: an excerpt of a paragraph printed beside it")
 
 
 def _without_dateline(text: str, rule: Rule) -> str:
