@@ -74,13 +74,18 @@ class Gate:
     ends: tuple[str, ...] = ()
     digits: int = 0
 
+    def admits_end(self, line: str) -> bool:
+        """Say whether `line` ends as the pattern's lines must (on one of `ends`, before a
+        final newline if any)."""
+        ends = self.ends
+        return not ends or line.endswith(ends) or (line[-1:] == "\n" and line[:-1].endswith(ends))
+
     def admits(self, line: str) -> bool:
         """Say whether the pattern could match `line` (False: it certainly cannot)."""
         size = len(line)
         if size < self.min_len or (self.max_len is not None and size > self.max_len):
             return False
-        ends = self.ends
-        if ends and not line.endswith(ends) and not (line[-1:] == "\n" and line[:-1].endswith(ends)):
+        if self.ends and not self.admits_end(line):
             return False
         if self.digits and not has_digit_run(self.digits, line):
             return False

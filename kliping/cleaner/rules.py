@@ -160,10 +160,8 @@ class Screen:
 
 def _may_end(gate: Gate | None, end: str) -> bool:
     """Say whether `gate` lets a line end in `end` (its last character, or its two last
-    when the last is a newline), as Gate.admits reads its `ends` (characters)."""
-    if gate is None or not gate.ends or any(len(ch) != 1 for ch in gate.ends):
-        return True
-    return any(ch in gate.ends for ch in end)
+    when the last is a newline): a line's end alone tells only for `ends` of one character."""
+    return gate is None or any(len(ch) != 1 for ch in gate.ends) or gate.admits_end(end)
 
 
 #: A first character `Screen.passes` has not met yet.
