@@ -3,7 +3,9 @@
 Cleans every page of the corpus (text scrapes, no URL given, as users' scrapers deliver
 them) and scores each with the shared scorer's own `score_one`, then prints one row per
 outlet and part (dev: tuned on; test: only scored) with pages, mean body F1, leaked
-furniture and field errors. `--part test` limits it to one part; `--pages` lists every
+furniture and field errors (and how many of those are the outlet: a scrape that shows
+nothing of its outlet is cleaned by `generic`, and the gold, labelled from the address,
+names the outlet). `--part test` limits it to one part; `--pages` lists every
 page with a problem; `--json` prints the rows.
 """
 from __future__ import annotations
@@ -61,7 +63,8 @@ def table(rows: list[dict]) -> list[dict]:
         out.append({"outlet": outlet, "part": part, "pages": len(members),
                     "f1": sum(r["f1"] for r in members) / len(members),
                     "leaks": sum(len(r["leaks"]) for r in members),
-                    "field_errors": sum(len(r["field_errors"]) for r in members)})
+                    "field_errors": sum(len(r["field_errors"]) for r in members),
+                    "outlet_errors": sum(e.startswith("outlet=") for r in members for e in r["field_errors"])})
     return sorted(out, key=lambda r: (r["outlet"] == "all", r["part"], -r["pages"], r["outlet"]))
 
 
@@ -79,11 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(summary, indent=2))
         return 0
-    print("| outlet | part | pages | body F1 | leaks | field errors |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| outlet | part | pages | body F1 | leaks | field errors | of them the outlet |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for r in summary:
         name = f"**{r['outlet']}**" if r["outlet"] == "all" else r["outlet"]
-        print(f"| {name} | {r['part']} | {r['pages']} | {r['f1']:.3f} | {r['leaks']} | {r['field_errors']} |")
+        print(f"| {name} | {r['part']} | {r['pages']} | {r['f1']:.3f} | {r['leaks']} | {r['field_errors']} | {r['outlet_errors']} |")
     if args.pages:
         for r in rows:
             if r["leaks"] or r["field_errors"] or r["f1"] < 0.98:
