@@ -786,6 +786,12 @@ def test_a_related_link_in_brackets_without_a_rule(paragraph, related):
     ("Jokowi Tinjau Banjir\nPresiden meninjau lokasi banjir di Jakarta Utara dan bertemu warga pengungsi\n"
      "Presiden tiba di lokasi pada Senin pagi dan langsung menemui warga di posko.",
      "Jokowi Tinjau Banjir"),
+    # A TV site's section label, not in title case, over a title-case headline with its
+    # date line under it (kompas.tv: the label names the site and the desk).
+    ("Warta TV nasional berita terkini\nBanjir Surut, Pengungsi Kembali ke Rumah\n"
+     "Warta.tv - 3 Maret 2022, 10:15 WIB\n"
+     "BEKASI, WARTA.TV - Banjir yang merendam permukiman warga di Bekasi mulai surut pada Kamis pagi.",
+     "Banjir Surut, Pengungsi Kembali ke Rumah"),
     # A short headline over a byline stays the headline.
     ("Harga Cabai Naik Lagi\nFaiq Hidayat - detikNews\n"
      "Harga cabai rawit di pasar tradisional kembali naik pada pekan ini, kata pedagang.",

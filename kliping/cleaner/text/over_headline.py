@@ -8,7 +8,7 @@ from typing import Callable
 
 from ..rules import Rule
 from .lines import AUTHOR, CANDIDATE, CJK, DROP, EDITOR, PUBLISHED, _SENTENCE_END, Line, is_sentence
-from .shapes import CJK_HEADLINE_CHARS, headline_length, is_long, sentence_case_prose
+from .shapes import CJK_HEADLINE_CHARS, TITLE_CASE_WORDS, headline_length, is_long, sentence_case_prose, title_case
 
 #: A topic label over the headline has this many words at most; the headline under it
 #: this many at least (and three more than the label).
@@ -50,6 +50,8 @@ def topic_over_headline(lines: list[Line], top: list[Line], title_shaped: Callab
     least = words + 3 if under_menu and dated else max(_TOPIC_HEADLINE_WORDS, words + 3)
     if dated and _named_again(lines[at + 1:at + 1 + _ECHO_WINDOW], headline):
         least = words + 1  # the photo box names the headline again: "zoom-inlihat foto <headline>"
+    if dated and words >= TITLE_CASE_WORDS and not title_case(label) and title_case(headline):
+        least = words + 1  # a desk's label in lower case over a title-case headline ("Kompas TV regional berita daerah")
     return (words <= _TOPIC_WORDS and not _SENTENCE_END.search(label) and title_shaped(top[1])
             and headline_words >= least
             and not headline.endswith(".") and not sentence_case_prose(headline)
