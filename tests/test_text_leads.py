@@ -46,3 +46,15 @@ def test_an_arabic_editions_dateline(rules):
     more = "وقالت إن الوزراء يتواصلون فيما بينهم كل يوم لمتابعة العمل."
     art = clean_text(f"{title}\n\nجاكرتا - {lead}\n\n{more}\n", rules=rules, outlet="generic")
     assert art.dateline == "جاكرتا" and art.paragraphs[0] == lead
+
+
+def test_a_caption_in_the_leads_prefix_over_the_lead_is_the_photos(rules):
+    """Solopos prints the photo's caption as its lead is printed, the site's name and a
+    dash first ("SOLOPOS.COM - Koran edisi Sabtu (10/6/2023)."), a full stop closing it and
+    no credit: a short block over a lead with a prefix of its own is the caption, and the
+    lead under it loses its prefix and gives the dateline."""
+    caption = "KABARKOTA.COM - Koran Kabarkota edisi Sabtu-Minggu (10-11/6/2023)."
+    art = clean_text(f"{caption}\n\nKabarkota.com, SOLO–{_TEXT} {_MORE}\n\n{_MORE}\n", rules=rules, outlet="generic")
+    assert art.captions == (caption,)
+    assert art.paragraphs == (f"{_TEXT} {_MORE}", _MORE)
+    assert art.dateline == "SOLO"

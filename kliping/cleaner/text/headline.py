@@ -335,6 +335,9 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         # which begins at the first dateline or the first sentence.
         lead_at = next((i for i, ln in enumerate(rest[:_PAGE_LEAD_WINDOW])
                         if rule.first("body.dateline", ln.text) or is_sentence(ln.text) or is_long(ln.text)), None)
+    caption = None if page or lead_at is None else _caption_as_a_lead(lines, rest, lead_at, rule)
+    if caption is not None:
+        lead_at += 1
     if lead_at is not None:
         header_end = _header_end(lines, rest[lead_at], rule) if extracted else None
         photo_box = _photo_box(lines, rest[:lead_at]) if not page else set()
@@ -342,7 +345,10 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         for i, ln in enumerate(rest[:lead_at]):
             if header_end is not None and ln.number > header_end:
                 continue  # the article's own: a subheading, a recipe's ingredients
-            if ln.number in photo_box:
+            if ln is caption:
+                ln.decide(CAPTION, "headline.caption_as_lead", "the photo's caption, printed with the lead's prefix "
+                          "over the lead", ln.text)
+            elif ln.number in photo_box:
                 ln.decide(CAPTION, "headline.photo_box", "the photo's credit or its caption between title and lead",
                           bare_credit(ln.text))
             elif credit := _over_its_credit(lines, ln):
@@ -384,6 +390,20 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         _cut_glued_title(lines, ext.title)
         _cut_title_off_captions(lines, ext.title)
     return ext
+
+
+def _caption_as_a_lead(lines: list[Line], rest: list[Line], lead_at: int, rule: Rule) -> Line | None:
+    """The photo's caption when the site prints it as its lead, its name and a dash first
+    (Solopos: "SOLOPOS.COM - Koran Solopos edisi Sabtu (10/6/2023)."): a block shorter than
+    a paragraph with the lead's prefix, the real lead, with a prefix of its own, the next
+    block under it."""
+    if lead_at + 1 >= len(rest):
+        return None
+    first, lead = rest[lead_at], rest[lead_at + 1]
+    under = next((ln for ln in lines[lines.index(first) + 1:] if ln.text), None)
+    if under is lead and not is_long(first.text) and is_long(lead.text) and rule.first("body.dateline", lead.text):
+        return first
+    return None
 
 
 def _cut_glued_title(lines: list[Line], title: str) -> None:
