@@ -90,6 +90,27 @@ def test_last_before_text_passes_over_kickers_banners_and_a_standfirst(tmp_path)
     assert first_line.title == "Menuju Sulut Maju, Sejahtera dan Berkelanjutan"
 
 
+BOX_LABEL_PAGE = """Warga Antre Air Bersih di Kantor Kelurahan
+
+JAKARTA - Ratusan warga mengantre air bersih di halaman kantor kelurahan sejak pagi.
+
+BERITA TERKAIT
+
+Petugas menambah dua tangki air agar antrean tidak mengular hingga ke jalan raya.
+"""
+
+
+def test_an_outlets_own_drop_outweighs_an_end_marker_it_inherits(tmp_path):
+    """A box label between paragraphs ("BERITA TERKAIT" on Tribun's m. pages) ends the
+    text by generic's end markers; an outlet whose own body.drop names it reads on."""
+    from kliping.cleaner import clean_text, load_rules
+    (tmp_path / "boxlabel.toml").write_text("name = \"Box label\"\n[body]\ndrop = ['^BERITA TERKAIT$']\n")
+    art = clean_text(BOX_LABEL_PAGE, rules=load_rules([tmp_path]), outlet="boxlabel")
+    assert len(art.paragraphs) == 2 and "BERITA TERKAIT" not in art.text
+    ended = clean_text(BOX_LABEL_PAGE, rules=load_rules(), outlet="generic")
+    assert len(ended.paragraphs) == 1
+
+
 @pytest.mark.parametrize("label,headline,title", [
     ("News", "Ratusan Warga Mengungsi Akibat Banjir di Kabupaten Bandung",
      "Ratusan Warga Mengungsi Akibat Banjir di Kabupaten Bandung"),

@@ -3,7 +3,7 @@ related, tags), bylines split over two lines, the footer's end, a crawler's date
 from __future__ import annotations
 
 from .. import regex_cache
-from ..rules import Rule
+from ..rules import Pattern, Rule
 from .lines import (AUTHOR, BLANK, CANDIDATE, CAPTION, DROP, EDITOR, PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG,
                     _LIST_MARKER, _MAX_RELATED, _MAX_STANDFIRST, _SENTENCE_END, _SIGNED_OFF, _URL_LINE,
                     Line, _groups, _value)
@@ -119,6 +119,9 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
                 if hit and _label_over_first_lead(lines, i, rule):
                     line.decide(DROP, "footer.end_over_lead", "a label over the first lead: not the end")
                     continue
+                if hit and (own := _own_drop_over_inherited_end(rule, s, hit[0])):
+                    line.decide(DROP, "body.drop", own.source)
+                    continue
                 if hit:
                     line.decide(DROP, "footer.end", hit[0].source)
                     line.groups = _groups(hit[1])
@@ -159,6 +162,15 @@ def _cell_under_related_label(line: Line, box: tuple[str, str] | None, taken: in
     written as a table's cell ("Judul |" under "Baca juga:"): the box's, not a caption."""
     return (box is not None and box[0] == RELATED and line.kind == CAPTION and line.text.endswith("|")
             and _box_item(RELATED, line.text, taken))
+
+
+def _own_drop_over_inherited_end(rule: Rule, s: str, end: Pattern) -> Pattern | None:
+    """The outlet's own body.drop pattern matching a line that only an end marker it
+    inherits reads as the end (Tribun's m. pages print the box label "BERITA TERKAIT"
+    between paragraphs, which generic ends the text at): the outlet's own reading wins."""
+    if end in rule.own.get("footer.end", ()):
+        return None
+    return next((p for p in rule.own.get("body.drop", ()) if p.search(s)), None)
 
 
 def _label_over_first_lead(lines: list[Line], at: int, rule: Rule) -> bool:
