@@ -187,6 +187,24 @@ def test_a_scrape_cut_off_inside_its_last_paragraph(rules, last, kept):
     assert clean_text(page, rules=rules, content_type="text/html").paragraphs[-1] == last  # pages are whole
 
 
+@pytest.mark.parametrize("last,kept", [
+    ("Namun, hingga kemar", False),
+    ("N", False),
+    ("Harga naik tajam pekan lalu. Pedagang mengaku pembeli mulai berkur", True),
+])
+def test_a_paragraph_cut_by_the_paywalls_ellipsis(rules, last, kept):
+    """A paywalled page (Koran Tempo's amp pages) prints its first paragraphs, the last
+    one cut mid-word, then "..." alone and the box under it: that paragraph is cut off
+    as a scrape's last one is, kept only when it holds a whole sentence."""
+    from kliping.cleaner import clean_text
+    text = ("Harga Cabai Naik Tajam di Pasar Induk\n\nSelasa, 27 Agustus 2013\n\n"
+            "MAKASSAR - Harga cabai naik tajam di pasar tradisional pada Senin, kata pedagang.\n\n"
+            f"{last}\n\n...\n\nBerita Lainnya\n")
+    art = clean_text(text, rules=rules, outlet="tempo")
+    assert (art.paragraphs[-1] == last) is kept
+    assert art.paragraphs[0].startswith("Harga cabai naik tajam")
+
+
 def _page_two(standfirst_end: str = "", between: str = "") -> str:
     """Page 2 of a Tribun story as scraped: headline, standfirst, byline, text with no dateline."""
     return ("Banjir Rendam Ratusan Rumah di Bandung Selatan\n"

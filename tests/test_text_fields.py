@@ -221,3 +221,16 @@ def test_a_standfirst_under_the_outlets_name_over_the_dated_lead_is_the_descript
     # A name there, under a short label, is the writer's: no standfirst.
     art = clean_text(text.replace(_HARBOUR_STANDFIRST, "Nama Penulis Lengkap"), rules=rules, outlet="generic")
     assert art.description is None
+
+
+def test_a_placeholder_under_an_empty_byline_label_is_no_name(rules):
+    """Tempo's 2020 layout prints "Reporter" with no name under it, then the image
+    placeholder "image-gnews" its rule drops: a line a drop pattern takes is never read
+    as the name under the label above."""
+    text = ("Banjir Rendam Ratusan Rumah di Jakarta Utara\n\nReporter\n\nimage-gnews\n"
+            "Warga mengungsi ke masjid di Penjaringan, Jakarta, Senin, 22 Mei 2023. TEMPO/Nama Fotografer\n"
+            "Iklan\n\nTEMPO.CO, Jakarta - Banjir merendam ratusan rumah warga di Penjaringan sejak Senin pagi.\n\n"
+            "Warga mulai mengungsi ke masjid dan balai warga terdekat.\n")
+    art = clean_text(text, rules=rules, outlet="tempo")
+    assert art.author == () and art.editor is None
+    assert art.paragraphs[0].startswith("Banjir merendam") and "image-gnews" not in art.text

@@ -28,6 +28,8 @@ _FOOT_TEASER_WORDS = 5
 #: The story's source under it ("Sumber: RMOL", "Source: Koran Tempo", "Sumber... site"),
 #: or the editor's name alone in brackets ("(Nanda Aria)"): a few words, no sentence.
 _SOURCE_LINE = re.compile(r"(?i)^(?:sumber(?: berita)?|source)\s*(?::|\.{3}|…)\s*\S(?:\S*(?: |$)){1,6}$")
+#: A paywall's cut under the last paragraph it shows: "..." or "…" alone on its line.
+_PAYWALL_CUT = re.compile(r"^(?:\.{3}|…)$")
 _NAME_IN_BRACKETS = re.compile(r"^\(\s*[A-Z][\w.\x27-]*(?: [A-Z][\w.\x27-]*){0,3}\s*\)$")
 #: A line this share of whose words are figures is a table's row.
 _FIGURES_SHARE = 0.3
@@ -193,8 +195,14 @@ def drop_cut_off_end(lines: list[Line]) -> None:
     """A scrape cut off inside its last paragraph (a crawler's excerpt, a capped field)
     ends in a fragment: when the last line of the input is body text that ends like no
     sentence and holds no whole sentence either, it is dropped (labelling.md: a cut-off
-    paragraph stays when it holds a complete sentence)."""
-    last = next((ln for ln in reversed(lines) if ln.text), None)
+    paragraph stays when it holds a complete sentence). So is the paragraph a paywall
+    cuts, right over its "..." alone on a line (Koran Tempo's amp pages)."""
+    filled = [ln for ln in lines if ln.text]
+    last = filled[-1] if filled else None
+    if last is not None and last.kind != BODY:
+        at = next((i for i in range(len(filled) - 1, -1, -1) if filled[i].kind == BODY), None)
+        cut = at is not None and _PAYWALL_CUT.match(filled[at + 1].text)
+        last = filled[at] if cut else None
     if last is None or last.kind != BODY or not last.body:
         return
     if PARAGRAPH_END.search(last.body) or _SIGNED_OFF.search(last.body) or _SENTENCE_INSIDE.search(last.body):

@@ -34,6 +34,8 @@ _LINE_CHECKS = (
     ("photo.captions", CAPTION),
 )
 _LINE_CHECK_KEYS = tuple(key for key, _ in _LINE_CHECKS)
+#: The rule's drops: a line one of them takes is furniture, never a byline's name.
+_DROP_KEYS = tuple(key for key, kind in _LINE_CHECKS if kind == DROP and key.endswith(".drop"))
 #: Every key pass 1 asks about a line (the body's dateline aside): a line none of them
 #: can match, as most of a page's paragraphs, is settled by one screen.
 _PASS_ONE_KEYS = ("footer.end", "footer.last", "photo.start", "body.related_start", "header.box_start") + _LINE_CHECK_KEYS
@@ -261,7 +263,8 @@ def _join_byline(label: Line, name: Line | None, rule: Rule) -> bool:
     """Read a label line and a name line as one byline when the rule's byline patterns
     take "label name"; the label line gets the field, the name line is dropped."""
     if (name is None or not _NAME_LINE.match(name.text) or name.kind != CANDIDATE
-            or _ROLE_UNDER_NAME.match(name.text)):  # another label ("Reporter" over "Editor")
+            or _ROLE_UNDER_NAME.match(name.text)  # another label ("Reporter" over "Editor")
+            or any(rule.first(key, name.text) for key in _DROP_KEYS)):  # a placeholder: "image-gnews"
         return False
     joined = f"{label.text.rstrip(': ')}: {name.text}"
     for key, kind in (("byline.editor", EDITOR), ("byline.author", AUTHOR)):
