@@ -18,6 +18,8 @@ _MORE = "Petugas mengerahkan perahu karet untuk mengevakuasi warga lanjut usia d
     ("DikoNews7 - ", None), ("Kabar6 – ", None), ("HarapanRakyat-", None), ("kabarin.co – ", None),
     ("gentamerah.com|Jakarta – ", "Jakarta"), ("Jembrana, Suarabali.net- ", "Jembrana"),
     ("JAKARTA—", "JAKARTA"), ("Jakarta, 19 September 2025 – ", "Jakarta"),
+    # ... and the outlet's name after the day (a news blog's "Solo, 25 Agustus 2025, Benua Post Nusantara – ").
+    ("Solo, 25 Agustus 2025, Kabar Pos Nusantara – ", "Solo"),
     # A wire story's two cities, or its city and country, after the outlet's address.
     ("CONTOH.CO.ID - BEIJING/TAIPEI. ", "BEIJING/TAIPEI"), ("CONTOH.CO.ID - RE’IM, ISRAEL. ", "RE’IM, ISRAEL"),
     ("CONTOH.CO.ID - JAKARTA. ", "JAKARTA"),
