@@ -205,6 +205,22 @@ def test_a_paragraph_cut_by_the_paywalls_ellipsis(rules, last, kept):
     assert art.paragraphs[0].startswith("Harga cabai naik tajam")
 
 
+def test_the_date_under_a_standfirst_of_a_sentence_is_the_published_one(rules):
+    """Koran Tempo's and Majalah Tempo's amp pages print the headline, a standfirst of a
+    sentence or two, then the date: a standfirst under the headline does not start the
+    text, so the date under it is the page's, not a chronology's subheading."""
+    from kliping.cleaner import clean_text
+    text = ("Pemerintah Kaji Ulang Tarif Listrik\n\n"
+            "Kenaikan tarif listrik untuk rumah tangga ditunda. Pemerintah menunggu hasil kajian ulang.\n\n"
+            "Senin, 19 Mei 2014\n\n"
+            "PEMERINTAH menunda kenaikan tarif listrik untuk pelanggan rumah tangga hingga akhir tahun ini. "
+            "Kajian ulang dijadwalkan rampung bulan depan.\n\n...\n\nBerita Lainnya\n")
+    art = clean_text(text, rules=rules, outlet="tempo")
+    assert art.published == "2014-05-19"
+    assert art.description.startswith("Kenaikan tarif listrik")
+    assert "Senin, 19 Mei 2014" not in art.text
+
+
 def _page_two(standfirst_end: str = "", between: str = "") -> str:
     """Page 2 of a Tribun story as scraped: headline, standfirst, byline, text with no dateline."""
     return ("Banjir Rendam Ratusan Rumah di Bandung Selatan\n"

@@ -248,12 +248,14 @@ def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
     """Turn date lines inside the body back into text when they head a chronology
     ("Sabtu, 8 Januari 2022" over a paragraph): a bare date, another day than the
     published date above the body (if any), with text under it. A repeat of the
-    published date (page 2 of a story) stays dropped."""
+    published date (page 2 of a story) stays dropped; a standfirst under a headline is no body."""
     published: str | None = None
-    in_body = False
+    in_body, headline_first, seen = False, False, 0  # seen: undecided lines (headline's place, standfirst's)
     for i, ln in enumerate(lines):
-        if not in_body and ln.kind == CANDIDATE and _starts_body(ln.text, rule):
-            in_body = True
+        if not in_body and ln.kind == CANDIDATE and ln.text:
+            seen, starts = seen + 1, _starts_body(ln.text, rule)
+            headline_first = headline_first or (seen == 1 and not starts)
+            in_body = starts and not (seen == 2 and headline_first)
         if ln.kind != PUBLISHED:
             continue
         iso = parse_date(ln.value, rule.timezone) or ""
