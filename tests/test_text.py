@@ -90,6 +90,27 @@ def test_last_before_text_passes_over_kickers_banners_and_a_standfirst(tmp_path)
     assert first_line.title == "Menuju Sulut Maju, Sejahtera dan Berkelanjutan"
 
 
+WRITER_UNDER_END_PAGE = """Harga Bawang Merah di Pasar Kota Perlahan Turun
+
+BANTUL - Harga bawang merah di pasar tradisional perlahan turun seiring lancarnya pasokan dari petani.
+
+"Sekarang sudah mulai normal lagi," ujar seorang pedagang. (*)
+
+Penulis: Nama Penulis
+Editor: nama
+Sumber: Tribun Jogja
+"""
+
+
+def test_a_labelled_writer_under_the_articles_end_is_its_author(rules):
+    """Tribun's 2019 regional pages print "Penulis: X" over "Editor: Y" under the text's
+    end mark "(*)": the label says whose name it is, as "Editor:" does for the editor."""
+    from kliping.cleaner import clean_text
+    art = clean_text(WRITER_UNDER_END_PAGE, rules=rules, outlet="generic")
+    assert art.author == ("Nama Penulis",) and art.editor == "nama"
+    assert "Penulis" not in art.text
+
+
 BOX_LABEL_PAGE = """Warga Antre Air Bersih di Kantor Kelurahan
 
 JAKARTA - Ratusan warga mengantre air bersih di halaman kantor kelurahan sejak pagi.

@@ -277,14 +277,25 @@ def _join_byline(label: Line, name: Line | None, rule: Rule) -> bool:
     return False
 
 
+#: The writer's label, which says whose name a line under the article's end gives.
+_WRITER_LABEL = regex_cache.compile(r"(?i)(?:penulis|reporter|wartawan|pewarta)\s*:\s*\S")
+
+
 def _byline_after_end(line: Line, rule: Rule) -> bool:
     """Decide a line just under the article's end that is its editor line ("Redaktur &
     Reporter : X" under jpnn's sign-off): it is read, the rest stays dropped. (Author
     patterns are not tried there: a name in capitals under the end is anybody's.)"""
     hit = rule.first("byline.editor", line.text)
+    if hit is not None:
+        line.decide(EDITOR, "byline.editor", hit[0].source, _value(hit[1]))
+        line.groups = _groups(hit[1])
+        return True
+    if not _WRITER_LABEL.match(line.text):
+        return False
+    hit = rule.first("byline.author", line.text)
     if hit is None:
         return False
-    line.decide(EDITOR, "byline.editor", hit[0].source, _value(hit[1]))
+    line.decide(AUTHOR, "byline.author", hit[0].source, _value(hit[1]))
     line.groups = _groups(hit[1])
     return True
 
