@@ -192,6 +192,12 @@ def test_crawler_date_stamp_before_the_lead(rules, stamp, published):
     ("Harga naik tajam pekan lalu. Pedagang mengaku pembeli mulai berkur", True),
     ("「我々は進歩を続ける」と彼は結論づけた。彼らは", True),
     ("Harga naik tajam pekan lalu, kata pedagang.", True),
+    # a teaser the site cut itself, the dots after a space or comma ("Pengga ...",
+    # "Pedagang mengaku,..."): still no sentence; a sentence trailing off keeps its dots
+    ("Menurut dia, pengga ...", False),
+    ("Pedagang di pasar induk mengaku,...", False),
+    ("Harga naik tajam pekan lalu. Pedagang mengaku pembeli mulai berkur ...", True),
+    ("Dan harga pun terus naik...", True),
 ])
 def test_a_scrape_cut_off_inside_its_last_paragraph(rules, last, kept):
     """Crawlers' excerpts stop mid-word; labelling.md keeps a cut-off paragraph only when

@@ -30,6 +30,9 @@ _FOOT_TEASER_WORDS = 5
 _SOURCE_LINE = re.compile(r"(?i)^(?:sumber(?: berita)?|source)\s*(?::|\.{3}|…)\s*\S(?:\S*(?: |$)){1,6}$")
 #: A paywall's cut under the last paragraph it shows: "..." or "…" alone on its line.
 _PAYWALL_CUT = re.compile(r"^(?:\.{3}|…)$")
+#: Dots after a space or a comma close a teaser the site cut itself ("Pengga ...",
+#: "menilai,..."), not a sentence trailing off ("terus naik...").
+_CUT_DOTS = re.compile(r"(?:\s|,)(?:\.{3}|…)$")
 _NAME_IN_BRACKETS = re.compile(r"^\(\s*[A-Z][\w.\x27-]*(?: [A-Z][\w.\x27-]*){0,3}\s*\)$")
 #: A line this share of whose words are figures is a table's row.
 _FIGURES_SHARE = 0.3
@@ -196,7 +199,8 @@ def drop_cut_off_end(lines: list[Line]) -> None:
     ends in a fragment: when the last line of the input is body text that ends like no
     sentence and holds no whole sentence either, it is dropped (labelling.md: a cut-off
     paragraph stays when it holds a complete sentence). So is the paragraph a paywall
-    cuts, right over its "..." alone on a line (Koran Tempo's amp pages)."""
+    cuts, right over its "..." alone on a line (Koran Tempo's amp pages), and a teaser
+    the site cut itself, the dots after a space or comma (Kontan's epaper: "Pengga ...")."""
     filled = [ln for ln in lines if ln.text]
     last = filled[-1] if filled else None
     if last is not None and last.kind != BODY:
@@ -205,7 +209,8 @@ def drop_cut_off_end(lines: list[Line]) -> None:
         last = filled[at] if cut else None
     if last is None or last.kind != BODY or not last.body:
         return
-    if PARAGRAPH_END.search(last.body) or _SIGNED_OFF.search(last.body) or _SENTENCE_INSIDE.search(last.body):
+    text = _CUT_DOTS.sub("", last.body)
+    if PARAGRAPH_END.search(text) or _SIGNED_OFF.search(text) or _SENTENCE_INSIDE.search(text):
         return
     last.decide(DROP, "body.cut_off", "the scrape ends inside this paragraph, before a sentence ends")
 
