@@ -8,7 +8,7 @@ import re
 from .. import dedupe
 from ..rules import Rule
 from ..settings import Settings
-from .lines import (BODY, CAPTION, DESCRIPTION, DROP, PARAGRAPH_END, RELATED, CJK, _LIST_ITEM, _MAX_RELATED,
+from .lines import (BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, PARAGRAPH_END, RELATED, CJK, _LIST_ITEM, _MAX_RELATED,
                     _SENTENCE_INSIDE, _SIGNED_OFF, Extraction, Line, _value, fold_spaces)
 from .patterns import tag_shaped
 
@@ -36,6 +36,20 @@ _CUT_DOTS = re.compile(r"(?:\s|,)(?:\.{3}|…)$")
 _NAME_IN_BRACKETS = re.compile(r"^\(\s*[A-Z][\w.\x27-]*(?: [A-Z][\w.\x27-]*){0,3}\s*\)$")
 #: A line this share of whose words are figures is a table's row.
 _FIGURES_SHARE = 0.3
+
+#: A caption-like line this long at the very end is the last paragraph with its sign-off.
+_CLOSING_CHARS = 100
+
+
+def keep_closing_paragraph(lines: list[Line], rule: Rule) -> None:
+    """The article's last paragraph, closed by a sign-off "(Tribunnews.com/Nama)", reads
+    like a caption ending in its credit; a paragraph-long one at the very end is text, and
+    so is one ending in the rule's sign-off (`footer.last`: "… pendinginan. (antara/jpnn)")."""
+    last = next((ln for ln in reversed(lines) if ln.kind in (CANDIDATE, CAPTION)), None)
+    if last is not None and last.key == "photo.captions" and (
+            len(last.text) >= _CLOSING_CHARS or rule.first("footer.last", last.text)):
+        last.decide(CANDIDATE, "body.closing", "the last paragraph, closed by a sign-off")
+
 
 
 def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:

@@ -11,6 +11,7 @@ from ..rules import Rule
 from ..settings import Settings
 from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE,
                     _MAX_STANDFIRST, _SENTENCE_END, _SENTENCE_INSIDE, Extraction, Line, is_sentence)
+from .body import keep_closing_paragraph
 from .patterns import _starts_body
 from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
                      ends_in_credit, headline_length, is_long, photo_line, opens_text, sentence_case_prose, summarises, title_case,
@@ -47,8 +48,6 @@ _CAPTION_GLUE = re.compile(r"\s*[-–—:|]?\s+")
 #: The text glued above the headline and printed again under it: as many characters
 #: of both copies agree.
 _GLUED_PREFIX = 80
-#: A caption-like line this long at the very end is the last paragraph with its sign-off.
-_CLOSING_CHARS = 100
 #: How many remaining lines after the headline may come before the lead paragraph.
 _LEAD_WINDOW = 8
 #: A block above a dateline lead whose first characters, this many, stand in it is that lead.
@@ -236,14 +235,6 @@ def _title_with_more(title: str, line: str, text: str) -> bool:
             and not is_sentence(text))
 
 
-def keep_closing_paragraph(lines: list[Line]) -> None:
-    """The article's last paragraph, closed by a sign-off "(Tribunnews.com/Nama)", reads
-    like a caption ending in its credit; a paragraph-long one at the very end is text."""
-    last = next((ln for ln in reversed(lines) if ln.kind in (CANDIDATE, CAPTION)), None)
-    if last is not None and last.key == "photo.captions" and len(last.text) >= _CLOSING_CHARS:
-        last.decide(CANDIDATE, "body.closing", "the last paragraph, closed by a sign-off")
-
-
 def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
     """Turn date lines inside the body back into text when they head a chronology
     ("Sabtu, 8 Januari 2022" over a paragraph): a bare date, another day than the
@@ -282,7 +273,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
     ext = Extraction(lines, title=title)
     ext.url = next((ln.value for ln in lines if ln.key == "url"), None)
     keep_dated_subheadings(lines, rule)
-    keep_closing_paragraph(lines)
+    keep_closing_paragraph(lines, rule)
     candidates = [ln for ln in lines if ln.kind == CANDIDATE]
     rest = candidates
     if title is None and rule.title != "none" and candidates:
