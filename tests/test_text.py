@@ -248,6 +248,23 @@ def test_the_date_under_a_standfirst_of_a_sentence_is_the_published_one(rules):
     assert "Senin, 19 Mei 2014" not in art.text
 
 
+def test_the_whole_copy_over_the_headline_replaces_the_cut_one_under_it(rules):
+    """An amp page as a search index stores it (Kontan's): the text glued into one line,
+    the headline, then the same line again, cut off where the scrape ends. The text is
+    the whole copy, not the cut one; a copy under the headline that is whole stays as it is."""
+    from kliping.cleaner import clean_text
+    lead = ("KONTAN.CO.ID - JAKARTA. Penjualan semen di dalam negeri turun tipis pada bulan lalu karena "
+            "musim hujan datang lebih awal. Asosiasi mencatat volume penjualan mencapai 5,1 juta ton. "
+            "Produsen berharap permintaan dari proyek infrastruktur pulih pada kuartal berikutnya. "
+            "Mereka juga menunda rencana menambah kapasitas pabrik di luar Jawa.")
+    cut = lead[:len(lead) - 30]
+    art = clean_text(f"{lead}\nPenjualan semen turun tipis\n{cut}\n", rules=rules, outlet="kontan")
+    assert art.title == "Penjualan semen turun tipis" and art.dateline == "JAKARTA"
+    assert list(art.paragraphs) == [lead.split("JAKARTA. ", 1)[1]]
+    whole = clean_text(f"{lead}\nPenjualan semen turun tipis\n{lead}\n", rules=rules, outlet="kontan")
+    assert whole.paragraphs == art.paragraphs
+
+
 def _page_two(standfirst_end: str = "", between: str = "") -> str:
     """Page 2 of a Tribun story as scraped: headline, standfirst, byline, text with no dateline."""
     return ("Banjir Rendam Ratusan Rumah di Bandung Selatan\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..rules import Rule
 from ..settings import DEFAULT_SETTINGS, Settings
-from .body import drop_cut_off_end, drop_source_lines, tidy_body
+from .body import drop_cut_off_end, drop_source_lines, restore_whole_copy, tidy_body
 from .headline import place_headline
 from .lines import (AUTHOR, BLANK, BODY, CANDIDATE, CAPTION, CJK, CONTROLS, DESCRIPTION, DROP, EDITOR,
                     PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG, TITLE, Extraction, Line, fold_spaces, is_sentence,
@@ -40,5 +40,6 @@ def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
     tidy_body(ext, rule, settings)
     if not page:
         drop_source_lines([ln for ln in lines if ln.kind == BODY])
+        restore_whole_copy(lines)
         drop_cut_off_end(lines)
     return ext

@@ -34,6 +34,8 @@ _PAYWALL_CUT = re.compile(r"^(?:\.{3}|…)$")
 #: "menilai,..."), not a sentence trailing off ("terus naik...").
 _CUT_DOTS = re.compile(r"(?:\s|,)(?:\.{3}|…)$")
 _NAME_IN_BRACKETS = re.compile(r"^\(\s*[A-Z][\w.\x27-]*(?: [A-Z][\w.\x27-]*){0,3}\s*\)$")
+#: A cut copy shorter than this is no glued text of a whole page (restore_whole_copy).
+_WHOLE_COPY_MIN = 200
 #: A line this share of whose words are figures is a table's row.
 _FIGURES_SHARE = 0.3
 
@@ -206,6 +208,20 @@ def _is_label(text: str) -> bool:
     return (tag_shaped(text) and not _LIST_ITEM.match(text)
             and not any(c.isdigit() for c in text)  # a table's rows, a schedule: the article's
             and not text.endswith((".", "!", "?", ":", ";", ",", '"', "”", ")")) and not CJK.search(text))
+
+
+def restore_whole_copy(lines: list[Line]) -> None:
+    """An amp page as a search index stores it (Kontan's): the text glued into one line,
+    the headline, then the same line again, cut off where the scrape ends. The copy over
+    the headline was dropped as standing above it; the text takes its whole end back."""
+    filled = [ln for ln in lines if ln.text]
+    last = filled[-1] if filled else None
+    if last is None or last.kind != BODY or not last.body or len(last.text) < _WHOLE_COPY_MIN:
+        return
+    whole = next((ln.text for ln in filled if ln.key == "headline.before_title"
+                  and len(ln.text) > len(last.text) and ln.text.startswith(last.text)), None)
+    if whole is not None and last.body.endswith(last.text[-_WHOLE_COPY_MIN // 2:]):
+        last.body += whole[len(last.text):]
 
 
 def drop_cut_off_end(lines: list[Line]) -> None:
