@@ -137,3 +137,16 @@ def test_a_photo_pages_lead_printed_over_its_label_and_headline(rules):
         assert art.dateline == "JAKARTA", outlet
         assert art.paragraphs[0] == lead, outlet
         assert "Foto" not in art.paragraphs, outlet
+
+
+def test_a_boxs_label_headline_is_neither_title_nor_text(rules):
+    """A site's box of the headline of the day opens its page under the label "Headline",
+    the teaser printed twice, the text under it with no headline of its own (Media
+    Indonesia's layout, as a scrape with no address gets it under the generic rule): the
+    label is no headline and no text."""
+    teaser = "Pemerintah memastikan stok beras aman hingga akhir tahun."
+    page = (f"Headline\n{teaser}\n{teaser}\nHARGA cabai rawit di pasar tradisional kembali naik "
+            "menjelang akhir pekan, kata para pedagang yang ditemui pada Sabtu pagi di pasar induk.\n"
+            "Pedagang berharap pasokan dari petani kembali normal pekan depan.\n")
+    art = clean_generic(page, rules)
+    assert art.title != "Headline" and "Headline" not in art.text
