@@ -10,7 +10,7 @@ from ..dates import parse_date
 from ..rules import Rule
 from ..settings import Settings
 from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE,
-                    _MAX_STANDFIRST, _SENTENCE_END, _SENTENCE_INSIDE, Extraction, Line, is_sentence)
+                    _LIST_ITEM, _MAX_STANDFIRST, _SENTENCE_END, _SENTENCE_INSIDE, Extraction, Line, is_sentence)
 from .body import keep_closing_paragraph
 from .patterns import _starts_body
 from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
@@ -306,8 +306,8 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
     if ext.title:
         title = ext.normalised(ext.title)
         for ln in rest:
-            if dedupe.repeats_normalised(title, ext.normalised(ln.text), settings):
-                ln.decide(DROP, "dedupe.title", "repeats the title")
+            if not _LIST_ITEM.match(ln.text) and dedupe.repeats_normalised(title, ext.normalised(ln.text), settings):
+                ln.decide(DROP, "dedupe.title", "repeats the title")  # not a round-up's item "1. …"
         for ln in rest[:0 if page else _TITLE_ECHO_WINDOW]:  # a page's headings say more
             if ln.kind == CANDIDATE and _title_with_more(title, ext.normalised(ln.text), ln.text):
                 ln.decide(DROP, "dedupe.title", "the title again with a word or two more")
