@@ -150,3 +150,17 @@ def test_a_boxs_label_headline_is_neither_title_nor_text(rules):
             "Pedagang berharap pasokan dari petani kembali normal pekan depan.\n")
     art = clean_generic(page, rules)
     assert art.title != "Headline" and "Headline" not in art.text
+
+
+def test_one_line_between_the_headline_and_its_copy_is_the_standfirst(rules):
+    """An older page prints a second headline under the headline, then the headline again
+    (the photo's title, maybe twice) over a text with no dateline: that one line is the
+    standfirst, not the first paragraph."""
+    title = "Menteri Bantah Data Kemiskinan Dipalsukan"
+    second = "Gelar Konferensi Pers, Menteri Siap Adu Data"
+    page = (f"{title}\n\n{second}\n\n{title}\n{title}\n"
+            "Menteri perekonomian mengatakan seluruh data kemiskinan, pengangguran dan pertumbuhan "
+            "ekonomi yang disampaikan kementeriannya berasal dari lembaga resmi.\n\n"
+            "\"Semua datanya dari badan statistik, jadi kami sedih kalau dibilang berbohong,\" kata dia.\n")
+    art = clean_generic(page, rules)
+    assert art.title == title and art.description == second and second not in art.text

@@ -17,8 +17,8 @@ from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, b
                      ends_in_credit, headline_length, is_long, photo_line, opens_text, sentence_case_prose, summarises, title_case,
                      headline_glued_to_lead, without_site_name)
 from .over_headline import headline_under_lead, label_shaped, past_a_banner, topic_over_headline
-from .standfirst import (_STANDFIRST_CHARS, standfirst_above_byline, standfirst_before_lead, standfirst_over_photo,
-                         standfirst_over_undated_lead)
+from .standfirst import (_STANDFIRST_CHARS, standfirst_above_byline, standfirst_before_lead, standfirst_over_headline_copy,
+                         standfirst_over_photo, standfirst_over_undated_lead)
 
 
 #: Longer than this and ending in a full stop: a sentence, not a headline.
@@ -373,6 +373,8 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         standfirst_above_byline(lines, rest, ext)
         if ext.description is None:
             standfirst_over_photo(lines, rest, ext)
+        if ext.description is None:
+            standfirst_over_headline_copy(lines, rest, ext)
         if ext.description is None:
             standfirst_over_undated_lead(rest, ext, settings)
     for ln in lines:

@@ -90,6 +90,21 @@ def standfirst_over_photo(lines: list[Line], rest: list[Line], ext: Extraction) 
         ext.description = above[0].text
 
 
+def standfirst_over_headline_copy(lines: list[Line], rest: list[Line], ext: Extraction) -> None:
+    """With no dateline lead, the one line between the headline and its copy printed under
+    it (the photo's title, read as a repeat of the title), the text going on under the
+    copy, is the standfirst: a second headline (JPNN's older pages). Prose there is text."""
+    copy = next((ln for ln in lines if ln.key == "dedupe.title" and rest and ln.number > rest[0].number), None)
+    if copy is None:
+        return
+    above = [ln for ln in rest if ln.number < copy.number]
+    below = [ln for ln in rest if ln.number > copy.number]
+    if (len(above) == 1 and 20 <= len(above[0].text) <= _MAX_STANDFIRST and not is_long(above[0].text)
+            and sum(is_sentence(ln.text) or is_long(ln.text) for ln in below) >= _STANDFIRST_BELOW):
+        above[0].decide(DESCRIPTION, "headline.description", "line between the title and its copy", above[0].text)
+        ext.description = above[0].text
+
+
 def _mark_or_label(text: str) -> bool:
     """Say whether a line is no text: a separator with no word ("|", "•"), or a label
     waiting for its value on another line ("Tayang:")."""
