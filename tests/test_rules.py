@@ -56,6 +56,33 @@ def test_hosts_matched_once_answer_the_same_and_are_kept_within_bounds(monkeypat
     assert len(rules._by_host) <= 3
 
 
+def test_first_answers_asked_again_are_the_same_and_kept_within_bounds(monkeypatch):
+    """Rule.first keeps its last answers: asked again, a line gets the same answer as
+    the patterns give (hit or miss, per key), and the answers kept stay within
+    RECENT_CHARS characters of lines; a line of LONG_TEXT or more is never kept."""
+    import kliping.cleaner.rules as rules_module
+
+    rule = load_rules()["generic"]
+    monkeypatch.setattr(rules_module, "RECENT_CHARS", 200)
+    lines = ["JAKARTA, KOMPAS.com - Pemerintah kota membuka jalan baru di pinggir sungai.",
+             "Baca juga: Jalan baru dibuka di pinggir sungai", "", "\u2028", "x\r",
+             "Pemerintah kota membuka jalan baru di pinggir sungai pada hari Senin."]
+    keys = ("body.dateline", "body.related", "header.drop")
+    plain = {(k, ln): rule._first(k, ln) for k in keys for ln in lines}
+    for _ in range(3):
+        for k in keys:
+            for ln in lines:
+                hit, want = rule.first(k, ln), plain[k, ln]
+                assert (hit and (hit[0], hit[1].span())) == (want and (want[0], want[1].span()))
+                answers, kept = rule._recent
+                assert kept[0] < 200 + max(map(len, lines)) and len(answers) <= len(keys) * len(lines)
+    assert plain["body.dateline", lines[0]] and plain["body.related", lines[1]]
+    assert not plain["body.dateline", lines[5]] and not plain["body.related", lines[0]]
+    long = "Pemerintah kota membuka jalan baru. " * (rules_module.LONG_TEXT // 30)
+    assert rule.first("body.dateline", long) is None
+    assert ("body.dateline", long) not in rule._recent[0]
+
+
 def test_url_match_says_why(rules):
     assert "parent domain 'tribunnews.com'" in rules.match(url="https://jateng.tribunnews.com/x").reason
     assert rules.match(url="https://www.voi.id/x").reason == "host 'voi.id' of 'voi.id'"

@@ -178,6 +178,9 @@ SCREEN_AFTER_LOOKUPS = 1000
 #: Screens at once, however few documents came before it: trying every pattern plainly
 #: on it costs more than reading them (a 10 MB line: 14 s of CPU against 2 s).
 LONG_TEXT = 20_000
+#: `Rule.first` keeps its last answers up to this many characters of lines asked about
+#: (a few documents' worth), then starts again: the lines are not held long.
+RECENT_CHARS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -322,7 +325,22 @@ class Rule:
         return text
 
     def first(self, key: str, line: str) -> tuple[Pattern, re.Match] | None:
-        """Return the first pattern of `key` that matches `line`, with its match."""
+        """Return the first pattern of `key` that matches `line`, with its match. The
+        last answers are kept: the passes ask about a paragraph's dateline up to four
+        times (the text's start, the headline, the lead, the repeats)."""
+        answers, kept = self._recent
+        found = answers.get((key, line), _UNSEEN)
+        if found is _UNSEEN:
+            found = self._first(key, line)
+            if len(line) < LONG_TEXT:
+                if kept[0] >= RECENT_CHARS:
+                    answers.clear()
+                    kept[0] = 0
+                answers[key, line] = found
+                kept[0] += len(line)
+        return found
+
+    def _first(self, key: str, line: str) -> tuple[Pattern, re.Match] | None:
         if not self.could_match((key,), line):
             return None
         for pattern in self.patterns(key):
@@ -330,6 +348,11 @@ class Rule:
             if m:
                 return pattern, m
         return None
+
+    @cached_property
+    def _recent(self) -> tuple[dict[tuple[str, str], Any], list[int]]:
+        """`first`'s last answers by (key, line), and the characters of their lines."""
+        return {}, [0]
 
 
 @dataclass(frozen=True)
