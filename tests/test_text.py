@@ -196,6 +196,9 @@ def test_crawler_date_stamp_before_the_lead(rules, stamp, published):
     # "Pedagang mengaku,..."): still no sentence; a sentence trailing off keeps its dots
     ("Menurut dia, pengga ...", False),
     ("Pedagang di pasar induk mengaku,...", False),
+    # ... or glued to a word it cut to a letter or two (the next story's teaser under the
+    # byline: "JAKARTA, SITUS.COM - Penyidik … kantor Otoritas J...")
+    ("Penyidik menggeledah kantor Otoritas J...", False),
     ("Harga naik tajam pekan lalu. Pedagang mengaku pembeli mulai berkur ...", True),
     ("Dan harga pun terus naik...", True),
 ])

@@ -31,8 +31,9 @@ _SOURCE_LINE = re.compile(r"(?i)^(?:sumber(?: berita)?|source)\s*(?::|\.{3}|…)
 #: A paywall's cut under the last paragraph it shows: "..." or "…" alone on its line.
 _PAYWALL_CUT = re.compile(r"^(?:\.{3}|…)$")
 #: Dots after a space or a comma close a teaser the site cut itself ("Pengga ...",
-#: "menilai,..."), not a sentence trailing off ("terus naik...").
-_CUT_DOTS = re.compile(r"(?:\s|,)(?:\.{3}|…)$")
+#: "menilai,..."), or glued to a word cut to a letter or two ("Otoritas J..."), not a
+#: sentence trailing off ("terus naik...").
+_CUT_DOTS = re.compile(r"(?:\s|,)\S{0,2}(?:\.{3}|…)$")
 _NAME_IN_BRACKETS = re.compile(r"^\(\s*[A-Z][\w.\x27-]*(?: [A-Z][\w.\x27-]*){0,3}\s*\)$")
 #: A cut copy shorter than this is no glued text of a whole page (restore_whole_copy).
 _WHOLE_COPY_MIN = 200
