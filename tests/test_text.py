@@ -268,6 +268,21 @@ def test_the_whole_copy_over_the_headline_replaces_the_cut_one_under_it(rules):
     assert whole.paragraphs == art.paragraphs
 
 
+def test_a_lead_with_its_dateline_under_the_headline_starts_the_text_before_a_chronology(rules):
+    """... but a lead that opens with the outlet's dateline is the text, never a standfirst:
+    the dates under it head a chronology and stay in the text (Tribun's "Berikut kronologi")."""
+    from kliping.cleaner import clean_text
+    text = ("Kronologi Banjir di Jalur Selatan, Jalan Sempat Ditutup Sehari\n\n"
+            "TRIBUNJATENG.COM, SEMARANG - Jalur selatan kembali bisa dilalui setelah banjir surut.\n\n"
+            "Berikut urutan kejadiannya.\n\n"
+            "Sabtu, 8 Januari 2022\n\n"
+            "Hujan deras sejak siang membuat sungai meluap dan air menutup badan jalan.\n\n"
+            "Minggu, 9 Januari 2022\n\n"
+            "Petugas membersihkan lumpur dan jalan dibuka lagi pada sore hari.\n")
+    art = clean_text(text, rules=rules, outlet="tribunnews")
+    assert "Sabtu, 8 Januari 2022" in art.paragraphs and "Minggu, 9 Januari 2022" in art.paragraphs
+
+
 def _page_two(standfirst_end: str = "", between: str = "") -> str:
     """Page 2 of a Tribun story as scraped: headline, standfirst, byline, text with no dateline."""
     return ("Banjir Rendam Ratusan Rumah di Bandung Selatan\n"

@@ -246,7 +246,8 @@ def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
         if not in_body and ln.kind == CANDIDATE and ln.text:
             seen, starts = seen + 1, _starts_body(ln.text, rule)
             headline_first = headline_first or (seen == 1 and not starts)
-            in_body = starts and not (seen == 2 and headline_first)
+            in_body = starts and not (seen == 2 and headline_first  # a lead with its dateline is text
+                                      and rule.first("body.dateline", ln.text) is None)
         if ln.kind != PUBLISHED:
             continue
         iso = parse_date(ln.value, rule.timezone) or ""
