@@ -164,6 +164,8 @@ def test_a_section_label_over_the_headline_is_passed_over(label, headline, title
      "Washington D.C."),
     # a mirror's copy of VIVA's lead: the outlet's name is no city
     ("Jakarta, VIVA – Polisi menangkap pelaku penembakan seorang pengacara di Tanah Abang.", "Jakarta"),
+    # Koran Tempo's pages of 2010: the double hyphen glued to the city
+    ("JAKARTA-- Anggota Komisi I meminta Sekretariat Jenderal membatalkan rencana pembelian itu.", "JAKARTA"),
 ])
 def test_generic_datelines_of_real_leads(lead, city):
     """Lead prefixes seen on real pages of outlets the generic rule must read without their rule."""

@@ -32,8 +32,9 @@ _UNREAD = object()
 PLACEHOLDERS = {
     "{date}": DATE_PATTERN,
     # An upper-case place name of up to four words: "MOSKOW", "BANDA ACEH", "KOTA BARU",
-    # or a wire story's two cities "BEIJING/TAIPEI".
-    "{city}": r"[A-Z][A-Z'’.-]*(?:[ /][A-Z][A-Z'’.-]*){0,3}",
+    # or a wire story's two cities "BEIJING/TAIPEI"; a word never ends in a hyphen (the
+    # dash glued to it: "JAKARTA-- Anggota …").
+    "{city}": r"[A-Z](?:[A-Z'’.-]*[A-Z'’.])?(?:[ /][A-Z](?:[A-Z'’.-]*[A-Z'’.])?){0,3}",
     "{dash}": r"(?:-{1,2}|–|—)",
 }
 #: Pattern lists of a rule, as (section, key).
