@@ -17,8 +17,8 @@ from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, b
                      ends_in_credit, headline_length, is_long, photo_line, opens_text, sentence_case_prose, summarises, title_case,
                      headline_glued_to_lead, without_site_name)
 from .over_headline import headline_under_lead, label_shaped, past_a_banner, topic_over_headline
-from .standfirst import (_STANDFIRST_CHARS, standfirst_above_byline, standfirst_before_lead, standfirst_over_headline_copy,
-                         standfirst_over_photo, standfirst_over_undated_lead)
+from .standfirst import (_STANDFIRST_CHARS, standfirst_above_byline, standfirst_before_lead, standfirst_in_photo_box,
+                         standfirst_over_headline_copy, standfirst_over_photo, standfirst_over_undated_lead)
 
 
 #: Longer than this and ending in a full stop: a sentence, not a headline.
@@ -305,6 +305,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
             elif not rule.first("body.dateline", candidates[0].text):  # cut off it in `_cut_glued_title`
                 ext.title = headline_glued_to_lead(candidates[0].text)
     if ext.title:
+        rest = standfirst_in_photo_box(lines, rest, ext.title)
         title = ext.normalised(ext.title)
         for ln in rest:
             if not _LIST_ITEM.match(ln.text) and dedupe.repeats_normalised(title, ext.normalised(ln.text), settings):

@@ -105,6 +105,21 @@ def standfirst_over_headline_copy(lines: list[Line], rest: list[Line], ext: Extr
         ext.description = above[0].text
 
 
+def standfirst_in_photo_box(lines: list[Line], rest: list[Line], title: str) -> list[Line]:
+    """Give back to the lines undecided (`rest`) the one line a photo label's box took
+    between the headline and them when it says the headline again, its words nearly all
+    (Tribun's amp pages print a standfirst, or the photo's caption, under the font-size
+    widget's last button): a standfirst; a caption says what the photo shows."""
+    title_at = next((ln.number for ln in lines if ln.kind == TITLE), None)
+    if title_at is None or not rest:
+        return rest
+    box = [ln for ln in lines if title_at < ln.number < rest[0].number and ln.kind == CAPTION]
+    if len(box) != 1 or box[0].key != "photo.start" or not summarises(title, [box[0].text]):
+        return rest
+    box[0].decide(CANDIDATE, "headline.standfirst_in_photo_box")
+    return [box[0], *rest]
+
+
 def _mark_or_label(text: str) -> bool:
     """Say whether a line is no text: a separator with no word ("|", "•"), or a label
     waiting for its value on another line ("Tayang:")."""
