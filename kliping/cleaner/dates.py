@@ -44,7 +44,8 @@ _DAY = (
 )
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ZONE = r"(?:WITA|WIB|WIT|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|GMT|UTC|Z|[+-]\d{2}:?\d{2})"
-_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\.\d+)?(?:\s*[AaPp]\.?[Mm]\.?)?"
+#: A time; Jawa Pos's regional papers print a space after each colon: "10: 36: 46 WIB".
+_TIME = r"\d{1,2}(?::\s?|\.)\d{2}(?:(?::\s?|\.)\d{2})?(?:\.\d+)?(?:\s*[AaPp]\.?[Mm]\.?)?"
 _SEP = r"(?:\s*(?:[-–—|/,•·]|\bpukul\b|\bjam\b|\bat\b)?\s*)"
 _TAIL = rf"(?:{_SEP}(?P<time>{_TIME})(?:\s*(?P<zone>{_ZONE})\b)?)?"
 

@@ -24,6 +24,8 @@ _NAME_WORD = r"(?:[A-Z][a-z]?\.|[^\W\d_][\w'’-]*)"
 _NAME_LINE = regex_cache.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,5}}$")
 #: How many lines under the article's end are still read for its byline.
 _BYLINE_AFTER_END = 3
+#: A photo's credit in brackets after its caption: " (RIZAL AFANDI/RADAR KOTA)".
+_CREDIT_TAIL = regex_cache.compile(r"\s+\([^()]{2,80}\)")
 #: A sentence this long, or the lead's dateline, shows the article text has begun.
 _BODY_CHARS = 80
 _LINE_CHECKS = (
@@ -155,6 +157,10 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
             taken += 1
             continue
         box = None
+        if _alt_text_over_caption(lines, i, rule):
+            line.decide(DROP, "dedupe.caption", "image alt text that a caption repeats right under it, "
+                        "with the credit")
+            continue
         if not seen_text and _starts_body(s, rule):
             seen_text = True  # the footer's end markers count from here on
 
@@ -298,6 +304,18 @@ def _byline_after_end(line: Line, rule: Rule) -> bool:
     line.decide(AUTHOR, "byline.author", hit[0].source, _value(hit[1]))
     line.groups = _groups(hit[1])
     return True
+
+
+def _alt_text_over_caption(lines: list[Line], at: int, rule: Rule) -> bool:
+    """Say whether the line at `at` is a photo's alt text: the next line is the same text
+    with the photo's credit in brackets after it, a caption by the rule's pattern (Jawa
+    Pos's regional papers: "LABEL: Ketua … di pendapa. (NAMA/RADAR KOTA)"). Read as the
+    lead, the alt text would start the text above the share bar that then ends it."""
+    s = lines[at].text
+    under = next((ln for ln in lines[at + 1:at + 3] if ln.text), None)
+    if under is None or not under.text.startswith(s) or not _CREDIT_TAIL.fullmatch(under.text[len(s):]):
+        return False
+    return rule.first("photo.captions", under.text) is not None
 
 
 def _starts_body(s: str, rule: Rule) -> bool:
