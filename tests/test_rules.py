@@ -200,3 +200,30 @@ def test_rules_load_from_a_zipped_package(tmp_path):
                             cwd=tmp_path, env={"PYTHONPATH": str(archive), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     assert "'kontan'" in result.stdout and "'generic'" in result.stdout
+
+
+def test_cleaning_without_rules_reads_the_rule_files_once(monkeypatch, tmp_path):
+    """`clean_text(text)` in a loop must not read and parse every rule file per document
+    (it did: some 40 ms a call, twenty times the cleaning itself); a rule file changed
+    on disk is read again."""
+    from kliping.cleaner import clean_text, rule_loader
+
+    shipped = tmp_path / "rules"
+    shipped.mkdir()
+    for f in builtin_rules_dir().glob("*.toml"):
+        (shipped / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(rule_loader, "builtin_rules", lambda: shipped)
+    parsed = []
+    real_parse = rule_loader.parse_rule_file
+    monkeypatch.setattr(rule_loader, "parse_rule_file",
+                        lambda path, *a, **k: parsed.append(path.stem) or real_parse(path, *a, **k))
+    scrape = "Judul berita\nJAKARTA - Isi berita yang cukup panjang untuk sebuah paragraf.\n"
+    first = clean_text(scrape)
+    assert "generic" in parsed
+    parsed.clear()
+    assert clean_text(scrape) == first
+    assert parsed == []
+    generic = shipped / "generic.toml"
+    generic.write_text(generic.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    clean_text(scrape)
+    assert "generic" in parsed

@@ -17,7 +17,7 @@ from .inputs import RawDoc
 from .metadata import (detect_language, find_captions, find_people, find_published, find_related, find_section,
                        find_tags)
 from .rules import Match, RuleSet
-from .rule_loader import load_rules
+from .rule_loader import shipped_rules
 from .settings import DEFAULT_SETTINGS, Settings
 from .text import Extraction, extract_text, strip_controls
 
@@ -225,7 +225,7 @@ def clean(doc: RawDoc, rules: RuleSet | None = None, settings: Settings = DEFAUL
     Raises NotAnArticle for feeds and pages with no article text, and OverBudget when
     cleaning takes longer than `settings.document_seconds`.
     """
-    rules = rules if rules is not None else load_rules()
+    rules = rules if rules is not None else shipped_rules()
     with time_budget(settings.document_seconds):
         return build_article(doc, explain(doc, rules, settings, outlet), settings)
 

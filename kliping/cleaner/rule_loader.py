@@ -372,3 +372,27 @@ def load_rules(extra_dirs: Iterable[str | Path] | str | Path | None = None) -> R
     for rule_id in files:
         load(rule_id)
     return RuleSet(loaded)
+
+
+_SHIPPED: tuple[tuple, RuleSet] | None = None
+
+
+def shipped_rules() -> RuleSet:
+    """The built-in rules, loaded once a process and again only when a shipped rule file
+    changes: cleaning without a RuleSet (`clean_text(text)` in a loop) would otherwise
+    read and parse every rule file for every document."""
+    global _SHIPPED
+    files = rule_files(builtin_rules())
+    signature = tuple((rule_id, _stamp(f)) for rule_id, f in files.items())
+    if _SHIPPED is None or _SHIPPED[0] != signature:
+        _SHIPPED = (signature, load_rules())
+    return _SHIPPED[1]
+
+
+def _stamp(f) -> tuple[int, int] | None:
+    """A file's modification time and size (None inside a zip, which does not change)."""
+    try:
+        st = os.stat(f)
+    except (TypeError, OSError):
+        return None
+    return st.st_mtime_ns, st.st_size
