@@ -257,7 +257,8 @@ def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
             continue
         following = next((o for o in lines[i + 1:] if o.text), None)
         if (day and day != published and len(iso) == 10
-                and following is not None and following.kind == CANDIDATE):
+                and following is not None and following.kind == CANDIDATE
+                and not rule.first("body.dateline", following.text)):  # the date over the lead: the story's
             ln.decide(CANDIDATE, "body.dated_subheading", "a date inside the body, not the published one")
 
 
