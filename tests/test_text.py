@@ -132,6 +132,31 @@ def test_an_outlets_own_drop_outweighs_an_end_marker_it_inherits(tmp_path):
     assert len(ended.paragraphs) == 1
 
 
+LEAD_LIKE_CAPTION_PAGE = """KOTAKITA.CO.ID - Berikut tiga berita pilihan pembaca hari ini Senin, 19 Mei 2025
+
+Inilah daftar berita yang paling banyak dibaca di portal kami.
+
+1. Jembatan Baru Dibuka untuk Umum
+
+Jembatan yang menghubungkan dua kecamatan itu dibuka untuk umum pada Senin pagi.
+"""
+
+
+def test_an_outlets_own_lead_outweighs_a_caption_pattern_it_inherits(tmp_path):
+    """A lead with no full stop under the outlet's prefix ("TRIBUNMANADO.CO.ID - Berikut …
+    2025", a round-up's) is a caption by generic's "OUTLET.COM - caption" pattern; an
+    outlet whose own body.dateline reads it as its lead keeps it as the lead."""
+    from kliping.cleaner import clean_text, load_rules
+    (tmp_path / "kotakita.toml").write_text(
+        "name = \"Kota Kita\"\n[body]\ndateline = ['^KOTAKITA\\.CO\\.ID\\s*{dash}\\s*']\n")
+    art = clean_text(LEAD_LIKE_CAPTION_PAGE, rules=load_rules([tmp_path]), outlet="kotakita")
+    assert art.captions == () and art.title is None
+    assert art.paragraphs[0] == "Berikut tiga berita pilihan pembaca hari ini Senin, 19 Mei 2025"
+    assert len(art.paragraphs) == 4
+    generic = clean_text(LEAD_LIKE_CAPTION_PAGE, rules=load_rules(), outlet="generic")
+    assert generic.captions  # generic's own reading: a caption
+
+
 @pytest.mark.parametrize("label,headline,title", [
     ("News", "Ratusan Warga Mengungsi Akibat Banjir di Kabupaten Bandung",
      "Ratusan Warga Mengungsi Akibat Banjir di Kabupaten Bandung"),

@@ -181,6 +181,16 @@ def _own_drop_over_inherited_end(rule: Rule, s: str, end: Pattern) -> Pattern | 
     return next((p for p in rule.own.get("body.drop", ()) if p.search(s)), None)
 
 
+def _own_lead_over_inherited_caption(rule: Rule, s: str, caption: Pattern) -> bool:
+    """Say whether a line that only a caption pattern the outlet inherits reads as a
+    caption is the outlet's lead by its own body.dateline (a round-up's lead without its
+    full stop, "TRIBUNMANADO.CO.ID - Berikut … 2025", is generic's "OUTLET.COM - caption"):
+    the outlet's own reading wins."""
+    if caption in rule.own.get("photo.captions", ()):
+        return False
+    return any(p.search(s) for p in rule.own.get("body.dateline", ()))
+
+
 def _label_over_first_lead(lines: list[Line], at: int, rule: Rule) -> bool:
     """Say whether the end marker at `at` is a label over the text's first lead (a blog
     copies a story's header with its "BERITA TERKAIT", then the story): a dateline lead
@@ -188,22 +198,6 @@ def _label_over_first_lead(lines: list[Line], at: int, rule: Rule) -> bool:
     under = [ln for ln in lines[at + 1:] if ln.text][:_LEAD_UNDER_MARKER]
     return (any(rule.first("body.dateline", ln.text) for ln in under)
             and not any(ln.text and rule.first("body.dateline", ln.text) for ln in lines[:at]))
-
-
-def desk_alone_as_headline(lines: list[Line]) -> None:
-    """A line that is only a desk's name (`header.section` taking the whole line, as
-    Tempo's "Surat Dari Redaksi") heads the page's own headline; it is the headline
-    itself when the date stands right under it (the desk's letter titled with the desk's
-    name), or when it is that name printed again under the desk."""
-    shown = [ln for ln in lines if ln.text]
-    for i, ln in enumerate(shown):
-        if ln.kind != SECTION or ln.value != ln.text:
-            continue
-        under = shown[i + 1] if i + 1 < len(shown) else None
-        over = shown[i - 1] if i else None
-        if (under is not None and under.kind == PUBLISHED) or (
-                over is not None and over.kind == SECTION and over.text == ln.text):
-            ln.decide(CANDIDATE, "header.section_as_headline", "the desk's name alone over the date: the headline")
 
 
 def date_under_the_end(lines: list[Line], rule: Rule) -> None:
@@ -360,6 +354,8 @@ def _classify_by_patterns(line: Line, rule: Rule) -> bool:
         if not hit:
             continue
         pattern, m = hit
+        if key == "photo.captions" and _own_lead_over_inherited_caption(rule, line.text, pattern):
+            return False
         line.decide(kind, key, pattern.source, _value(m) if kind != DROP else None)
         line.groups = _groups(m)
         return True
