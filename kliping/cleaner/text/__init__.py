@@ -19,7 +19,7 @@ from .lines import (AUTHOR, BLANK, BODY, CANDIDATE, CAPTION, CJK, CONTROLS, DESC
                     PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG, TITLE, Extraction, Line, fold_spaces, is_sentence,
                     split_lines, strip_controls, tidy)
 from .mojibake import repair_mojibake
-from .patterns import classify_lines, date_under_the_end, take_stamp
+from .patterns import classify_lines, date_under_the_end, desk_alone_as_headline, take_stamp
 
 __all__ = ["AUTHOR", "BLANK", "BODY", "CANDIDATE", "CAPTION", "CJK", "CONTROLS", "DESCRIPTION", "DROP", "EDITOR",
            "PARAGRAPH_END", "PUBLISHED", "RELATED", "SECTION", "TAG", "TITLE", "Extraction", "Line", "classify_lines",
@@ -34,6 +34,7 @@ def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
     lines = split_lines(text if page else repair_mojibake(text))
     stamp = take_stamp(lines, rule)
     classify_lines(lines, rule)
+    desk_alone_as_headline(lines)
     date_under_the_end(lines, rule)
     ext = place_headline(lines, rule, settings, title, extracted)
     ext.stamp = stamp

@@ -31,8 +31,9 @@ _MARKER_WINDOW = 20
 _TITLE_WINDOW = 6
 #: On a page, the text begins within this many blocks, at a sentence of this many words.
 _PAGE_LEAD_WINDOW = 40
-#: A line opening with one of these is a list item or a table's row, never a headline.
-_NOT_HEADLINE_OPENERS = ("|", "•", "·", "▪", "►")
+#: A line opening with one of these is a list item (also "- …": the key points some pages
+#: print over the lead) or a table's row, never a headline.
+_NOT_HEADLINE_OPENERS = ("|", "•", "·", "▪", "►", "- ")
 #: A place name ending in an abbreviation's full stop: "Washington D.C."
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 #: The title printed again a little longer is looked for in this many lines under it,
@@ -257,7 +258,8 @@ def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
             continue
         following = next((o for o in lines[i + 1:] if o.text), None)
         if (day and day != published and len(iso) == 10
-                and following is not None and following.kind == CANDIDATE):
+                and following is not None and following.kind == CANDIDATE
+                and not rule.first("body.dateline", following.text)):  # the date over the lead: the story's
             ln.decide(CANDIDATE, "body.dated_subheading", "a date inside the body, not the published one")
 
 

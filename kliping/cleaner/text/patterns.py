@@ -200,6 +200,22 @@ def _label_over_first_lead(lines: list[Line], at: int, rule: Rule) -> bool:
             and not any(ln.text and rule.first("body.dateline", ln.text) for ln in lines[:at]))
 
 
+def desk_alone_as_headline(lines: list[Line]) -> None:
+    """A line that is only a desk's name (`header.section` taking the whole line, as
+    Tempo's "Surat Dari Redaksi") heads the page's own headline; it is the headline
+    itself when the date stands right under it (the desk's letter titled with the desk's
+    name), or when it is that name printed again under the desk."""
+    shown = [ln for ln in lines if ln.text]
+    for i, ln in enumerate(shown):
+        if ln.kind != SECTION or ln.value != ln.text:
+            continue
+        under = shown[i + 1] if i + 1 < len(shown) else None
+        over = shown[i - 1] if i else None
+        if (under is not None and under.kind == PUBLISHED) or (
+                over is not None and over.kind == SECTION and over.text == ln.text):
+            ln.decide(CANDIDATE, "header.section_as_headline", "the desk's name alone over the date: the headline")
+
+
 def date_under_the_end(lines: list[Line], rule: Rule) -> None:
     """With no date line above the end, a date at the line that ends the post or right
     under it is the post's own (Blogger's date header printed under the post, a feed's

@@ -15,6 +15,8 @@ _CLOSED = (".", "!", "?", '"', "”", "’", ":", ")", "…")
 _STANDFIRST_BELOW = 2
 #: A line between headline and text shorter than this is a label or a name, no standfirst.
 _STANDFIRST_CHARS = 20
+#: A list's item ("- …", "• …"): a summary's key point over the lead, no standfirst.
+_LIST_ITEM = ("- ", "• ")
 #: A label waiting for its value ("Tayang:", "Diperbarui pada:") has at most this many words.
 _BARE_LABEL_WORDS = 3
 
@@ -46,8 +48,9 @@ def standfirst_before_lead(text: str, right_under_title: bool, over_photo: bool)
     """Say whether the first line of standfirst length between the headline and a dateline
     lead is the standfirst: right under the headline, any; under short lines (the outlet's
     name, a kicker) or a date line, only prose over the photo's box (a name there is the
-    writer's; prose right over the lead may be the caption of a photo whose credit is lost)."""
-    return (_STANDFIRST_CHARS <= len(text) <= _MAX_STANDFIRST
+    writer's; prose right over the lead may be the caption of a photo whose credit is lost).
+    A list's item is a key point of the story's summary, never its standfirst."""
+    return (_STANDFIRST_CHARS <= len(text) <= _MAX_STANDFIRST and not text.startswith(_LIST_ITEM)
             and (right_under_title or (over_photo and (is_sentence(text) or sentence_case_prose(text)))))
 
 
