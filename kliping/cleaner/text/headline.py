@@ -18,7 +18,8 @@ from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, b
                      headline_glued_to_lead, without_site_name)
 from .over_headline import headline_under_lead, label_shaped, past_a_banner, topic_over_headline
 from .standfirst import (_STANDFIRST_CHARS, standfirst_above_byline, standfirst_before_lead, standfirst_in_photo_box,
-                         standfirst_over_headline_copy, standfirst_over_photo, standfirst_over_undated_lead)
+                         standfirst_over_headline_copy, standfirst_over_photo, standfirst_over_undated_lead,
+                         writer_over_caption)
 
 
 #: Longer than this and ending in a full stop: a sentence, not a headline.
@@ -31,8 +32,7 @@ _MARKER_WINDOW = 20
 _TITLE_WINDOW = 6
 #: On a page, the text begins within this many blocks, at a sentence of this many words.
 _PAGE_LEAD_WINDOW = 40
-#: A line opening with one of these is a list item (also "- …": the key points some pages
-#: print over the lead) or a table's row, never a headline.
+#: A line opening with one of these is a list item ("- …": a summary's key points) or a table's row, never a headline.
 _NOT_HEADLINE_OPENERS = ("|", "•", "·", "▪", "►", "- ")
 #: A place name ending in an abbreviation's full stop: "Washington D.C."
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
@@ -351,6 +351,8 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
             elif credit := _over_its_credit(lines, ln):
                 ln.decide(CAPTION, "photo.caption_over_credit", "the photo's caption, its credit right under it", ln.text)
                 credit.value = bare_credit(credit.value or credit.text)  # "• VIVA/Nama", a list item
+            elif i == 0 and not page and writer_over_caption(lines, ln):
+                ln.decide(AUTHOR, "headline.writer", "the writer's name alone over the caption", ln.text)
             elif (not passed and rule.description == "before-lead" and not page
                     and standfirst_before_lead(ln.text, right_under_title=i == 0,
                                                over_photo=any(o.number in photo_box for o in rest[i + 1:lead_at]))):

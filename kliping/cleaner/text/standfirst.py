@@ -3,6 +3,8 @@ over an undated lead that says it is one (cut short, or the lead's gist), and th
 line between the headline and the byline."""
 from __future__ import annotations
 
+import re
+
 from .. import dedupe
 from ..settings import Settings
 from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR, PUBLISHED, TITLE, _MAX_STANDFIRST,
@@ -42,6 +44,20 @@ def standfirst_over_undated_lead(rest: list[Line], ext: Extraction, settings: Se
         return  # the lead printed twice: dedupe keeps one copy in the text
     rest[0].decide(DESCRIPTION, "headline.description", "line between title and undated lead", first)
     ext.description = first
+
+
+#: A writer's name alone on its line: two to four capitalised words, no digit, no sentence.
+_WRITER = re.compile(r"[A-Z][a-z\u2019'-]+(?: (?:[A-Z][a-z\u2019'-]+|[A-Z]\.)){1,3}")
+
+
+def writer_over_caption(lines: list[Line], line: Line) -> bool:
+    """Say whether a line right under the headline is the writer's name alone over the
+    photo's caption (iNews amp pages: "Nama Penulis" over "… (Foto: MPI)"): a byline with
+    no label, never the standfirst."""
+    if not _WRITER.fullmatch(line.text):
+        return False
+    below = next((o for o in lines[lines.index(line) + 1:] if o.text), None)
+    return below is not None and below.kind == CAPTION
 
 
 def standfirst_before_lead(text: str, right_under_title: bool, over_photo: bool) -> bool:
