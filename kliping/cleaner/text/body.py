@@ -92,6 +92,7 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
         drop_teaser_foot([ln for ln in body if ln.kind == BODY])
     drop_pull_quotes(ext, [ln for ln in prose if ln.kind == BODY])
     drop_label_run([ln for ln in body if ln.kind == BODY])
+    drop_empty_cells([ln for ln in body if ln.kind == BODY])
 
 
 def drop_pull_quotes(ext: Extraction, prose: list[Line]) -> None:
@@ -190,6 +191,19 @@ def drop_label_run(body: list[Line]) -> None:
     prints as items (bullets, numbers) or as rows of figures (prices, a schedule)."""
     for ln in _foot_run(body, _is_label, _LABEL_RUN):
         ln.decide(DROP, "body.label_run", "a run of short labels at the foot: the page's tags or topic links")
+
+
+def drop_empty_cells(body: list[Line]) -> None:
+    """A bar alone on its line is a copied table's empty cell (a Blogger copy of a photo's
+    caption table), never text. Dropped after the foot's run of labels is read, where it
+    counts as one of them."""
+    for ln in body:
+        if ln.body.strip() != "|":
+            continue
+        if ln.key == "body.related_inline":
+            ln.body = ""  # the cell held a related link ("| Baca juga: Judul |"): it stays
+        else:
+            ln.decide(DROP, "body.empty_cell", "a bar alone: a copied table's empty cell")
 
 
 def _foot_run(body: list[Line], is_furniture, least: int) -> list[Line]:
