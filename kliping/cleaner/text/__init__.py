@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..rules import Rule
 from ..settings import DEFAULT_SETTINGS, Settings
-from .body import drop_cut_off_end, drop_source_lines, restore_whole_copy, tidy_body
+from .body import drop_cut_off_end, drop_source_lines, keep_subheadings, restore_whole_copy, tidy_body
 from .headline import place_headline
 from .lines import (AUTHOR, BLANK, BODY, CANDIDATE, CAPTION, CJK, CONTROLS, DESCRIPTION, DROP, EDITOR,
                     PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG, TITLE, Extraction, Line, fold_spaces, is_sentence,
@@ -36,6 +36,7 @@ def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
     classify_lines(lines, rule)
     desk_alone_as_headline(lines)
     date_under_the_end(lines, rule)
+    keep_subheadings(lines)
     ext = place_headline(lines, rule, settings, title, extracted)
     ext.stamp = stamp
     tidy_body(ext, rule, settings)

@@ -8,8 +8,8 @@ import re
 from .. import dedupe
 from ..rules import Rule
 from ..settings import Settings
-from .lines import (BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, PARAGRAPH_END, RELATED, CJK, _LIST_ITEM, _MAX_RELATED,
-                    _SENTENCE_INSIDE, _SIGNED_OFF, Extraction, Line, _value, fold_spaces)
+from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, PARAGRAPH_END, RELATED, CJK, _LIST_ITEM,
+                    _MAX_RELATED, _SENTENCE_INSIDE, _SIGNED_OFF, Extraction, Line, _value, fold_spaces)
 from .patterns import tag_shaped
 
 
@@ -53,6 +53,17 @@ def keep_closing_paragraph(lines: list[Line], rule: Rule) -> None:
             len(last.text) >= _CLOSING_CHARS or rule.first("footer.last", last.text)):
         last.decide(CANDIDATE, "body.closing", "the last paragraph, closed by a sign-off")
 
+
+
+def keep_subheadings(lines: list[Line]) -> None:
+    """A name-shaped line with no label that a rule's byline pattern took ("Laporan Orang
+    Hilang", Suara's bare writer's name over the date) between two paragraphs of the text
+    is a subheading: the text's own, no byline."""
+    full = [ln for ln in lines if ln.text]
+    for above, line, below in zip(full, full[1:], full[2:]):
+        if (line.kind == AUTHOR and line.key == "byline.author" and line.value == line.text
+                and all(o.kind == CANDIDATE and PARAGRAPH_END.search(o.text) for o in (above, below))):
+            line.decide(CANDIDATE, "body.subheading", "a name-shaped line between paragraphs: a subheading")
 
 
 def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
