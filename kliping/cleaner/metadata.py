@@ -69,7 +69,10 @@ def find_published(ext: Extraction, rule: Rule) -> str | None:
         return lead_date
     if ext.stamp:
         return ext.stamp if _MONTH.fullmatch(ext.stamp) else parse_date(ext.stamp, rule.timezone)
-    return None
+    # With no other date, the update's is the only one the page prints (Liputan6's amp
+    # pages of 2013: "diperbarui 12 Feb 2013, 11:21 WIB" under the text).
+    return next((iso for iso in (parse_date(ln.text, rule.timezone) for ln in ext.lines
+                                 if ln.key == "headline.updated") if iso), None)
 
 
 def _date_header(ext: Extraction, rule: Rule) -> str | None:

@@ -16,6 +16,7 @@ from .patterns import _starts_body
 from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
                      ends_in_credit, headline_length, is_long, photo_line, opens_text, sentence_case_prose, summarises, title_case,
                      headline_glued_to_lead, without_site_name)
+from .after_text import NOT_HEADLINE_OPENERS, headline_after_text
 from .over_headline import headline_under_lead, label_shaped, past_a_banner, topic_over_headline
 from .standfirst import (_STANDFIRST_CHARS, standfirst_above_byline, standfirst_before_lead, standfirst_in_photo_box,
                          standfirst_over_headline_copy, standfirst_over_photo, standfirst_over_undated_lead,
@@ -32,8 +33,6 @@ _MARKER_WINDOW = 20
 _TITLE_WINDOW = 6
 #: On a page, the text begins within this many blocks, at a sentence of this many words.
 _PAGE_LEAD_WINDOW = 40
-#: A line opening with one of these is a list item ("- …": a summary's key points) or a table's row, never a headline.
-_NOT_HEADLINE_OPENERS = ("|", "•", "·", "▪", "►", "- ")
 #: A place name ending in an abbreviation's full stop: "Washington D.C."
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 #: The title printed again a little longer is looked for in this many lines under it,
@@ -77,7 +76,7 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     `Extraction.normalised`."""
     def title_shaped(ln: Line) -> bool:
         if (len(ln.text) > settings.max_title_chars or not WORD_OF_TWO.search(ln.text)
-                or ln.text.startswith(_NOT_HEADLINE_OPENERS) or rule.first("body.dateline", ln.text)):
+                or ln.text.startswith(NOT_HEADLINE_OPENERS) or rule.first("body.dateline", ln.text)):
             return False  # too long, a page number, a list item or a ticker's row, or the lead
         # A long line ending in one full stop is the lead of a scrape with no headline; a
         # paragraph with a sentence or a quote closed inside it is one whatever its end.
@@ -117,7 +116,7 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     # The first line, past junk with no word (a page number, a lone bullet) and a list's
     # items or a ticker's rows.
     first = next((i for i, ln in enumerate(candidates[:_TITLE_WINDOW])
-                  if WORD_OF_TWO.search(ln.text) and not ln.text.startswith(_NOT_HEADLINE_OPENERS)
+                  if WORD_OF_TWO.search(ln.text) and not ln.text.startswith(NOT_HEADLINE_OPENERS)
                   and not (photo_line(ln.text) and not is_long(ln.text))), None)  # a photo's box, not a paragraph
     if first is None or not title_shaped(candidates[first]) or _SENTENCE_END.search(candidates[first].text):
         # A sentence first: a page of a story cut into pages, with no headline, unless the
@@ -166,22 +165,6 @@ def _whole_of_cut_copy(candidates: list[Line], at: int, title_shaped: Callable[[
                 and set(words) <= set(WORDS.findall(line.text.lower()))):
             return i
     return None
-
-
-def _headline_after_text(lines: list[Line], settings: Settings) -> Line | None:
-    """The headline of a scrape that prints the text first, then the headline over its
-    date line, with nothing of the text under them (Antara's regional sites): a line of
-    headline shape, not a sentence, right above the page's last date line."""
-    dated = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].kind == PUBLISHED), None)
-    if dated is None or any(ln.kind == CANDIDATE for ln in lines[dated + 1:]):
-        return None
-    above = next((ln for ln in reversed(lines[:dated]) if ln.text), None)
-    if (above is None or above.kind != CANDIDATE or not headline_length(above.text)
-            or len(above.text) > settings.max_title_chars or _SENTENCE_END.search(above.text)
-            or above.text.startswith(_NOT_HEADLINE_OPENERS)):
-        return None
-    text_above = any(ln.kind == CANDIDATE and ln is not above and ln.number < above.number for ln in lines)
-    return above if text_above else None
 
 
 def _glued_copy_above(candidates: list[Line], title_shaped: Callable[[Line], bool],
@@ -299,11 +282,16 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
             first.decide(TITLE, "headline.title", "first line that is not furniture", ext.title)
             rest = lead_above + candidates[at + 1:]
         else:
-            last = _headline_after_text(lines, settings)
-            if last is not None:
+            after = headline_after_text(lines, settings)
+            if after is not None:
+                last, standfirst = after
                 last.decide(TITLE, "headline.after_text", "a headline over the date line that ends the page", last.text)
                 ext.title = last.text
-                rest = [ln for ln in candidates if ln is not last]
+                if standfirst is not None:
+                    standfirst.decide(DESCRIPTION, "headline.after_text", "the standfirst under a headline after the text",
+                                      standfirst.text)
+                    ext.description = standfirst.text
+                rest = [ln for ln in candidates if ln is not last and ln is not standfirst]
             elif not rule.first("body.dateline", candidates[0].text):  # cut off it in `_cut_glued_title`
                 ext.title = headline_glued_to_lead(candidates[0].text)
     if ext.title:
