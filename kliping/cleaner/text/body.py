@@ -25,6 +25,8 @@ _LABEL_RUN = 4
 #: This many bulleted headlines of this many words end the text: the page's teasers.
 _FOOT_TEASERS = 3
 _FOOT_TEASER_WORDS = 5
+#: A summary of another story cut with an ellipsis is at least this long.
+_CUT_SUMMARY_CHARS = 40
 #: The story's source under it ("Sumber: RMOL", "Source: Koran Tempo", "Sumber... site"),
 #: or the editor's name alone in brackets ("(Nanda Aria)"): a few words, no sentence.
 _SOURCE_LINE = re.compile(r"(?i)^(?:sumber(?: berita)?|source)\s*(?::|\.{3}|…)\s*\S(?:\S*(?: |$)){1,6}$")
@@ -34,6 +36,12 @@ _PAYWALL_CUT = re.compile(r"^(?:\.{3}|…)$")
 #: "menilai,..."), or glued to a word cut to a letter or two ("Otoritas J..."), not a
 #: sentence trailing off ("terus naik...").
 _CUT_DOTS = re.compile(r"(?:\s|,)\S{0,2}(?:\.{3}|…)$")
+#: A sentence closed inside the line: a word in lower case, its full stop, the next
+#: sentence's capital ("… Zulkifli Hasan. Dia m…": the last paragraph cut off after it).
+_CLOSED_INSIDE = re.compile(r"[a-z]{4}\.[\"”’)]?\s+[\"“A-Z]")
+#: The writer's and the desk's sign-off in brackets closes a paragraph, full stop or not:
+#: "… Tutupnya (Ira/Red)"; a scrape cut off inside a paragraph never ends in one.
+_DESK_SIGNOFF = re.compile(r"\s\([A-Za-z]{2,12}(?:/[A-Za-z0-9]{2,12}){1,3}\)$")
 _NAME_IN_BRACKETS = re.compile(r"^\(\s*[A-Z][\w.\x27-]*(?: [A-Z][\w.\x27-]*){0,3}\s*\)$")
 #: A cut copy shorter than this is no glued text of a whole page (restore_whole_copy).
 _WHOLE_COPY_MIN = 200
@@ -101,6 +109,7 @@ def tidy_body(ext: Extraction, rule: Rule, settings: Settings) -> None:
     if rule.teasers:
         find_teasers([ln for ln in body if ln.kind == BODY])
         drop_teaser_foot([ln for ln in body if ln.kind == BODY])
+        drop_cut_summaries_foot([ln for ln in body if ln.kind == BODY])
     drop_pull_quotes(ext, [ln for ln in prose if ln.kind == BODY])
     drop_label_run([ln for ln in body if ln.kind == BODY])
     drop_empty_cells([ln for ln in body if ln.kind == BODY])
@@ -156,6 +165,8 @@ def find_teasers(body: list[Line]) -> None:
     may be one too (VIVA prints one under the last paragraph); the lead never is."""
     for above, ln in zip(body, body[1:]):
         title = ln.body.removeprefix("• ")  # a bullet's item is a link too; a numbered one is not
+        if ln is body[-1] and _CLOSED_INSIDE.search(title) and not PARAGRAPH_END.search(title):
+            continue  # the last paragraph, cut off after a whole sentence: text (labelling.md)
         if _is_teaser(title, under_paragraph=bool(PARAGRAPH_END.search(above.body))):
             ln.decide(RELATED, "body.teaser", "a headline between paragraphs: another story's link", title)
 
@@ -186,6 +197,18 @@ def drop_teaser_foot(body: list[Line]) -> None:
     introduces (the line above ends in a colon) nor items written as prose."""
     for ln in _foot_run(body, _headline_item, _FOOT_TEASERS):
         ln.decide(DROP, "body.teaser_foot", "a list of headlines under the last paragraph: the page's teasers")
+
+
+def drop_cut_summaries_foot(body: list[Line]) -> None:
+    """The text ends in other stories' summaries the site cut itself, each closed by its
+    ellipsis ("… dipusatkan di Kelurahan Muara Lembu, namun masih…": Riau Pos's amp
+    pages): the page's teasers, not text. A paragraph trailing off is one, not a run."""
+    for ln in _foot_run(body, _cut_summary, _FOOT_TEASERS):
+        ln.decide(DROP, "body.teaser_foot", "summaries of other stories cut with an ellipsis under the last paragraph")
+
+
+def _cut_summary(text: str) -> bool:
+    return len(text) >= _CUT_SUMMARY_CHARS and text.endswith(("…", "...")) and not _LIST_ITEM.match(text)
 
 
 def _headline_item(text: str) -> bool:
@@ -266,7 +289,8 @@ def drop_cut_off_end(lines: list[Line]) -> None:
     if last is None or last.kind != BODY or not last.body:
         return
     text = _CUT_DOTS.sub("", last.body)
-    if PARAGRAPH_END.search(text) or _SIGNED_OFF.search(text) or _SENTENCE_INSIDE.search(text):
+    if (PARAGRAPH_END.search(text) or _SIGNED_OFF.search(text) or _SENTENCE_INSIDE.search(text)
+            or _DESK_SIGNOFF.search(text)):
         return
     last.decide(DROP, "body.cut_off", "the scrape ends inside this paragraph, before a sentence ends")
 

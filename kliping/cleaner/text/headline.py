@@ -18,9 +18,9 @@ from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, b
                      headline_glued_to_lead, without_site_name)
 from .after_text import NOT_HEADLINE_OPENERS, headline_after_text
 from .over_headline import headline_under_lead, label_shaped, past_a_banner, topic_over_headline
-from .standfirst import (_STANDFIRST_CHARS, standfirst_above_byline, standfirst_before_lead, standfirst_in_photo_box,
-                         standfirst_over_headline_copy, standfirst_over_photo, standfirst_over_undated_lead,
-                         writer_over_caption)
+from .standfirst import (_STANDFIRST_CHARS, caption_above, standfirst_above_byline, standfirst_before_lead,
+                         standfirst_in_photo_box, standfirst_over_headline_copy, standfirst_over_photo,
+                         standfirst_over_undated_lead, writer_over_caption)
 
 
 #: Longer than this and ending in a full stop: a sentence, not a headline.
@@ -78,9 +78,9 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
         if (len(ln.text) > settings.max_title_chars or not WORD_OF_TWO.search(ln.text)
                 or ln.text.startswith(NOT_HEADLINE_OPENERS) or rule.first("body.dateline", ln.text)):
             return False  # too long, a page number, a list item or a ticker's row, or the lead
-        # A long line ending in one full stop is the lead of a scrape with no headline; a
-        # paragraph with a sentence or a quote closed inside it is one whatever its end.
-        return not ((len(ln.text) > _LONG_SENTENCE and _SENTENCE_END.search(ln.text))
+        # A long line ending in one full stop is the lead of a scrape with no headline (every word
+        # capitalised: a headline's stray stop); a sentence or a quote closed inside makes one too.
+        return not ((len(ln.text) > _LONG_SENTENCE and _SENTENCE_END.search(ln.text) and not title_case(ln.text))
                     or (is_long(ln.text) and (_SENTENCE_INSIDE.search(ln.text) or _QUOTE_INSIDE.search(ln.text))))
 
     marker = _title_marker(lines, rule)
@@ -343,7 +343,8 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
                 ln.decide(AUTHOR, "headline.writer", "the writer's name alone over the caption", ln.text)
             elif (not passed and rule.description == "before-lead" and not page
                     and standfirst_before_lead(ln.text, right_under_title=i == 0,
-                                               over_photo=any(o.number in photo_box for o in rest[i + 1:lead_at]))):
+                                               over_photo=any(o.number in photo_box for o in rest[i + 1:lead_at]),
+                                               under_caption=caption_above(lines, ln))):
                 ln.decide(DESCRIPTION, "headline.description", "line between title and lead", ln.text)
                 ext.description = ln.text
             else:

@@ -60,14 +60,23 @@ def writer_over_caption(lines: list[Line], line: Line) -> bool:
     return below is not None and below.kind == CAPTION
 
 
-def standfirst_before_lead(text: str, right_under_title: bool, over_photo: bool) -> bool:
+def standfirst_before_lead(text: str, right_under_title: bool, over_photo: bool, under_caption: bool) -> bool:
     """Say whether the first line of standfirst length between the headline and a dateline
     lead is the standfirst: right under the headline, any; under short lines (the outlet's
-    name, a kicker) or a date line, only prose over the photo's box (a name there is the
-    writer's; prose right over the lead may be the caption of a photo whose credit is lost).
-    A list's item is a key point of the story's summary, never its standfirst."""
+    name, a kicker) or a date line, only prose over the photo's box or under its caption
+    (a name there is the writer's; prose right over the lead may be the caption of a photo
+    whose credit is lost, unless the photo's caption stands above it). A list's item is a
+    key point of the story's summary, never its standfirst."""
     return (_STANDFIRST_CHARS <= len(text) <= _MAX_STANDFIRST and not text.startswith(_LIST_ITEM)
-            and (right_under_title or (over_photo and (is_sentence(text) or sentence_case_prose(text)))))
+            and (right_under_title or ((over_photo or under_caption)
+                                       and (is_sentence(text) or sentence_case_prose(text)))))
+
+
+def caption_above(lines: list[Line], line: Line) -> bool:
+    """Say whether a photo's caption stands between the headline and `line` (Harian Jogja
+    prints the headline, the date, the writer, the photo and its caption, the standfirst)."""
+    title_at = next((ln.number for ln in lines if ln.kind == TITLE), None)
+    return title_at is not None and any(ln.kind == CAPTION and title_at < ln.number < line.number for ln in lines)
 
 
 def standfirst_above_byline(lines: list[Line], rest: list[Line], ext: Extraction) -> None:
