@@ -234,3 +234,19 @@ def test_a_placeholder_under_an_empty_byline_label_is_no_name(rules):
     art = clean_text(text, rules=rules, outlet="tempo")
     assert art.author == () and art.editor is None
     assert art.paragraphs[0].startswith("Banjir merendam") and "image-gnews" not in art.text
+
+
+@pytest.mark.parametrize("outlet", ["tribunnews", "generic"])
+def test_a_sign_off_naming_the_bylines_writer_shorter_adds_no_author(rules, outlet):
+    """The sign-off under the text often names the byline's writer by part of the name
+    ("Penulis: Monang Widyoko" over "… (Tribunjambi.com/Widyoko)"): one writer, not two.
+    A sign-off naming someone else still adds its name."""
+    page = ("Sungai Meluap, Warga Bantaran Mulai Mengungsi\n\n"
+            "Penulis: Dewi Kartika Sari | Editor: Nama Editor\n\n"
+            "TRIBUNJAMBI.COM, JAMBI - Air sungai naik setinggi pinggang orang dewasa sejak Sabtu malam.\n\n"
+            "Warga memindahkan barang ke rumah kerabat di tempat yang lebih tinggi.\n\n"
+            "(Tribunjambi.com/{signed})\n")
+    assert clean_text(page.format(signed="Kartika Sari"), rules=rules, outlet=outlet).author == (
+        "Dewi Kartika Sari",)
+    assert clean_text(page.format(signed="Budi Santoso"), rules=rules, outlet=outlet).author == (
+        "Dewi Kartika Sari", "Budi Santoso")

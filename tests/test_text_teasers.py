@@ -62,3 +62,13 @@ def test_a_list_the_article_introduces_or_prints_in_sentences_stays_text(rules):
              "- listrik di rumah dimatikan sebelum air masuk")
     listed = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\n{_LAST}\n" + "\n".join(plain) + "\n", rules)
     assert all(item in listed.paragraphs for item in plain[:2])
+
+
+def test_an_enumerations_item_opened_by_its_ordinal_stays_text(rules):
+    """A round-up lists what it holds, each item opened by its ordinal and a comma, the
+    rest in title case without a full stop ("Kedua, Sosok Politisi … di DPRD Sulut"):
+    the article's sentence, not another story's link."""
+    first = "Pertama, Kepala Dinas Tinjau Tanggul Kali Ciliwung di Jakarta Timur."
+    second = "Kedua, Sosok Relawan Muda yang Dirikan Dapur Umum di Bantaran Kali Ciliwung"
+    art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{first}\n\n{second}\n\n{_MIDDLE}\n\n{_LAST}\n", rules)
+    assert second in art.paragraphs and art.related == ()

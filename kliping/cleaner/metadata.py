@@ -104,7 +104,15 @@ def find_people(ext: Extraction) -> tuple[tuple[str, ...], str | None]:
             authors.extend(split_names(author_value))
         if editor_value and editor is None:
             editor = editor_value.strip(" .")
-    return _unique(authors), editor
+    return _each_writer_once(_unique(authors)), editor
+
+
+def _each_writer_once(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names without those whose words all stand in another, longer one: a sign-off
+    naming the byline's writer by part of the name ("Penulis: Monang Widyoko" over
+    "(Tribunjambi.com/Widyoko)") is the same writer."""
+    words = [set(n.casefold().split()) for n in names]
+    return tuple(n for n, own in zip(names, words) if not any(own < other for other in words))
 
 
 def find_related(ext: Extraction) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .. import dedupe
+from .. import dedupe, regex_cache
 from ..rules import Rule
 from ..settings import Settings
 from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, PARAGRAPH_END, RELATED, CJK, _LIST_ITEM,
@@ -171,11 +171,17 @@ def find_teasers(body: list[Line]) -> None:
             ln.decide(RELATED, "body.teaser", "a headline between paragraphs: another story's link", title)
 
 
+#: An enumeration's item opened by its ordinal ("Kedua, Sosok Politisi …"): the article's.
+_ORDINAL_ITEM = regex_cache.compile(
+    r"(?:Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan|Kesepuluh|Terakhir),\s")
+
+
 def _is_teaser(text: str, under_paragraph: bool) -> bool:
     """A figure may stand for one of the words, only right under a paragraph: among a
     list's lines ("Rabu, 23 Januari" over "15.00 Persija vs …") it is a schedule's row."""
     if (len(text) > _MAX_RELATED or text.endswith((".", ",", ":", ";"))
-            or _LIST_ITEM.match(text) or CJK.search(text)):  # list items are the article's
+            or _LIST_ITEM.match(text) or _ORDINAL_ITEM.match(text)
+            or CJK.search(text)):  # list items are the article's
         return False
     words = text.split()
     if len(words) < _TEASER_WORDS:
