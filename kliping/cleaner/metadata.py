@@ -124,8 +124,16 @@ def find_related(ext: Extraction) -> tuple[str, ...]:
 
 
 def find_captions(ext: Extraction) -> tuple[str, ...]:
-    """Return captions and photo credits in reading order."""
-    return _unique(ext.values(CAPTION))
+    """Return captions and photo credits in reading order; a line holding two (a photo's
+    alt text glued to its caption) gives the second in its pattern's `caption` group."""
+    values = []
+    for ln in ext.lines:
+        if ln.kind == CAPTION and ln.value:
+            values.append(ln.value)
+            glued = (ln.groups or {}).get("caption")
+            if glued and glued != ln.value:
+                values.append(glued)
+    return _unique(values)
 
 
 def find_tags(ext: Extraction) -> tuple[str, ...]:
