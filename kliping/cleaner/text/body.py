@@ -42,6 +42,8 @@ _CLOSED_INSIDE = re.compile(r"[a-z]{4}\.[\"”’)]?\s+[\"“A-Z]")
 #: The writer's and the desk's sign-off in brackets closes a paragraph, full stop or not:
 #: "… Tutupnya (Ira/Red)"; a scrape cut off inside a paragraph never ends in one.
 _DESK_SIGNOFF = re.compile(r"\s\([A-Za-z]{2,12}(?:/[A-Za-z0-9]{2,12}){1,3}\)$")
+#: The desk signing as a whole after the last word, no full stop before it: "… tertib (red)".
+_DESK_AS_WHOLE = re.compile(r"\w\s+\((?:[Rr]ed|[Rr]edaksi)\)$")
 _NAME_IN_BRACKETS = re.compile(r"^\(\s*[A-Z][\w.\x27-]*(?: [A-Z][\w.\x27-]*){0,3}\s*\)$")
 #: A cut copy shorter than this is no glued text of a whole page (restore_whole_copy).
 _WHOLE_COPY_MIN = 200
@@ -296,7 +298,7 @@ def drop_cut_off_end(lines: list[Line]) -> None:
         return
     text = _CUT_DOTS.sub("", last.body)
     if (PARAGRAPH_END.search(text) or _SIGNED_OFF.search(text) or _SENTENCE_INSIDE.search(text)
-            or _DESK_SIGNOFF.search(text)):
+            or _DESK_SIGNOFF.search(text) or _DESK_AS_WHOLE.search(text)):
         return
     last.decide(DROP, "body.cut_off", "the scrape ends inside this paragraph, before a sentence ends")
 
