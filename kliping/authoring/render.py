@@ -50,7 +50,7 @@ def expect_lines(cleaned: dict) -> list[str]:
 _SECTIONS = (
     ("header", ("drop",)),
     ("headline", ("title_above", "published", "updated")),
-    ("photo", ("start", "file", "credit", "captions")),
+    ("photo", ("start", "file", "credit", "under_caption", "captions")),
     ("body", ("dateline", "related", "related_start", "related_inline", "strip_inline", "drop")),
     ("byline", ("author", "editor")),
     ("footer", ("end", "last", "drop")),

@@ -41,7 +41,7 @@ PLACEHOLDERS = {
 PATTERN_KEYS = (
     ("header", "stamp"), ("header", "drop"), ("header", "section"), ("header", "box_start"),
     ("headline", "title_above"), ("headline", "published"), ("headline", "updated"),
-    ("photo", "start"), ("photo", "file"), ("photo", "captions"), ("photo", "credit"),
+    ("photo", "start"), ("photo", "file"), ("photo", "captions"), ("photo", "credit"), ("photo", "under_caption"),
     ("body", "dateline"), ("body", "related"), ("body", "related_start"), ("body", "related_inline"),
     ("body", "strip_inline"), ("body", "drop"),
     ("byline", "author"), ("byline", "editor"),

@@ -7,7 +7,7 @@ from ..rules import Pattern, Rule
 from .lines import (AUTHOR, BLANK, CANDIDATE, CAPTION, DROP, EDITOR, PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG,
                     _LIST_MARKER, _MAX_RELATED, _MAX_STANDFIRST, _SENTENCE_END, _SIGNED_OFF, _URL_LINE,
                     Line, _groups, _value)
-from .shapes import is_long
+from .shapes import bare_credit, is_long
 
 
 #: At most this many lines belong to a photo or related box; a related title is shorter.
@@ -21,7 +21,9 @@ _ROLE_UNDER_NAME = regex_cache.compile(r"(?:Editor|Penulis|Reporter|Pewarta|Reda
 #: A name on its own line: up to six words or initials ("Rr. Ariyani", "Dewi H."), no
 #: digits, no sentence, no credit's slash.
 _NAME_WORD = r"(?:[A-Z][a-z]?\.|[^\W\d_][\w'’-]*)"
-_NAME_LINE = regex_cache.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,5}}$")
+#: Several names joined by commas count too (Kompas.id's writers and editors: "MEDIANA,
+#: AGUSTINUS YOGA PRIMANTO, ERIKA KURNIA").
+_NAME_LINE = regex_cache.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,5}}(?:, {_NAME_WORD}(?: {_NAME_WORD}){{0,5}}){{0,4}}$")
 #: How many lines under the article's end are still read for its byline.
 _BYLINE_AFTER_END = 3
 #: A photo's credit in brackets after its caption: " (RIZAL AFANDI/RADAR KOTA)".
@@ -89,12 +91,14 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
         s = line.text
         if not s:
             line.decide(BLANK, "blank")
-            if not (box and box[1] in _BOXES_OVER_A_BLANK and taken == 0):
+            if not (box and box[1] in _BOXES_OVER_A_BLANK and (taken == 0 or _credit_closes_box(box, lines, i))):
                 box = None  # a related label's titles, a photo label's caption may stand under a blank line
             tags_open = False
             continue
         if line.kind != CANDIDATE:  # a name read with the byline label above it
             continue
+        if seen_text and not ended and rule.first("photo.under_caption", s):
+            _take_caption_over_credit(lines, i)
         if tags_open:
             tags_open = _tags_box_line(line, rule)
             if tags_open:
@@ -151,7 +155,8 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
             continue
         if box and _box_item(box[0], s, taken) and not (
                 box[0] in (CAPTION, DROP) and rule.first("body.dateline", s)):  # a lead is no caption
-            value = _LIST_MARKER.sub("", s, count=1) if box[0] == RELATED else s  # "- Judul" is "Judul"
+            value = (_LIST_MARKER.sub("", s, count=1) if box[0] == RELATED  # "- Judul" is "Judul"
+                     else bare_credit(s) if box[0] == CAPTION and s.startswith("•") else s)  # "• Dok: Toyota"
             value = None if box[0] == DROP else value
             line.decide(box[0], box[1], "line inside a box opened above", value)
             taken += 1
@@ -163,6 +168,42 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
             continue
         if not seen_text and _starts_body(s, rule):
             seen_text = True  # the footer's end markers count from here on
+
+
+def _credit_closes_box(box: tuple[str, str], lines: list[Line], i: int) -> bool:
+    """Say whether a photo box's last line, right above the blank line at `i`, is its
+    credit alone (Kompas.id: the photo's address, "KOMPAS/NAMA", a blank line, then the
+    caption): the caption under the blank line still belongs to the box."""
+    last = lines[i - 1] if i else None
+    if not (box[1] == "photo.start" and last is not None and last.kind == CAPTION and last.key == "photo.credit"):
+        return False
+    opener = next((ln for ln in reversed(lines[:i]) if ln.key == "photo.start"), None)
+    # A credit's own label ("Photo :" over "• VIVA/Nama") closes at the blank: VIVA prints
+    # the caption above it.
+    return opener is not None and not opener.text.endswith(":")
+
+
+#: A photo's caption over its credit inside the text is at most this long.
+_MAX_CAPTION_ABOVE = 160
+#: A sentence's end inside a line, another sentence after it: a paragraph, not a caption.
+_INNER_SENTENCE_END = regex_cache.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
+
+
+def _take_caption_over_credit(lines: list[Line], i: int) -> None:
+    """Take the line right above a photo's credit or its label (`photo.under_caption`:
+    VIVA's "Photo :" over its bulleted credit, "- Nama/VIVA"), one blank line at most
+    between, as the photo's caption: a short line that no pattern decided, one sentence
+    at most, not a label."""
+    above = [ln for ln in lines[max(0, i - 2):i]]
+    if above and not above[-1].text:
+        above = above[:-1]
+    if not above:
+        return
+    cap = above[-1]
+    s = cap.text
+    if (cap.kind == CANDIDATE and s and len(s) <= _MAX_CAPTION_ABOVE and not s.endswith(":")
+            and not _INNER_SENTENCE_END.search(s)):
+        cap.decide(CAPTION, "photo.under_caption", "the photo's caption, its credit under it", s)
 
 
 def _cell_under_related_label(line: Line, box: tuple[str, str] | None, taken: int) -> bool:
