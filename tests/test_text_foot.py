@@ -39,3 +39,24 @@ def test_a_sentence_about_a_source_stays(rules):
     last = "Sumber: polisi menyebut dua orang masih dicari oleh tim gabungan hingga malam ini."
     art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{_LAST}\n\n{last}\n\n{_END}\n", rules)
     assert art.paragraphs[-1] == last
+
+
+@pytest.mark.parametrize("mark", ["(*)", "(adl)"])
+def test_links_under_the_end_mark_of_the_last_paragraph_are_related(rules, mark):
+    """Tribun's 2019-2020 pages print other stories' headlines as bullets under the last
+    paragraph, which ends in its mark ("… ujarnya.(*)", "… imbuh Ridwan. (adl)"): related
+    links (labelling.md: inline related) by the rule's body.related, not a foot to drop. A
+    prompt in the same shape ("• Ikuti kami di") is no headline. (Generic reads no bullet
+    as a link: it drops them under the mark, as before.)"""
+    from kliping.cleaner import clean_text
+    page = (f"{_TITLE}\n\nTRIBUNJATENG.COM, SEMARANG - Banjir yang merendam dua belas kecamatan mulai surut pada "
+            f"Selasa pagi, kata petugas.\n\n{_LAST}{mark}\n"
+            "• Pedagang Pasar Johar Kembali Berjualan di Lantai Dua Gedung Baru\n"
+            "• Banjir Rob Rendam Jalan Kaligawe, Antrean Truk Capai Lima Kilometer\n"
+            "• Ikuti kami di\n")
+    art = clean_text(page, rules=rules, outlet="tribunnews")
+    assert art.related == ("Pedagang Pasar Johar Kembali Berjualan di Lantai Dua Gedung Baru",
+                           "Banjir Rob Rendam Jalan Kaligawe, Antrean Truk Capai Lima Kilometer")
+    assert "Ikuti" not in art.text and "Pedagang Pasar" not in art.text
+    generic = clean_text(page, rules=rules, outlet="generic")
+    assert generic.related == () and "Pedagang Pasar" not in generic.text

@@ -86,7 +86,7 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
     """
     box: tuple[str, str] | None = None  # (kind, rule key) of the open box
     taken = after_end = 0
-    ended = seen_text = tags_open = False
+    ended = seen_text = tags_open = under_last = False
     for i, line in enumerate(lines):
         s = line.text
         if not s:
@@ -117,6 +117,9 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
                                           or _byline_on_line_above(lines, i, rule)):
             continue
         if ended:
+            under_last = under_last and _related_under_last(line, rule)
+            if under_last:
+                continue
             after_end += 1
             if after_end > _BYLINE_AFTER_END or not _byline_after_end(line, rule):
                 line.decide(DROP, "footer.end", "after the end of the article")
@@ -136,7 +139,7 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
                     ended = True
                     continue
                 if rule.first("footer.last", s):
-                    ended = True  # this line still counts; the ones under it do not
+                    ended = under_last = True  # this line still counts; the ones under it do not
             opened = _open_box(line, rule)
             if opened:
                 box, taken = opened, 0
@@ -220,6 +223,25 @@ def _own_drop_over_inherited_end(rule: Rule, s: str, end: Pattern) -> Pattern | 
     if end in rule.own.get("footer.end", ()):
         return None
     return next((p for p in rule.own.get("body.drop", ()) if p.search(s)), None)
+
+
+#: A headline under the last paragraph's end mark has this many words, this share capitalised.
+_HEADLINE_WORDS, _HEADLINE_CAPITALS = 4, 0.7
+
+
+def _related_under_last(line: Line, rule: Rule) -> bool:
+    """Read a line right under the paragraph that closes the text with its mark ("… ujarnya.
+    (*)", "(adl)") as a related link when the rule's body.related takes it and it is a
+    headline (Tribun's 2019-2020 pages print other stories' titles as bullets there); a
+    prompt in the same shape ("• Ikuti kami di") is no headline. The run stops at the first
+    other line."""
+    hit = rule.first("body.related", line.text)
+    value = _value(hit[1]) if hit else None
+    words = [w for w in (value or "").split() if w[:1].isalpha()]
+    if len(words) < _HEADLINE_WORDS or sum(w[0].isupper() for w in words) < _HEADLINE_CAPITALS * len(words):
+        return False
+    line.decide(RELATED, "body.related", hit[0].source, value)
+    return True
 
 
 def _own_lead_over_inherited_caption(rule: Rule, s: str, caption: Pattern) -> bool:
