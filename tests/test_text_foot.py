@@ -60,3 +60,20 @@ def test_links_under_the_end_mark_of_the_last_paragraph_are_related(rules, mark)
     assert "Ikuti" not in art.text and "Pedagang Pasar" not in art.text
     generic = clean_text(page, rules=rules, outlet="generic")
     assert generic.related == () and "Pedagang Pasar" not in generic.text
+
+
+def test_a_round_ups_item_signed_with_initials_does_not_end_the_text(rules):
+    """A round-up signs each item with its writer's initials ("… jadi hilang. (sid)") and
+    goes on with the next numbered item and its own dateline lead ("7. Judul" over
+    "KAYONG UTARA - …"): the initials close an item, not the text."""
+    from kliping.cleaner import clean_text
+    page = ("10 Berita Terpopuler Pekan Ini di Kota Kita\n\n"
+            "Warga mengeluhkan harga cabai yang terus naik sejak awal bulan di sejumlah pasar tradisional kota.\n\n"
+            "Pedagang menyebut pasokan dari daerah penghasil berkurang karena hujan turun hampir setiap hari. (sid)\n\n"
+            "7. Jembatan Baru Mulai Dibangun Desember\n\n"
+            "SINGKAWANG - Pemerintah kota mulai membangun jembatan baru di atas sungai pada Desember.\n\n"
+            "Pembangunan ditargetkan selesai dalam waktu delapan bulan jika cuaca mendukung. (fau)\n\n"
+            "Berita Terkait\n")
+    art = clean_text(page, rules=rules, outlet="tribunnews")
+    assert "7. Jembatan Baru Mulai Dibangun Desember" in art.paragraphs
+    assert any(p.startswith("Pembangunan ditargetkan") for p in art.paragraphs)

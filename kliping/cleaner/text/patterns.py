@@ -138,7 +138,7 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
                     line.groups = _groups(hit[1])
                     ended = True
                     continue
-                if rule.first("footer.last", s):
+                if rule.first("footer.last", s) and not _round_up_goes_on(lines, i, rule):
                     ended = under_last = True  # this line still counts; the ones under it do not
             opened = _open_box(line, rule)
             if opened:
@@ -223,6 +223,19 @@ def _own_drop_over_inherited_end(rule: Rule, s: str, end: Pattern) -> Pattern | 
     if end in rule.own.get("footer.end", ()):
         return None
     return next((p for p in rule.own.get("body.drop", ()) if p.search(s)), None)
+
+
+#: A round-up's next item: its number and heading ("7. Polres Kayong Utara Beroperasi").
+_NUMBERED_ITEM = regex_cache.compile(r"\d{1,2}\.\s+[A-Z]")
+
+
+def _round_up_goes_on(lines: list[Line], at: int, rule: Rule) -> bool:
+    """Say whether the paragraph signed at `at` ("… jadi hilang. (sid)") closes one item of a
+    round-up, not the text: the next item's numbered heading follows, then its dateline lead
+    ("7. Polres Kayong Utara …" over "KAYONG UTARA - Polda …")."""
+    under = [ln.text for ln in lines[at + 1:at + 6] if ln.text][:2]
+    return (len(under) == 2 and bool(_NUMBERED_ITEM.match(under[0]))
+            and rule.first("body.dateline", under[1]) is not None)
 
 
 #: A headline under the last paragraph's end mark has this many words, this share capitalised.
