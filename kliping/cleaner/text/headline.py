@@ -323,6 +323,10 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
     caption = None if page or lead_at is None else _caption_as_a_lead(lines, rest, lead_at, rule)
     if caption is not None:
         lead_at += 1
+    if lead_at is None and not page and rest and writer_over_caption(lines, rest[0]):
+        # A story's later page (iNews amp "/2") has no lead prefix: the name alone over
+        # the caption is still the writer's.
+        rest[0].decide(AUTHOR, "headline.writer", "the writer's name alone over the caption", rest[0].text)
     if lead_at is not None:
         header_end = _header_end(lines, rest[lead_at], rule) if extracted else None
         photo_box = _photo_box(lines, rest[:lead_at]) if not page else set()
