@@ -108,3 +108,23 @@ def _first_date_every_form_scanned(text, zone):
 def test_a_date_opening_the_text_is_challenged_only_there(text, zone):
     found = find_date(text, zone)
     assert (found and (found[0], found[1].span())) == _first_date_every_form_scanned(text, zone)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("08/06/14", "2014-06-08"), ("15.7.14", "2014-07-15"), (" 1/12/09 ", "2009-12-01"),
+])
+def test_a_blogger_date_header_with_a_two_digit_year_alone(text, expected):
+    """Blogger's date header in an Indonesian blog's short formats: the day first, as every
+    numeric date here; the year in two figures, read only when the text is that date alone."""
+    assert parse_date(text, "WIB") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "31/12/95",            # the 1990s or the 2090s: not guessed
+    "13/13/14", "30/02/14", "08/06/2",
+    "08-06-14",            # a dash: a score, a code, a range as likely
+    "Skor 8/6/14 di babak kedua", "Senin (8/6/14)",  # never inside a line
+])
+def test_a_two_digit_year_is_read_nowhere_else(text):
+    assert parse_date(text, "WIB") is None
+    assert find_date(text, "WIB") is None

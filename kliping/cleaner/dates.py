@@ -5,7 +5,8 @@ Forms understood (day names optional, Indonesian or English):
   "31 Des 2021 09.42 WITA",
   "Friday 31 December 2021", "December 31, 2021 9:42 PM", "Apr 14th 2025, 19:14",
   "31/12/2021 09:42 WIB",
-  "2021-12-31T09:42:00+07:00".
+  "2021-12-31T09:42:00+07:00";
+and, only as the whole text, Blogger's short date header "08/06/14", "15.7.14".
 Zones: WIB = +07:00, WITA = +08:00, WIT = +09:00, GMT/UTC/Z = +00:00, "GMT+7" and
 numeric offsets. A time with no zone takes the caller's default zone (the outlet's);
 a date with no time stays a bare date ("2021-12-31").
@@ -71,6 +72,24 @@ _NUMERIC_ZONE = regex_cache.compile(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?")
 DATE_PATTERN = "(?i:" + "|".join(
     re.sub(r"\(\?P<\w+>", "(?:", form) for form in _FORMS
 ) + ")"
+
+
+#: Blogger's date header in an Indonesian blog's short formats, alone: "08/06/14", "15.7.14".
+_SHORT_HEADER = regex_cache.compile(r"\s*(\d{1,2})([/.])(\d{1,2})\2(\d{2})\s*")
+#: A two-digit year from here up could be the 1990s as well as the 2090s: left unread.
+_SHORT_YEAR_MAX = 90
+
+
+def _short_header(text: str) -> str | None:
+    """The date of a text that is only a date with a two-digit year, the day first like
+    every numeric date kliping reads; a year of 90 or more is not guessed."""
+    m = _SHORT_HEADER.fullmatch(text)
+    if m is None or int(m.group(4)) >= _SHORT_YEAR_MAX:
+        return None
+    try:
+        return date(2000 + int(m.group(4)), int(m.group(3)), int(m.group(1))).isoformat()
+    except ValueError:
+        return None
 
 
 @functools.lru_cache(maxsize=256)
@@ -150,4 +169,4 @@ def parse_date(text: str | None, default_zone: str | None = None) -> str | None:
     if not text:
         return None
     found = find_date(text, default_zone)
-    return found[0] if found else None
+    return found[0] if found else _short_header(text)
