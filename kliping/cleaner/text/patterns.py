@@ -197,7 +197,7 @@ def _take_caption_over_credit(lines: list[Line], i: int) -> None:
     VIVA's "Photo :" over its bulleted credit, "- Nama/VIVA"), one blank line at most
     between, as the photo's caption: a short line that no pattern decided, one sentence
     at most, not a label."""
-    above = [ln for ln in lines[max(0, i - 2):i]]
+    above = lines[max(0, i - 2):i]
     if above and not above[-1].text:
         above = above[:-1]
     if not above:

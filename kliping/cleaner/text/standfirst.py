@@ -17,8 +17,9 @@ _CLOSED = (".", "!", "?", '"', "”", "’", ":", ")", "…")
 _STANDFIRST_BELOW = 2
 #: A line between headline and text shorter than this is a label or a name, no standfirst.
 _STANDFIRST_CHARS = 20
-#: A list's item ("- …", "• …"): a summary's key point over the lead, no standfirst.
-_LIST_ITEM = ("- ", "• ")
+#: A list's item ("- …", "• …"): a summary's key point over the lead, no standfirst
+#: (not lines._LIST_ITEM: a numbered line may open a standfirst).
+_KEY_POINT_OPENERS = ("- ", "• ")
 #: A label waiting for its value ("Tayang:", "Diperbarui pada:") has at most this many words.
 _BARE_LABEL_WORDS = 3
 
@@ -67,7 +68,7 @@ def standfirst_before_lead(text: str, right_under_title: bool, over_photo: bool,
     (a name there is the writer's; prose right over the lead may be the caption of a photo
     whose credit is lost, unless the photo's caption stands above it). A list's item is a
     key point of the story's summary, never its standfirst."""
-    return (_STANDFIRST_CHARS <= len(text) <= _MAX_STANDFIRST and not text.startswith(_LIST_ITEM)
+    return (_STANDFIRST_CHARS <= len(text) <= _MAX_STANDFIRST and not text.startswith(_KEY_POINT_OPENERS)
             and (right_under_title or ((over_photo or under_caption)
                                        and (is_sentence(text) or sentence_case_prose(text)))))
 
@@ -75,7 +76,7 @@ def standfirst_before_lead(text: str, right_under_title: bool, over_photo: bool,
 def caption_above(lines: list[Line], line: Line) -> bool:
     """Say whether a photo's caption stands between the headline and `line` (Harian Jogja
     prints the headline, the date, the writer, the photo and its caption, the standfirst)."""
-    title_at = next((ln.number for ln in lines if ln.kind == TITLE), None)
+    title_at = _title_number(lines)
     return title_at is not None and any(ln.kind == CAPTION and title_at < ln.number < line.number for ln in lines)
 
 
@@ -84,7 +85,7 @@ def standfirst_above_byline(lines: list[Line], rest: list[Line], ext: Extraction
     line between the headline and the byline or the date line right under it is the
     standfirst, when the text goes on under them. Over a date line it must read as prose
     (a sentence, or words mostly in lower case): a name there is the writer's."""
-    title_at = next((ln.number for ln in lines if ln.kind == TITLE), None)
+    title_at = _title_number(lines)
     byline = next((ln for ln in lines if title_at is not None and ln.number > title_at
                    and ln.kind in (EDITOR, AUTHOR, PUBLISHED)), None)
     if byline is None:
@@ -138,7 +139,7 @@ def standfirst_in_photo_box(lines: list[Line], rest: list[Line], title: str) -> 
     between the headline and them when it says the headline again, its words nearly all
     (Tribun's amp pages print a standfirst, or the photo's caption, under the font-size
     widget's last button): a standfirst; a caption says what the photo shows."""
-    title_at = next((ln.number for ln in lines if ln.kind == TITLE), None)
+    title_at = _title_number(lines)
     if title_at is None or not rest:
         return rest
     box = [ln for ln in lines if title_at < ln.number < rest[0].number and ln.kind == CAPTION]
@@ -153,3 +154,8 @@ def _mark_or_label(text: str) -> bool:
     waiting for its value on another line ("Tayang:")."""
     return not WORD_OF_TWO.search(text) or (
         text.endswith(":") and len(text.split(None, _BARE_LABEL_WORDS)) <= _BARE_LABEL_WORDS)
+
+
+def _title_number(lines: list[Line]) -> int | None:
+    """The line number of the headline the headline pass chose, if any."""
+    return next((ln.number for ln in lines if ln.kind == TITLE), None)
