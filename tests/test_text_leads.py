@@ -60,3 +60,18 @@ def test_a_caption_in_the_leads_prefix_over_the_lead_is_the_photos(rules):
     assert art.captions == (caption,)
     assert art.paragraphs == (f"{_TEXT} {_MORE}", _MORE)
     assert art.dateline == "SOLO"
+
+
+@pytest.mark.parametrize("dash", [" - ", "- ", " – "])
+def test_a_round_up_headline_opened_by_its_label_is_no_dateline_lead(rules, dash):
+    """A round-up's headline opens with its label in capitals and a dash, then the stories'
+    titles in title case ("BERITA POPULER - Warga … , Jalan …"): the same shape as a bare
+    "CITY - " lead, but a lead is a sentence after the dash, and these are titles."""
+    title = f"BERITA POPULER{dash}Warga Panen Raya di Lembah Hijau, Jalan Desa Akhirnya Diaspal Mulus"
+    lead = ("Berikut rangkuman berita yang paling banyak dibaca di kanal daerah sepanjang pekan ini, "
+            "mulai dari panen raya hingga jalan desa.")
+    art = clean_text(f"Berita Populer\n\n{title}\n\nPenulis: Rina Wulandari | Editor: Budi Santoso\n\n"
+                     f"CONTOHNEWS.COM - {lead}\n\n{_MORE}\n", rules=rules, outlet="generic")
+    assert art.title == title
+    assert art.dateline is None
+    assert list(art.paragraphs) == [lead, _MORE]

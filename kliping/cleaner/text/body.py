@@ -11,6 +11,7 @@ from ..settings import Settings
 from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, PARAGRAPH_END, RELATED, CJK, _LIST_ITEM,
                     _MAX_RELATED, _SENTENCE_INSIDE, _SIGNED_OFF, Extraction, Line, _value, fold_spaces)
 from .patterns import tag_shaped
+from .shapes import dateline_hit
 
 
 #: A line between paragraphs of this many words, this share of them capitalised, is
@@ -132,7 +133,7 @@ def drop_pull_quotes(ext: Extraction, prose: list[Line]) -> None:
 def _without_dateline(text: str, rule: Rule) -> str:
     """The text after a lead's prefix ("KABANJAHE, KOMPAS.com - "): a post printed twice
     keeps it on its second copy, the first copy lost it as the dateline."""
-    hit = rule.first("body.dateline", text)
+    hit = dateline_hit(rule, text)
     return text[hit[1].end():] if hit and hit[1].start() == 0 else text
 
 

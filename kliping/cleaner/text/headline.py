@@ -13,7 +13,7 @@ from .lines import (AUTHOR, BODY, CANDIDATE, CAPTION, DESCRIPTION, DROP, EDITOR,
                     _LIST_ITEM, _MAX_STANDFIRST, _SENTENCE_END, _SENTENCE_INSIDE, Extraction, Line, is_sentence)
 from .body import keep_closing_paragraph
 from .patterns import _starts_body
-from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped,
+from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, bare_credit, credit_shaped, dateline_hit,
                      ends_in_credit, headline_length, is_long, photo_line, opens_text, sentence_case_prose, summarises, title_case,
                      headline_glued_to_lead, without_site_name)
 from .after_text import NOT_HEADLINE_OPENERS, headline_after_text
@@ -76,7 +76,7 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     `Extraction.normalised`."""
     def title_shaped(ln: Line) -> bool:
         if (len(ln.text) > settings.max_title_chars or not WORD_OF_TWO.search(ln.text)
-                or ln.text.startswith(NOT_HEADLINE_OPENERS) or rule.first("body.dateline", ln.text)):
+                or ln.text.startswith(NOT_HEADLINE_OPENERS) or dateline_hit(rule, ln.text)):
             return False  # too long, a page number, a list item or a ticker's row, or the lead
         # A long line ending in one full stop is the lead of a scrape with no headline (every word
         # capitalised: a headline's stray stop); a sentence or a quote closed inside makes one too.
@@ -100,7 +100,7 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     window = candidates[:_TITLE_WINDOW + _TITLE_ECHO_WINDOW]
     norms = [normalised(ln.text) for ln in window]
     for i, ln in enumerate(top):
-        if rule.first("body.dateline", ln.text):
+        if dateline_hit(rule, ln.text):
             break  # the lead: the headline, if any, is above it
         if i and _SENTENCE_END.search(ln.text):
             continue  # a repeated sentence is a lead printed twice, not a headline
@@ -188,7 +188,7 @@ def _last_before_text(lines: list[Line], candidates: list[Line], rule: Rule,
     passing over a standfirst that lacks its full stop (a long line in sentence case)."""
     stop = next((ln.number for ln in lines[:_MARKER_WINDOW * 2]
                  if ln.kind in (EDITOR, AUTHOR, PUBLISHED)
-                 or (ln.kind == CANDIDATE and (opens_text(ln.text) or rule.first("body.dateline", ln.text)))),
+                 or (ln.kind == CANDIDATE and (opens_text(ln.text) or dateline_hit(rule, ln.text)))),
                 None)
     if stop is None:
         return None
@@ -231,7 +231,7 @@ def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
             seen, starts = seen + 1, _starts_body(ln.text, rule)
             headline_first = headline_first or (seen == 1 and not starts)
             in_body = starts and not (seen == 2 and headline_first  # a lead with its dateline is text
-                                      and rule.first("body.dateline", ln.text) is None)
+                                      and dateline_hit(rule, ln.text) is None)
         if ln.kind != PUBLISHED:
             continue
         iso = parse_date(ln.value, rule.timezone) or ""
@@ -242,7 +242,7 @@ def keep_dated_subheadings(lines: list[Line], rule: Rule) -> None:
         following = next((o for o in lines[i + 1:] if o.text), None)
         if (day and day != published and len(iso) == 10
                 and following is not None and following.kind == CANDIDATE
-                and not rule.first("body.dateline", following.text)):  # the date over the lead: the story's
+                and not dateline_hit(rule, following.text)):  # the date over the lead: the story's
             ln.decide(CANDIDATE, "body.dated_subheading", "a date inside the body, not the published one")
 
 
@@ -292,7 +292,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
                                       standfirst.text)
                     ext.description = standfirst.text
                 rest = [ln for ln in candidates if ln is not last and ln is not standfirst]
-            elif not rule.first("body.dateline", candidates[0].text):  # cut off it in `_cut_glued_title`
+            elif not dateline_hit(rule, candidates[0].text):  # cut off it in `_cut_glued_title`
                 ext.title = headline_glued_to_lead(candidates[0].text)
     if ext.title:
         rest = standfirst_in_photo_box(lines, rest, ext.title)
@@ -305,7 +305,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
                 ln.decide(DROP, "dedupe.title", "the title again with a word or two more")
         rest = [ln for ln in rest if ln.kind == CANDIDATE]
     lead_at = next(
-        (i for i, ln in enumerate(rest[:_LEAD_WINDOW]) if rule.first("body.dateline", ln.text)),
+        (i for i, ln in enumerate(rest[:_LEAD_WINDOW]) if dateline_hit(rule, ln.text)),
         None,
     )
     if page and lead_at is not None:
@@ -319,7 +319,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
         # A page's blocks: menus, dates and labels may stand between headline and text,
         # which begins at the first dateline or the first sentence.
         lead_at = next((i for i, ln in enumerate(rest[:_PAGE_LEAD_WINDOW])
-                        if rule.first("body.dateline", ln.text) or is_sentence(ln.text) or is_long(ln.text)), None)
+                        if dateline_hit(rule, ln.text) or is_sentence(ln.text) or is_long(ln.text)), None)
     caption = None if page or lead_at is None else _caption_as_a_lead(lines, rest, lead_at, rule)
     if caption is not None:
         lead_at += 1
@@ -355,7 +355,7 @@ def place_headline(lines: list[Line], rule: Rule, settings: Settings,
                 ln.decide(DROP, "headline.before_lead", "line between title and lead")
             passed = passed or len(ln.text) >= _STANDFIRST_CHARS
         lead = rest[lead_at]
-        hit = rule.first("body.dateline", lead.text)
+        hit = dateline_hit(rule, lead.text)
         if hit:
             pattern, m = hit
             city = (m.groupdict().get("city") or "").strip(" ,")
@@ -395,7 +395,7 @@ def _caption_as_a_lead(lines: list[Line], rest: list[Line], lead_at: int, rule: 
         return None
     first, lead = rest[lead_at], rest[lead_at + 1]
     under = next((ln for ln in lines[lines.index(first) + 1:] if ln.text), None)
-    if under is lead and not is_long(first.text) and is_long(lead.text) and rule.first("body.dateline", lead.text):
+    if under is lead and not is_long(first.text) and is_long(lead.text) and dateline_hit(rule, lead.text):
         return first
     return None
 
@@ -485,8 +485,8 @@ def _header_end(lines: list[Line], lead: Line, rule: Rule) -> int:
     prefix alone on the line above). Short lines under the header and above the first
     sentence are the article's own."""
     above = next((ln for ln in reversed(lines[:lines.index(lead)]) if ln.text), None)
-    if rule.first("body.dateline", lead.text) or (
-            above is not None and rule.first("body.dateline", f"{above.text} {lead.text}")):
+    if dateline_hit(rule, lead.text) or (
+            above is not None and dateline_hit(rule, f"{above.text} {lead.text}")):
         return lead.number
     return max((ln.number for ln in lines if ln.number < lead.number
                 and (ln.kind in (PUBLISHED, AUTHOR, EDITOR) or ln.key == "dedupe.title")), default=0)

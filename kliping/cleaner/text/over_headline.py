@@ -8,7 +8,7 @@ from typing import Callable
 
 from ..rules import Rule
 from .lines import AUTHOR, CANDIDATE, CJK, DROP, EDITOR, PUBLISHED, _SENTENCE_END, Line, is_sentence
-from .shapes import CJK_HEADLINE_CHARS, TITLE_CASE_WORDS, headline_length, is_long, sentence_case_prose, title_case
+from .shapes import CJK_HEADLINE_CHARS, TITLE_CASE_WORDS, dateline_hit, headline_length, is_long, sentence_case_prose, title_case
 
 #: A topic label over the headline has this many words at most; the headline under it
 #: this many at least (and three more than the label).
@@ -78,7 +78,7 @@ def past_a_banner(lines: list[Line], candidates: list[Line], first: int,
         ln = candidates[i]
         if ln.number <= block[-1].number:
             continue
-        if is_sentence(ln.text) or is_long(ln.text) or rule.first("body.dateline", ln.text):
+        if is_sentence(ln.text) or is_long(ln.text) or dateline_hit(rule, ln.text):
             return None  # the text began
         j = lines.index(ln)
         under = next((o for o in lines[j + 1:] if o.text), None)
@@ -86,7 +86,7 @@ def past_a_banner(lines: list[Line], candidates: list[Line], first: int,
                 or _SENTENCE_END.search(ln.text)):
             continue
         if under.kind in (AUTHOR, EDITOR, PUBLISHED) or (under.kind == CANDIDATE and (
-                is_sentence(under.text) or is_long(under.text) or rule.first("body.dateline", under.text))):
+                is_sentence(under.text) or is_long(under.text) or dateline_hit(rule, under.text))):
             return i
     return None
 
@@ -101,7 +101,7 @@ def headline_under_lead(lines: list[Line], candidates: list[Line], rule: Rule,
     """Which candidate is the headline when the page opens with its lead (the dateline on
     it), then a section's label ("Foto", maybe dropped by the rule already) and the
     headline, the text going on under it (a photo story's page), each of that shape."""
-    if len(candidates) < 3 or not rule.first("body.dateline", candidates[0].text):
+    if len(candidates) < 3 or not dateline_hit(rule, candidates[0].text):
         return None
     start, end = lines.index(candidates[0]) + 1, lines.index(candidates[1])
     between = [ln for ln in lines[start:end] if ln.text]

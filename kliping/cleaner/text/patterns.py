@@ -7,7 +7,7 @@ from ..rules import Pattern, Rule
 from .lines import (AUTHOR, BLANK, CANDIDATE, CAPTION, DROP, EDITOR, PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG,
                     _LIST_MARKER, _MAX_RELATED, _MAX_STANDFIRST, _SENTENCE_END, _SIGNED_OFF, _URL_LINE,
                     Line, _groups, _value)
-from .shapes import bare_credit, is_long
+from .shapes import bare_credit, dateline_hit, is_long
 
 
 #: At most this many lines belong to a photo or related box; a related title is shorter.
@@ -157,7 +157,7 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
             line.decide(DROP, "url", _URL_LINE.pattern, _URL_LINE.match(s).group(1))
             continue
         if box and _box_item(box[0], s, taken) and not (
-                box[0] in (CAPTION, DROP) and rule.first("body.dateline", s)):  # a lead is no caption
+                box[0] in (CAPTION, DROP) and dateline_hit(rule, s)):  # a lead is no caption
             value = (_LIST_MARKER.sub("", s, count=1) if box[0] == RELATED  # "- Judul" is "Judul"
                      else bare_credit(s) if box[0] == CAPTION and s.startswith("•") else s)  # "• Dok: Toyota"
             value = None if box[0] == DROP else value
@@ -235,7 +235,7 @@ def _round_up_goes_on(lines: list[Line], at: int, rule: Rule) -> bool:
     ("7. Polres Kayong Utara …" over "KAYONG UTARA - Polda …")."""
     under = [ln.text for ln in lines[at + 1:at + 6] if ln.text][:2]
     return (len(under) == 2 and bool(_NUMBERED_ITEM.match(under[0]))
-            and rule.first("body.dateline", under[1]) is not None)
+            and dateline_hit(rule, under[1]) is not None)
 
 
 #: A headline under the last paragraph's end mark has this many words, this share capitalised.
@@ -272,8 +272,8 @@ def _label_over_first_lead(lines: list[Line], at: int, rule: Rule) -> bool:
     copies a story's header with its "BERITA TERKAIT", then the story): a dateline lead
     among the _LEAD_UNDER_MARKER lines under it, none above it."""
     under = [ln for ln in lines[at + 1:] if ln.text][:_LEAD_UNDER_MARKER]
-    return (any(rule.first("body.dateline", ln.text) for ln in under)
-            and not any(ln.text and rule.first("body.dateline", ln.text) for ln in lines[:at]))
+    return (any(dateline_hit(rule, ln.text) for ln in under)
+            and not any(ln.text and dateline_hit(rule, ln.text) for ln in lines[:at]))
 
 
 def desk_alone_as_headline(lines: list[Line]) -> None:
@@ -426,7 +426,7 @@ def _starts_body(s: str, rule: Rule) -> bool:
     is no footer)."""
     if len(s) >= _BODY_CHARS and (PARAGRAPH_END.search(s) or _SIGNED_OFF.search(s)):
         return True
-    return rule.first("body.dateline", s) is not None
+    return dateline_hit(rule, s) is not None
 
 
 def _open_box(line: Line, rule: Rule) -> tuple[str, str] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import _MAX_RELATED, _SENTENCE_INSIDE, CJK, is_sentence
+from .lines import _MAX_RELATED, _SENTENCE_INSIDE, CJK, PARAGRAPH_END, is_sentence
 
 #: A line above the text whose words stand, this share of them, in one of the text's
 #: first paragraphs is a standfirst cut from it, not the headline.
@@ -37,6 +37,23 @@ def title_case(text: str) -> bool:
     words = [w for w in WORDS.findall(text) if w[:1].isalpha()]
     small = [w for w in words if w[0].islower() and w not in _SMALL_WORDS]
     return len(words) >= TITLE_CASE_WORDS and len(small) <= 1
+
+
+#: A lead's prefix naming its site ("TRIBUNNEWS.COM, ", "Jakarta, CNN Indonesia -- "), not a bare word.
+_NAMES_A_SITE = re.compile(r"[,(.]")
+
+
+def dateline_hit(rule, text: str):
+    """Return the rule's `body.dateline` pattern matching a lead, with its match, as
+    `Rule.first` does, unless what follows the prefix is titles, not a sentence: a round-up's
+    headline opens with its label in capitals and a dash ("BERITA POPULER - Warga Panen …,
+    Jalan Desa …"), the shape of a bare "CITY - " lead, but a lead is a sentence."""
+    hit = rule.first("body.dateline", text)
+    if hit is not None and not _NAMES_A_SITE.search(hit[1].group(0)):  # "Jakarta, CNN Indonesia -- " is a lead's
+        rest = text[hit[1].end():]
+        if headline_length(rest) and title_case(rest) and not PARAGRAPH_END.search(rest):
+            return None
+    return hit
 
 
 def summarises(line: str, paragraphs: list[str]) -> bool:
