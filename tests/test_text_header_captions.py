@@ -87,3 +87,27 @@ def test_an_illustrations_caption_in_brackets_is_given_without_them(rules):
     caption = "ILUSTRASI. Karyawan melintas di depan layar pergerakan saham di Bursa Efek Indonesia, Jakarta."
     text = f"{_TITLE}\n\nRabu, 30 Oktober 2019 | 08:54 WIB\n[{caption}]\n{_LEAD}\n\n{_MORE}\n"
     assert clean_generic(text, rules).captions == (caption,)
+
+
+def test_a_credit_naming_the_site_before_the_slash_is_no_breadcrumb(rules):
+    """A news site prints its photo's credit as its own name, a slash and the person shown
+    ("Kabar Pesisir / Made Wirawan") between the headline and the lead: the shape of a
+    breadcrumb ("Berita / Daerah"), but the name before the slash is the site's own, as its
+    address in the lead spells it, and it stands under the headline."""
+    credit = "Kabar Pesisir / Made Wirawan Putra"
+    text = (f"Berita / Daerah\n\n{_TITLE}\n\n{credit}\n\n"
+            f"kabarpesisir.com | Surabaya - {_LEAD.split(' - ', 1)[1]}\n\n{_MORE}\n")
+    art = clean_generic(text, rules)
+    assert art.title == _TITLE
+    assert art.captions == (credit,)
+    assert "Berita / Daerah" not in art.captions
+    assert art.paragraphs[0].startswith("Kepolisian menetapkan")
+
+
+def test_a_path_under_the_headline_naming_no_site_stays_dropped(rules):
+    """The same shape naming anything but the site ("Hukum / Kriminal") is a breadcrumb."""
+    text = (f"{_TITLE}\n\nHukum / Kriminal\n\n"
+            f"kabarpesisir.com | Surabaya - {_LEAD.split(' - ', 1)[1]}\n\n{_MORE}\n")
+    art = clean_generic(text, rules)
+    assert art.captions == ()
+    assert "Hukum / Kriminal" not in "\n".join(art.paragraphs)

@@ -20,6 +20,7 @@ from .lines import (AUTHOR, BLANK, BODY, CANDIDATE, CAPTION, CJK, CONTROLS, DESC
                     split_lines, strip_controls, tidy)
 from .mojibake import repair_mojibake
 from .patterns import classify_lines, date_under_the_end, desk_alone_as_headline, take_stamp
+from .site_credit import site_credit_under_headline
 
 __all__ = ["AUTHOR", "BLANK", "BODY", "CANDIDATE", "CAPTION", "CJK", "CONTROLS", "DESCRIPTION", "DROP", "EDITOR",
            "PARAGRAPH_END", "PUBLISHED", "RELATED", "SECTION", "TAG", "TITLE", "Extraction", "Line", "classify_lines",
@@ -39,6 +40,8 @@ def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
     keep_subheadings(lines)
     ext = place_headline(lines, rule, settings, title, extracted)
     ext.stamp = stamp
+    if not page:
+        site_credit_under_headline(lines)
     tidy_body(ext, rule, settings)
     if not page:
         drop_source_lines([ln for ln in lines if ln.kind == BODY])
