@@ -4,6 +4,8 @@ credit's label and a bulleted credit (kliping/cleaner/text/headline.py). Any out
 new layout meets these under `generic`."""
 from conftest import clean_generic
 
+from kliping.cleaner import clean_text
+
 
 _TITLE = "Polisi Tetapkan Tiga Tersangka Kasus Pengusiran Petugas di Surabaya"
 _STANDFIRST = "Polisi menetapkan tiga tersangka dalam insiden pengusiran petugas saat razia malam."
@@ -111,3 +113,14 @@ def test_a_path_under_the_headline_naming_no_site_stays_dropped(rules):
     art = clean_generic(text, rules)
     assert art.captions == ()
     assert "Hukum / Kriminal" not in "\n".join(art.paragraphs)
+
+
+def test_the_photos_short_title_over_its_credit_is_not_a_blogs_headline(rules):
+    """A rule reading the headline as the last title-shaped line before the text
+    (`title = "last-before-text"`) passes over the photo's own short title printed right
+    over its credit ("Gubernur Jatim" / "Kabar Pesisir / Nama"): it is no kicker."""
+    text = (f"{_TITLE}\n\nGubernur Jatim\nKabar Pesisir / Made Wirawan Putra\n\n"
+            f"kabarpesisir.com | Surabaya - {_LEAD.split(' - ', 1)[1]}\n\n{_MORE}\n")
+    art = clean_text(text, rules=rules, outlet="blogmirror")
+    assert art.title == _TITLE
+    assert art.paragraphs[0].startswith("Kepolisian menetapkan")

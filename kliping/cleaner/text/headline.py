@@ -196,6 +196,10 @@ def _last_before_text(lines: list[Line], candidates: list[Line], rule: Rule,
     text = [ln.text for ln in candidates if ln.number > stop and is_long(ln.text)][:SUMMARY_PARAGRAPHS]
     headlines = [i for i in above if not sentence_case_prose(candidates[i].text)
                  and not summarises(candidates[i].text, text)]
+    if len(headlines) >= 2 and not headline_length(candidates[headlines[-1]].text):
+        under = candidates[headlines[-1]].number  # the next line (`lines` counts from 1)
+        if under < len(lines) and credit_shaped(lines[under].text):
+            headlines.pop()  # the photo's own title over its credit, no kicker
     if headlines and not headline_length(candidates[headlines[-1]].text):
         # A kicker over a headline that the lead says again in its words (Serambinews):
         # the headline, of a headline's length in title case, under it.
