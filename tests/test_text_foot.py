@@ -77,3 +77,29 @@ def test_a_round_ups_item_signed_with_initials_does_not_end_the_text(rules):
     art = clean_text(page, rules=rules, outlet="tribunnews")
     assert "7. Jembatan Baru Mulai Dibangun Desember" in art.paragraphs
     assert any(p.startswith("Pembangunan ditargetkan") for p in art.paragraphs)
+
+
+#: A blog's copy cut short by its excerpt: whole sentences, then the cut ("… yang selalu
+#: dijadikan"), then Blogger's comment heading and form (issue 15, a Blogger copy).
+_CUT_POST = ("Penyanyi itu mengaku prihatin melihat harga beras yang terus naik di pasar. Lewat lagu barunya, "
+             "ia mengajak pendengar peduli pada petani kecil. Lagu yang ditulis sahabatnya itu mencoba "
+             "mewakili suara warga desa yang selalu dijadikan")
+
+
+@pytest.mark.parametrize("outlet", ["generic", "blogmirror"])
+@pytest.mark.parametrize("foot", ["0 komentar:\nPosting Komentar\nNewer Post Older Post Home",
+                                  "Tidak ada komentar:\nPosting Komentar"])
+def test_the_footer_under_a_post_the_excerpt_cut_short_ends_it(rules, outlet, foot):
+    """A paragraph of whole sentences cut mid-sentence is the text begun: the footer's
+    end markers under it count, as under a paragraph that ends like a sentence."""
+    from kliping.cleaner import clean_text
+    art = clean_text(f"{_CUT_POST}\n{foot}\n", rules=rules, outlet=outlet)
+    assert art.paragraphs == (_CUT_POST,)
+
+
+def test_a_long_headline_with_initials_is_not_the_text_begun(rules):
+    """Initials and titles ("Prof. Dr. H.") are no sentences: the byline under such a
+    headline is still read as the byline."""
+    title = "Prof. Dr. H. Ahmad Sulaiman M. Si. Resmikan Gedung Baru Fakultas Teknik Universitas Negeri di Kota"
+    art = clean_generic(f"{title}\nPenulis: Rina Andayani\n\n{_LEAD}\n\n{_LAST}\n", rules)
+    assert art.author == ("Rina Andayani",)

@@ -30,6 +30,10 @@ _BYLINE_AFTER_END = 3
 _CREDIT_TAIL = regex_cache.compile(r"\s+\([^()]{2,80}\)")
 #: A sentence this long, or the lead's dateline, shows the article text has begun.
 _BODY_CHARS = 80
+#: So does a paragraph that a blog's excerpt cut mid-sentence: this long, a sentence
+#: ended inside it (after a word, not an initial: "Prof. Dr. H." is none).
+_CUT_PARAGRAPH_CHARS = 3 * _BODY_CHARS // 2
+_WORD_SENTENCE_END = regex_cache.compile(r"[a-z]{3}[.!?][\"”’')]?\s+[\"“]?[A-Z]")
 _LINE_CHECKS = (
     ("header.drop", DROP), ("header.section", SECTION), ("body.drop", DROP), ("footer.drop", DROP),
     ("headline.updated", DROP), ("headline.published", PUBLISHED),
@@ -421,11 +425,13 @@ def _alt_text_over_caption(lines: list[Line], at: int, rule: Rule) -> bool:
 
 
 def _starts_body(s: str, rule: Rule) -> bool:
-    """Say whether a line shows the article text has begun: the lead's dateline, or a
-    long line ending like a sentence (a long headline does not, so a byline under it
-    is no footer)."""
+    """Say whether a line shows the article text has begun: the lead's dateline, a long
+    line ending like a sentence (a long headline does not, so a byline under it is no
+    footer), or a longer one with a whole sentence, cut mid-sentence."""
     if len(s) >= _BODY_CHARS and (PARAGRAPH_END.search(s) or _SIGNED_OFF.search(s)):
         return True
+    if len(s) >= _CUT_PARAGRAPH_CHARS and _WORD_SENTENCE_END.search(s):
+        return True  # cut short by the excerpt: "… Lewat lagu barunya, … yang selalu dijadikan"
     return dateline_hit(rule, s) is not None
 
 
