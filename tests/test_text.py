@@ -228,6 +228,15 @@ def test_crawler_date_stamp_before_the_lead(rules, stamp, published):
     ("Penyidik menggeledah kantor Otoritas J...", False),
     ("Harga naik tajam pekan lalu. Pedagang mengaku pembeli mulai berkur ...", True),
     ("Dan harga pun terus naik...", True),
+    # a blog's last sentence with no full stop, long and closed by a demonstrative or a
+    # particle ("… mereka ini", "… tersebut", "… saja"): whole, not cut off
+    ("meskipun pedagang di pasar induk menyebutkan bahwa harga akan turun pekan depan, kepastiannya "
+     "kita tunggu saja dari pengumuman resmi dinas perdagangan kota ini", True),
+    ("Para pedagang berharap pemerintah daerah segera turun tangan menstabilkan harga cabai yang "
+     "melonjak dalam dua pekan terakhir tersebut", True),
+    # as long, cut after any other word: a fragment
+    ("meskipun pedagang di pasar induk menyebutkan bahwa harga akan turun pekan depan, kepastiannya "
+     "kita tunggu saja dari pengumuman resmi dinas perdagangan", False),
 ])
 def test_a_scrape_cut_off_inside_its_last_paragraph(rules, last, kept):
     """Crawlers' excerpts stop mid-word; labelling.md keeps a cut-off paragraph only when

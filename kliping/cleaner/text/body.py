@@ -43,6 +43,11 @@ _CLOSED_INSIDE = re.compile(r"[a-z]{4}\.[\"”’)]?\s+[\"“A-Z]")
 #: The writer's and the desk's sign-off in brackets closes a paragraph, full stop or not:
 #: "… Tutupnya (Ira/Red)"; a scrape cut off inside a paragraph never ends in one.
 _DESK_SIGNOFF = re.compile(r"\s\([A-Za-z]{2,12}(?:/[A-Za-z0-9]{2,12}){1,3}\)$")
+#: A long sentence closed by a demonstrative or a particle ("… terbaru mereka ini", "… yang
+#: melonjak tersebut", "… kita tunggu saja") is whole without its full stop (a blog's):
+#: a crawler's cut lands after such a word rarely, and after this many words more rarely.
+_CLAUSE_CLOSER = re.compile(r"\s(?:ini|itu|tersebut|saja|pula)$")
+_CLOSED_CLAUSE_WORDS = 15
 #: The desk signing as a whole after the last word, no full stop before it: "… tertib (red)".
 _DESK_AS_WHOLE = re.compile(r"\w\s+\((?:[Rr]ed|[Rr]edaksi)\)$")
 _NAME_IN_BRACKETS = re.compile(r"^\(\s*[A-Z][\w.\x27-]*(?: [A-Z][\w.\x27-]*){0,3}\s*\)$")
@@ -286,7 +291,8 @@ def drop_cut_off_end(lines: list[Line]) -> None:
     """A scrape cut off inside its last paragraph (a crawler's excerpt, a capped field)
     ends in a fragment: when the last line of the input is body text that ends like no
     sentence and holds no whole sentence either, it is dropped (labelling.md: a cut-off
-    paragraph stays when it holds a complete sentence). So is the paragraph a paywall
+    paragraph stays when it holds a complete sentence; a long one closed by "ini" or
+    "tersebut" is a whole sentence missing its full stop). So is the paragraph a paywall
     cuts, right over its "..." alone on a line (Koran Tempo's amp pages), and a teaser
     the site cut itself, the dots after a space or comma (Kontan's epaper: "Pengga ...")."""
     filled = [ln for ln in lines if ln.text]
@@ -299,7 +305,8 @@ def drop_cut_off_end(lines: list[Line]) -> None:
         return
     text = _CUT_DOTS.sub("", last.body)
     if (PARAGRAPH_END.search(text) or _SIGNED_OFF.search(text) or _SENTENCE_INSIDE.search(text)
-            or _DESK_SIGNOFF.search(text) or _DESK_AS_WHOLE.search(text)):
+            or _DESK_SIGNOFF.search(text) or _DESK_AS_WHOLE.search(text)
+            or (_CLAUSE_CLOSER.search(text) and len(text.split()) >= _CLOSED_CLAUSE_WORDS)):
         return
     last.decide(DROP, "body.cut_off", "the scrape ends inside this paragraph, before a sentence ends")
 
