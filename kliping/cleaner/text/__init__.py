@@ -20,7 +20,7 @@ from .lines import (AUTHOR, BLANK, BODY, CANDIDATE, CAPTION, CJK, CONTROLS, DESC
                     split_lines, strip_controls, tidy)
 from .mojibake import repair_mojibake
 from .patterns import classify_lines, date_under_the_end, desk_alone_as_headline, take_stamp
-from .site_credit import site_credit_under_headline
+from .site_credit import drop_site_name_lines, site_credit_under_headline
 
 __all__ = ["AUTHOR", "BLANK", "BODY", "CANDIDATE", "CAPTION", "CJK", "CONTROLS", "DESCRIPTION", "DROP", "EDITOR",
            "PARAGRAPH_END", "PUBLISHED", "RELATED", "SECTION", "TAG", "TITLE", "Extraction", "Line", "classify_lines",
@@ -47,4 +47,5 @@ def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
         drop_source_lines([ln for ln in lines if ln.kind == BODY])
         restore_whole_copy(lines)
         drop_cut_off_end(lines)
+        drop_site_name_lines(lines)  # last: the steps above may read the name as a box's label
     return ext
