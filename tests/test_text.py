@@ -546,6 +546,21 @@ def test_a_teaser_cut_from_the_lead_is_not_a_standfirst(rules):
     assert art.description is None and art.paragraphs[0] == lead
 
 
+@pytest.mark.parametrize("outlet", ["generic", "blogmirror"])
+def test_a_teaser_cut_from_the_lead_under_a_pictures_alt_text_glued_to_it(rules, outlet):
+    """A blog prints the post's cut excerpt over the post, whose picture's alt text the
+    scrape glued to the lead ("Cengkih KeringSejak awal …"): the excerpt is the lead
+    printed twice, not a standfirst, and the alt text is no text."""
+    from kliping.cleaner import clean_text
+    lead = ("Sejak awal tahun harga cengkih kering di tingkat petani Minahasa terus naik menjadi Rp 120 ribu "
+            "per kilogram menjelang panen raya.")
+    text = (f"Harga Cengkih Naik Menjelang Panen\n\n{lead[:70]}...\n\nCengkih Kering{lead}\n\n"
+            "Petani berharap harga bertahan lama hingga akhir tahun.\n")
+    art = clean_text(text, rules=rules, outlet=outlet)
+    assert art.description is None
+    assert art.paragraphs[0] == lead
+
+
 def test_the_byline_under_the_sign_off_that_ends_the_article(rules):
     """jpnn closes the text with "(fat/jpnn)" and prints "Redaktur & Reporter : X" under it."""
     from kliping.cleaner import clean_text

@@ -150,19 +150,38 @@ def _is_item(text: str) -> bool:
 def lead_copy(ext: Extraction, body: list[Line], settings: Settings) -> None:
     """A standfirst that repeats a paragraph of the text, or the start of one (a teaser
     cut from the lead), is no standfirst: the page printed its lead twice, and the text
-    keeps it (labelling.md: a lead printed twice counts once)."""
+    keeps it (labelling.md: a lead printed twice counts once). A short piece glued before
+    that start is the picture's alt text ("Cengkih KeringSejak awal …"): cut off."""
     if not ext.description:
         return
     standfirst = ext.normalised(ext.description)
     for ln in body:
         text = ext.normalised(ln.body)
         if dedupe.repeats_normalised(standfirst, text, settings) or (
-                len(standfirst) >= _TEASER_CHARS and text.startswith(standfirst.rstrip(" .…"))) or (
+                len(standfirst) >= _TEASER_CHARS and (text.startswith(standfirst.rstrip(" .…"))
+                                                      or _cut_glued_alt_text(ln, standfirst, text, ext))) or (
                 len(text) >= _TEASER_CHARS and standfirst.startswith(text.rstrip(" .…"))):
             copy = next(d for d in ext.lines if d.kind == DESCRIPTION)
             copy.decide(DROP, "dedupe.description", "the lead printed twice, not a standfirst")
             ext.description = None
             return
+
+
+#: A picture's alt text glued before the lead is at most this long.
+_GLUED_ALT_CHARS = 40
+
+
+def _cut_glued_alt_text(ln: Line, standfirst: str, text: str, ext: Extraction) -> bool:
+    """Cut a short piece glued to a paragraph (no space between) before the standfirst's
+    words, when the paragraph goes on with them; say whether it did."""
+    at = text.find(standfirst.rstrip(" .…"))
+    if not 0 < at <= _GLUED_ALT_CHARS or text[at - 1] == " ":
+        return False
+    raw = ln.body.find(ext.description[:_TEASER_CHARS])
+    if not 0 < raw <= _GLUED_ALT_CHARS or not ln.body[raw - 1].isalnum():
+        return False
+    ln.body = ln.body[raw:]
+    return True
 
 
 def find_teasers(body: list[Line]) -> None:
