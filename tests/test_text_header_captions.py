@@ -124,3 +124,29 @@ def test_the_photos_short_title_over_its_credit_is_not_a_blogs_headline(rules):
     art = clean_text(text, rules=rules, outlet="blogmirror")
     assert art.title == _TITLE
     assert art.paragraphs[0].startswith("Kepolisian menetapkan")
+
+
+def test_alt_text_over_its_credited_caption_is_no_standfirst(rules):
+    """A network's page prints the photo's caption twice under the date: bare (the
+    image's alt text), then the same words with their credit in any form (after a slash,
+    between dashes). The first copy is the alt text, not the description; the lead with
+    no dateline stays the text's first paragraph."""
+    lead = ("Kepolisian menetapkan tiga tersangka dalam kasus pengusiran petugas yang terjadi "
+            "di Surabaya pekan lalu, kata juru bicara polisi.")
+    for credit in ("/Dok. Humas Polda/", "/Humas Polda", "/Kota Kita/Nama Fotografer/"):
+        text = (f"{_TITLE}\n\n- 12 Juli 2021, 10:15 WIB\n{_CAPTION}\n{_CAPTION} {credit}\n\n"
+                f"{lead}\n\n{_MORE}\n")
+        art = clean_generic(text, rules)
+        assert art.description is None, credit
+        assert art.captions == (f"{_CAPTION} {credit}",), credit
+        assert art.paragraphs == (lead, _MORE), credit
+
+
+def test_a_headline_glued_over_a_caption_stays_the_headline(rules):
+    """Merdeka glues the photo's caption to a copy of the headline ("Headline Caption.
+    ©2018 Site"): the line under the headline starts with it, but more prose follows,
+    not a credit alone, so the headline is no alt text."""
+    glued = f"{_TITLE} Kapolda Jatim di Mapolda. ©2021 Kota.com"
+    text = f"{_TITLE}\n{glued}\n\nSenin, 12 Juli 2021 10:15 WIB\n\n{_LEAD}\n\n{_MORE}\n"
+    art = clean_generic(text, rules)
+    assert art.title == _TITLE

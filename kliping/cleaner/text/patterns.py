@@ -7,7 +7,7 @@ from ..rules import Pattern, Rule
 from .lines import (AUTHOR, BLANK, CANDIDATE, CAPTION, DROP, EDITOR, PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG,
                     _LIST_MARKER, _MAX_RELATED, _MAX_STANDFIRST, _SENTENCE_END, _SIGNED_OFF, _URL_LINE,
                     Line, _groups, _value)
-from .shapes import bare_credit, dateline_hit, is_long
+from .shapes import bare_credit, credit_shaped, dateline_hit, is_long
 
 
 #: At most this many lines belong to a photo or related box; a related title is shorter.
@@ -26,8 +26,10 @@ _NAME_WORD = r"(?:[A-Z][a-z]?\.|[^\W\d_][\w'’-]*)"
 _NAME_LINE = regex_cache.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,5}}(?:, {_NAME_WORD}(?: {_NAME_WORD}){{0,5}}){{0,4}}$")
 #: How many lines under the article's end are still read for its byline.
 _BYLINE_AFTER_END = 3
-#: A photo's credit in brackets after its caption: " (RIZAL AFANDI/RADAR KOTA)".
-_CREDIT_TAIL = regex_cache.compile(r"\s+\([^()]{2,80}\)")
+#: A photo's credit printed after its caption's words opens with a mark: " (NAMA/RADAR
+#: KOTA)", " /Dok. Nama/", ".-(Desk/ Nama)-", " ©2018 Nama" (more words of prose do not:
+#: Merdeka glues the caption to the headline above it).
+_CREDIT_AFTER = regex_cache.compile(r"\s*[(\[/\-–—©|]\s*\S")
 #: A sentence this long, or the lead's dateline, shows the article text has begun.
 _BODY_CHARS = 80
 #: So does a paragraph that a blog's excerpt cut mid-sentence: this long, a sentence
@@ -414,12 +416,16 @@ def _byline_after_end(line: Line, rule: Rule) -> bool:
 
 def _alt_text_over_caption(lines: list[Line], at: int, rule: Rule) -> bool:
     """Say whether the line at `at` is a photo's alt text: the next line is the same text
-    with the photo's credit in brackets after it, a caption by the rule's pattern (Jawa
-    Pos's regional papers: "LABEL: Ketua … di pendapa. (NAMA/RADAR KOTA)"). Read as the
-    lead, the alt text would start the text above the share bar that then ends it."""
+    with the photo's credit after it, a caption by the rule's pattern, whatever the
+    credit's form (Jawa Pos's regional papers: "… di pendapa. (NAMA/RADAR KOTA)"; the
+    Pikiran Rakyat network: "… hari ini. /Dok. Nama/"). Read as the lead or the
+    standfirst, the alt text would take the caption's place."""
     s = lines[at].text
     under = next((ln for ln in lines[at + 1:at + 3] if ln.text), None)
-    if under is None or not under.text.startswith(s) or not _CREDIT_TAIL.fullmatch(under.text[len(s):]):
+    if under is None or not under.text.startswith(s):
+        return False
+    credit = under.text[len(s):]
+    if not (_CREDIT_AFTER.match(credit) or (credit[:1].isspace() and credit_shaped(credit))):
         return False
     return rule.first("photo.captions", under.text) is not None
 
