@@ -25,3 +25,17 @@ def test_a_long_headline_with_a_quote_is_still_the_headline(rules):
     art = clean_text(f"{title}\n\nJAKARTA - Menteri perdagangan menyatakan harga beras akan turun pekan depan."
                      f"\n\n{_MORE}\n", rules=rules, outlet="generic")
     assert art.title == title
+
+
+def test_a_title_case_headline_with_a_stray_full_stop_is_still_the_headline(rules):
+    """A headline in title case may end in a full stop ("… Berbagai Ujian dan
+    Tantangan."): over the date line and the lead it is the headline, not a standfirst;
+    a sentence first in sentence case is still none."""
+    title = "Pasar Lama Kota Berusia Seratus Tahun, Suatu Usia yang Sudah Melewati Berbagai Ujian dan Tantangan."
+    lead = "KABAR KOTA - Pasar lama di pusat kota genap berusia seratus tahun pada pekan ini, kata pengelolanya."
+    art = clean_text(f"{title}\n\n- 24 Maret 2024, 22:51 WIB\n{lead}\n\n{_MORE}\n", rules=rules, outlet="generic")
+    assert art.title == title
+    assert art.description is None
+    sentence = "Pasar lama kota berusia seratus tahun dan sudah melewati berbagai ujian serta tantangan."
+    art = clean_text(f"{sentence}\n\n- 24 Maret 2024, 22:51 WIB\n{lead}\n\n{_MORE}\n", rules=rules, outlet="generic")
+    assert art.title != sentence

@@ -118,9 +118,11 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
     first = next((i for i, ln in enumerate(candidates[:_TITLE_WINDOW])
                   if WORD_OF_TWO.search(ln.text) and not ln.text.startswith(NOT_HEADLINE_OPENERS)
                   and not (photo_line(ln.text) and not is_long(ln.text))), None)  # a photo's box, not a paragraph
-    if first is None or not title_shaped(candidates[first]) or _SENTENCE_END.search(candidates[first].text):
-        # A sentence first: a page of a story cut into pages, with no headline, unless the
-        # sentence is the lead printed over a label and the headline (a photo story's page).
+    if first is None or not title_shaped(candidates[first]) or (
+            _SENTENCE_END.search(candidates[first].text) and not title_case(candidates[first].text)):
+        # A sentence first (a headline's stray stop aside, every word capitalised): a page of a
+        # story cut into pages, with no headline, unless the sentence is the lead printed over
+        # a label and the headline (a photo story's page).
         return headline_under_lead(lines, candidates, rule, title_shaped)
     past = past_a_banner(lines, candidates, first, title_shaped, rule)
     if past is not None:
