@@ -2,6 +2,8 @@
 headline.py): a regional government's banner or an app's prompt printed as a block of
 short lines above the headline, a topic label over a headline with its byline under it.
 Under `generic` (an outlet with no rule, a new layout) the headline is still found."""
+import pytest
+
 from kliping.cleaner import clean_text
 
 from conftest import clean_generic
@@ -123,6 +125,22 @@ def test_a_kicker_over_a_headline_whose_words_the_lead_repeats(rules):
     art = clean_text(text, rules=rules, outlet="tribunnews")
     assert art.title == headline
     assert art.paragraphs[0] == lead and "Pengukuhan Wali Kota" not in art.text
+
+
+@pytest.mark.parametrize("kicker", ["Kabar Artis\n", "Tribun Bisnis\n", "Piala AFF 2018\n", ""])
+def test_a_headline_whose_words_the_lead_repeats_with_no_kicker_left_over_it(rules, kicker):
+    """Pos Kupang (2016) prints a kicker the rule drops (or none), the headline, a standfirst
+    cut from the lead (no full stop), the byline, then the lead that says the headline
+    again in its words: the headline is the title, not the standfirst, though no kicker
+    is left above it to go on."""
+    headline = "Jembatan Liliba di Kupang Ditutup Sementara"
+    standfirst = "Siang ini, Kamis (8/12/2016) Jembatan Liliba di Kupang ditutup sementara karena ada perbaikan"
+    text = (f"{kicker}{headline}\n{standfirst}\nPenulis: Nama Penulis | Editor: Nama Editor\n"
+            f"POS KUPANG.COM, KUPANG -- {standfirst} sambungan di sisi timur.\n"
+            "Kendaraan dari arah Oesapa dialihkan lewat jalan lingkar selatan. (*)\n")
+    art = clean_text(text, rules=rules, outlet="tribunnews")
+    assert art.title == headline
+    assert art.paragraphs[0] == f"{standfirst} sambungan di sisi timur."
 
 
 def test_a_photo_pages_lead_printed_over_its_label_and_headline(rules):

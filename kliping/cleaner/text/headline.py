@@ -202,10 +202,10 @@ def _last_before_text(lines: list[Line], candidates: list[Line], rule: Rule,
         under = candidates[headlines[-1]].number  # the next line (`lines` counts from 1)
         if under < len(lines) and credit_shaped(lines[under].text):
             headlines.pop()  # the photo's own title over its credit, no kicker
-    if headlines and not headline_length(candidates[headlines[-1]].text):
-        # A kicker over a headline that the lead says again in its words (Serambinews):
-        # the headline, of a headline's length in title case, under it.
-        under = [i for i in above if i > headlines[-1] and headline_length(candidates[i].text)
+    if not headlines or not headline_length(candidates[headlines[-1]].text):
+        # A kicker (or none left: Pos Kupang's, dropped) over a headline that the lead says
+        # again in its words (Serambinews): the headline, of a headline's length in title case.
+        under = [i for i in above if i > (headlines or [-1])[-1] and headline_length(candidates[i].text)
                  and title_case(candidates[i].text)]
         if under:
             return under[0]
