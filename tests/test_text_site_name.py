@@ -35,3 +35,22 @@ def test_a_short_line_that_is_not_the_sites_name_stays(rules):
     text = f"{_TITLE}\n\n{_LEAD}\n\n{_MORE}\n\nJembatan Darurat Desa\n\n{_QUOTE}\n\n{_LAST}\n"
     art = clean_text(text, rules=rules, outlet="generic")
     assert "Jembatan Darurat Desa" in art.paragraphs
+
+
+def test_a_leads_prefix_naming_the_site_a_line_alone_repeats_is_the_dateline(rules):
+    """'Sleman, Kabar Desa Makmur. Ratusan …': a prefix no dateline pattern knows, whose
+    name the page prints alone between paragraphs twice: the city is the dateline, the
+    prefix and the name's lines go."""
+    lead = "Ratusan warga bergotong royong memperbaiki jembatan desa yang rusak diterjang banjir pada Minggu pagi."
+    text = (f"{_TITLE}\n\nSleman, Kabar Desa Makmur. {lead}\n\n{_MORE}\n\nKabar Desa Makmur\n\n{_QUOTE}\n\n"
+            f"Kabar Desa Makmur\n\n{_LAST}\n")
+    art = clean_text(text, rules=rules, outlet="blogmirror")
+    assert art.dateline == "Sleman"
+    assert art.paragraphs == (lead, _MORE, _QUOTE, _LAST)
+
+
+def test_a_leads_opening_words_not_the_sites_name_stay(rules):
+    lead = "Sleman, Yogyakarta. Ratusan warga bergotong royong memperbaiki jembatan desa yang rusak diterjang banjir."
+    text = f"{_TITLE}\n\n{lead}\n\n{_MORE}\n\nKabar Desa Makmur\n\n{_QUOTE}\n\nKabar Desa Makmur\n\n{_LAST}\n"
+    art = clean_text(text, rules=rules, outlet="blogmirror")
+    assert art.paragraphs[0] == lead

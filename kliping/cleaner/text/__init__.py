@@ -47,5 +47,5 @@ def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
         drop_source_lines([ln for ln in lines if ln.kind == BODY])
         restore_whole_copy(lines)
         drop_cut_off_end(lines)
-        drop_site_name_lines(lines)  # last: the steps above may read the name as a box's label
+        drop_site_name_lines(lines, ext)  # last: the steps above may read the name as a box's label
     return ext

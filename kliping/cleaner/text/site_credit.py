@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import BODY, CAPTION, DROP, TITLE, Line
+from .lines import BODY, CAPTION, DROP, TITLE, Extraction, Line
 from .shapes import credit_shaped
 
 #: A site's address on the page ("balitribune.co.id | Denpasar - "): its first label names it.
@@ -18,6 +18,8 @@ _BLOG_ADDRESS = re.compile(r"(?i)\b([a-z][\w-]*)\.(?:blogspot|wordpress)\.(?:com
 #: A site's name on a line of its own is a few words, no sentence.
 _NAME_WORDS = 5
 _NAME_LETTERS = 4
+#: A lead's prefix no dateline pattern knows: "Solo, Sang Pencerah. " (city, the site's name).
+_NAMED_PREFIX = re.compile(r"(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s+(?P<name>[^.,:;\s][^.,:;]{3,40}?)\s*(?:\.|\s[-–—]+)\s+(?=\S)")
 #: What stands before the credit's slash.
 _BEFORE_SLASH = re.compile(r"([^/]{2,40}?)\s*/\s*\S")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
@@ -62,7 +64,7 @@ def _lead_prefix_name(lines: list[Line]) -> str | None:
     return _letters(prefix) or None
 
 
-def drop_site_name_lines(lines: list[Line]) -> None:
+def drop_site_name_lines(lines: list[Line], ext: Extraction) -> None:
     """Drop a body line that is the site's own name alone (a blog's template prints it
     between paragraphs), as the lead's prefix or an address on the page spells it."""
     body = [ln for ln in lines if ln.kind == BODY]
@@ -70,6 +72,24 @@ def drop_site_name_lines(lines: list[Line]) -> None:
     if not short:
         return
     names = _addressed_names(lines) | {_lead_prefix_name(lines)}
+    names.add(_take_named_prefix(body[0], ext, names | _repeated({_letters(ln.body) for ln in short}, lines)))
     for ln in short:
         if _letters(ln.body) in names:
             ln.decide(DROP, "body.site_name", "the site's own name alone on a line between paragraphs")
+
+
+def _repeated(names: set[str], lines: list[Line]) -> set[str]:
+    """The names of short body lines printed alone more than once: a template's."""
+    return {n for n in names if sum(_letters(ln.text) == n for ln in lines) >= 2}
+
+
+def _take_named_prefix(lead: Line, ext: Extraction, names: set[str]) -> str | None:
+    """A lead opening with its city and the site's name ("Solo, Sang Pencerah. ", a shape
+    no dateline pattern knows): the city is the dateline, the prefix no text. Return the
+    name taken."""
+    m = _NAMED_PREFIX.match(lead.body)
+    if lead.key == "body.dateline" or m is None or _letters(m.group("name")) not in names:
+        return None
+    ext.dateline = m.group("city")
+    lead.body = lead.body[m.end():]
+    return _letters(m.group("name"))
