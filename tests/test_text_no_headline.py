@@ -39,3 +39,31 @@ def test_a_title_case_headline_with_a_stray_full_stop_is_still_the_headline(rule
     sentence = "Pasar lama kota berusia seratus tahun dan sudah melewati berbagai ujian serta tantangan."
     art = clean_text(f"{sentence}\n\n- 24 Maret 2024, 22:51 WIB\n{lead}\n\n{_MORE}\n", rules=rules, outlet="generic")
     assert art.title != sentence
+
+
+_ZH_LEAD = "雅加达市政府表示，为迎接下周举行的地区会议，市中心的道路和会场都已经准备就绪。"
+_ZH_MORE = ("市长在周一对记者说，所有的准备工作将在会议开幕前三天完成。\n\n"
+            "他说，警方将在会场周围的主要道路上部署交通管制人员。")
+
+
+def test_a_chinese_sentence_first_is_not_the_headline(rules):
+    """A translated edition's page cut before its headline opens with the lead, which
+    ends in a CJK full stop: a sentence, not the title (the Latin check asked for '.')."""
+    art = clean_text(f"{_ZH_LEAD}\n{_ZH_MORE}\n", rules=rules, outlet="generic")
+    assert art.title is None
+    assert art.paragraphs[0] == _ZH_LEAD
+
+
+def test_a_chinese_headline_is_still_the_headline(rules):
+    title = "雅加达为地区会议做好准备"
+    art = clean_text(f"{title}\n{_ZH_LEAD}\n{_ZH_MORE}\n", rules=rules, outlet="generic")
+    assert art.title == title
+
+
+def test_a_japanese_headline_with_its_stop_over_the_lead_is_the_headline(rules):
+    """VOI's Japanese edition ends some headlines in "。": over the lead's dateline it is one."""
+    title = "ジャカルタ市は来週の地域会議に向けて準備を完了した。"
+    lead = "【ジャカルタ】ジャカルタ市長は月曜日、会場と市内中心部の道路の準備がすべて整ったと述べた。"
+    art = clean_text(f"{title}\n\n{lead}\n\n市長によると、警察は会場周辺の主要道路に交通整理の要員を配置する。\n",
+                     rules=rules, outlet="voi")
+    assert art.title == title

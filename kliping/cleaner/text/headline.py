@@ -17,7 +17,7 @@ from .shapes import (SUMMARY_PARAGRAPHS, TITLE_CASE_WORDS, WORD_OF_TWO, WORDS, b
                      ends_in_credit, headline_length, is_long, photo_line, opens_text, sentence_case_prose, summarises, title_case,
                      headline_glued_to_lead, without_site_name)
 from .after_text import NOT_HEADLINE_OPENERS, headline_after_text
-from .over_headline import headline_under_lead, label_shaped, past_a_banner, topic_over_headline
+from .over_headline import headline_under_lead, label_shaped, over_the_lead, past_a_banner, topic_over_headline
 from .standfirst import (_STANDFIRST_CHARS, caption_above, standfirst_above_byline, standfirst_before_lead,
                          standfirst_in_photo_box, standfirst_over_headline_copy, standfirst_over_photo,
                          standfirst_over_undated_lead, writer_over_caption)
@@ -119,10 +119,10 @@ def _title_index(lines: list[Line], candidates: list[Line], rule: Rule, settings
                   if WORD_OF_TWO.search(ln.text) and not ln.text.startswith(NOT_HEADLINE_OPENERS)
                   and not (photo_line(ln.text) and not is_long(ln.text))), None)  # a photo's box, not a paragraph
     if first is None or not title_shaped(candidates[first]) or (
-            _SENTENCE_END.search(candidates[first].text) and not title_case(candidates[first].text)):
-        # A sentence first (a headline's stray stop aside, every word capitalised): a page of a
-        # story cut into pages, with no headline, unless the sentence is the lead printed over
-        # a label and the headline (a photo story's page).
+            _SENTENCE_END.search(candidates[first].text) and not title_case(candidates[first].text)
+            and not over_the_lead(candidates, first, rule)):
+        # A sentence first (not a headline's stray stop, in title case or "。" over the lead): a page
+        # cut into pages, no headline, unless it is the lead over a label and the headline (photo story).
         return headline_under_lead(lines, candidates, rule, title_shaped)
     past = past_a_banner(lines, candidates, first, title_shaped, rule)
     if past is not None:

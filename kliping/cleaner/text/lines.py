@@ -28,8 +28,8 @@ _ODD_SPACE = regex_cache.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 #: A caption echo or standfirst never exceeds this many characters.
 _MAX_STANDFIRST = 600
 _MAX_RELATED = 200
-#: A line ending in one full stop reads as a sentence, not a headline.
-_SENTENCE_END = regex_cache.compile(r"[^.]\.[\"”’]?$")
+#: A line ending in one full stop (in Chinese and Japanese, "。") reads as a sentence, not a headline.
+_SENTENCE_END = regex_cache.compile(r"(?:[^.]\.|。)[\"”’」』]?$")
 #: A body paragraph ends like a sentence; a headline, however long, seldom does.
 PARAGRAPH_END = regex_cache.compile(r"[.!?…。！？][\"”’)」』]?$")
 #: Characters of the scripts written without spaces between words (kana, han, hangul).

@@ -114,3 +114,11 @@ def headline_under_lead(lines: list[Line], candidates: list[Line], rule: Rule,
             and (is_sentence(text) or is_long(text))):
         return at
     return None
+
+
+def over_the_lead(candidates: list[Line], at: int, rule: Rule) -> bool:
+    """Say whether the line at `at`, ending in "。", stands right over the lead with its dateline:
+    a headline (VOI's Japanese edition ends some in "。"), not a lead printed first. A line in
+    Latin script ending so is a caption or a standfirst there, as often as a headline."""
+    return (candidates[at].text.rstrip("\"”’」』").endswith("。") and at + 1 < len(candidates)
+            and dateline_hit(rule, candidates[at + 1].text))

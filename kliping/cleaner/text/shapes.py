@@ -33,8 +33,9 @@ CJK_HEADLINE_CHARS = 6
 
 def title_case(text: str) -> bool:
     """Say whether a line is written in title case: every word capitalised but the
-    small ones ("di", "dan", "yang", "of"), one slip allowed."""
-    words = [w for w in WORDS.findall(text) if w[:1].isalpha()]
+    small ones ("di", "dan", "yang", "of"), one slip allowed. A script with no capitals
+    (Chinese, Japanese, Arabic) has no title case."""
+    words = [w for w in WORDS.findall(text) if w[:1].isupper() or w[:1].islower()]
     small = [w for w in words if w[0].islower() and w not in _SMALL_WORDS]
     return len(words) >= TITLE_CASE_WORDS and len(small) <= 1
 
