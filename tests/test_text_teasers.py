@@ -72,3 +72,15 @@ def test_an_enumerations_item_opened_by_its_ordinal_stays_text(rules):
     second = "Kedua, Sosok Relawan Muda yang Dirikan Dapur Umum di Bantaran Kali Ciliwung"
     art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{first}\n\n{second}\n\n{_MIDDLE}\n\n{_LAST}\n", rules)
     assert second in art.paragraphs and art.related == ()
+
+
+def test_a_link_cut_off_at_the_scrape_s_end_is_not_related(rules):
+    """A scrape cut short ends inside a "Baca Juga" link ("Baca Juga: Ang"): a word's
+    start is no story's title; the link stays out of the text all the same. A whole
+    title there is still related."""
+    art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\n{_LAST}\n\nBaca Juga: Ang\n", rules)
+    assert art.related == ()
+    assert "Ang" not in art.text.split()
+    whole = "Banjir Rendam Ratusan Rumah di Bantaran Kali"
+    art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\n{_LAST}\n\nBaca Juga: {whole}\n", rules)
+    assert art.related == (whole,)

@@ -9,7 +9,7 @@ from . import regex_cache
 from .dates import parse_date
 from .rules import Rule
 from .settings import DEFAULT_SETTINGS, Settings
-from .text import AUTHOR, CAPTION, EDITOR, PUBLISHED, RELATED, SECTION, TAG, TITLE, Extraction
+from .text import AUTHOR, CAPTION, EDITOR, PUBLISHED, RELATED, SECTION, TAG, TITLE, Extraction, Line
 from .text.patterns import MAX_TAGS, tag_values
 from .words import FUNCTION_WORDS, function_word_share
 
@@ -119,8 +119,15 @@ def find_related(ext: Extraction) -> tuple[str, ...]:
     """Return related-article titles in reading order, line and glued forms alike, without
     the bars of a table's cell around them."""
     values = [_CELL_BARS.sub("", ln.value) for ln in ext.lines if ln.value and (
-        ln.kind == RELATED or ln.key == "body.related_inline")]
+        ln.kind == RELATED or ln.key == "body.related_inline") and not _cut_off_link(ext, ln)]
     return _unique([value for value in values if value])
+
+
+def _cut_off_link(ext: Extraction, line: Line) -> bool:
+    """Say whether a related line is the link a scrape cut short ends inside ("Baca Juga:
+    Ang"): the document's last line, its title one word (no story's headline is)."""
+    last = next((ln for ln in reversed(ext.lines) if ln.text), None)
+    return line is last and line.kind == RELATED and len(line.value.split()) < 2
 
 
 def find_captions(ext: Extraction) -> tuple[str, ...]:
