@@ -84,3 +84,18 @@ def test_a_link_cut_off_at_the_scrape_s_end_is_not_related(rules):
     whole = "Banjir Rendam Ratusan Rumah di Bantaran Kali"
     art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n\n{_MIDDLE}\n\n{_LAST}\n\nBaca Juga: {whole}\n", rules)
     assert art.related == (whole,)
+
+
+def test_a_bare_label_inside_the_text_s_list_opens_no_related_box(rules):
+    """A scrape that lost a "Baca Juga" link leaves the bare label between the items of the
+    text's own list ("… lima kecamatan, yaitu:" / "Cakung 41 rumah" / "Baca Juga"): the items
+    under it are the list's, not related titles. A label under a paragraph still opens its box."""
+    items = ["Cakung 41 rumah", "Duren Sawit 38 rumah", "Pulo Gadung 30 rumah", "Matraman 22 rumah"]
+    intro = "Petugas mencatat rumah terendam terbanyak berada di lima kecamatan, yaitu:"
+    page = f"{_TITLE}\n\n{_LEAD}\n{intro}\n{items[0]}\nBaca Juga\n" + "\n".join(items[1:]) + f"\n{_LAST}\n"
+    art = clean_generic(page, rules)
+    assert art.related == ()
+    assert all(item in art.paragraphs for item in items)
+    teaser = "Banjir Rendam Ratusan Rumah di Bantaran Kali"
+    art = clean_generic(f"{_TITLE}\n\n{_LEAD}\n{_MIDDLE}\nBaca Juga\n{teaser}\n{_LAST}\n", rules)
+    assert art.related == (teaser,)

@@ -148,7 +148,7 @@ def classify_lines(lines: list[Line], rule: Rule) -> None:
                     ended = under_last = True  # this line still counts; the ones under it do not
             opened = _open_box(line, rule)
             if opened:
-                box, taken = opened, 0
+                box, taken = (None, 0) if opened[0] == RELATED and _label_inside_a_list(lines, i) else (opened, 0)
                 continue
             if _classify_by_patterns(line, rule) and not _cell_under_related_label(line, box, taken):
                 if line.key == "photo.credit":
@@ -220,6 +220,16 @@ def _cell_under_related_label(line: Line, box: tuple[str, str] | None, taken: in
     written as a table's cell ("Judul |" under "Baca juga:"): the box's, not a caption."""
     return (box is not None and box[0] == RELATED and line.kind == CAPTION and line.text.endswith("|")
             and _box_item(RELATED, line.text, taken))
+
+
+def _label_inside_a_list(lines: list[Line], at: int) -> bool:
+    """Say whether a bare related label stands between the items of the text's own list
+    (its link lost by the scrape): over it an item, not a sentence, under the list's opening
+    line ending in ":" ("… 10 kelurahan, yaitu:" / "Cilincing 63 kasus" / "Baca Juga"). The
+    lines under it are the list's, not related titles."""
+    above = [ln.text for ln in reversed(lines[:at]) if ln.text][:2]
+    return (len(above) == 2 and above[1].endswith(":") and not above[0].endswith(":")
+            and len(above[0]) <= _MAX_RELATED and not PARAGRAPH_END.search(above[0]))
 
 
 def _own_drop_over_inherited_end(rule: Rule, s: str, end: Pattern) -> Pattern | None:
