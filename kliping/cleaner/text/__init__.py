@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..rules import Rule
 from ..settings import DEFAULT_SETTINGS, Settings
 from .body import drop_cut_off_end, drop_source_lines, keep_subheadings, restore_whole_copy, tidy_body
+from .caption_twice import caption_printed_twice
 from .headline import place_headline
 from .lines import (AUTHOR, BLANK, BODY, CANDIDATE, CAPTION, CJK, CONTROLS, DESCRIPTION, DROP, EDITOR,
                     PARAGRAPH_END, PUBLISHED, RELATED, SECTION, TAG, TITLE, Extraction, Line, fold_spaces, is_sentence,
@@ -44,6 +45,7 @@ def extract_text(text: str, rule: Rule, settings: Settings = DEFAULT_SETTINGS,
         site_credit_under_headline(lines)
     tidy_body(ext, rule, settings)
     if not page:
+        caption_printed_twice(lines)
         drop_source_lines([ln for ln in lines if ln.kind == BODY])
         restore_whole_copy(lines)
         drop_cut_off_end(lines)
