@@ -7,6 +7,7 @@ or an address on the page spells it, is furniture."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .lines import BODY, CAPTION, DROP, TITLE, Extraction, Line
 from .shapes import credit_shaped
@@ -72,7 +73,9 @@ def drop_site_name_lines(lines: list[Line], ext: Extraction) -> None:
     if not short:
         return
     names = _addressed_names(lines) | {_lead_prefix_name(lines)}
-    names.add(_take_named_prefix(body[0], ext, names | _repeated({_letters(ln.body) for ln in short}, lines)))
+    prefix = None if body[0].key == "body.dateline" else _NAMED_PREFIX.match(body[0].body)
+    if prefix is not None:  # rare: only then are the short lines printed twice counted
+        names.add(_take_named_prefix(body[0], prefix, ext, names | _repeated({_letters(ln.body) for ln in short}, lines)))
     for ln in short:
         if _letters(ln.body) in names:
             ln.decide(DROP, "body.site_name", "the site's own name alone on a line between paragraphs")
@@ -80,15 +83,15 @@ def drop_site_name_lines(lines: list[Line], ext: Extraction) -> None:
 
 def _repeated(names: set[str], lines: list[Line]) -> set[str]:
     """The names of short body lines printed alone more than once: a template's."""
-    return {n for n in names if sum(_letters(ln.text) == n for ln in lines) >= 2}
+    printed = Counter(_letters(ln.text) for ln in lines)
+    return {n for n in names if printed[n] >= 2}
 
 
-def _take_named_prefix(lead: Line, ext: Extraction, names: set[str]) -> str | None:
+def _take_named_prefix(lead: Line, m: re.Match, ext: Extraction, names: set[str]) -> str | None:
     """A lead opening with its city and the site's name ("Solo, Sang Pencerah. ", a shape
-    no dateline pattern knows): the city is the dateline, the prefix no text. Return the
-    name taken."""
-    m = _NAMED_PREFIX.match(lead.body)
-    if lead.key == "body.dateline" or m is None or _letters(m.group("name")) not in names:
+    no dateline pattern knows; `m` its match): the city is the dateline, the prefix no
+    text. Return the name taken."""
+    if _letters(m.group("name")) not in names:
         return None
     ext.dateline = m.group("city")
     lead.body = lead.body[m.end():]
