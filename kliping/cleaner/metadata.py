@@ -118,16 +118,17 @@ def _each_writer_once(names: tuple[str, ...]) -> tuple[str, ...]:
 def find_related(ext: Extraction) -> tuple[str, ...]:
     """Return related-article titles in reading order, line and glued forms alike, without
     the bars of a table's cell around them."""
+    cut = _cut_off_link(ext)
     values = [_CELL_BARS.sub("", ln.value) for ln in ext.lines if ln.value and (
-        ln.kind == RELATED or ln.key == "body.related_inline") and not _cut_off_link(ext, ln)]
+        ln.kind == RELATED or ln.key == "body.related_inline") and ln is not cut]
     return _unique([value for value in values if value])
 
 
-def _cut_off_link(ext: Extraction, line: Line) -> bool:
-    """Say whether a related line is the link a scrape cut short ends inside ("Baca Juga:
-    Ang"): the document's last line, its title one word (no story's headline is)."""
+def _cut_off_link(ext: Extraction) -> Line | None:
+    """The related line a scrape cut short ends inside ("Baca Juga: Ang"), if any: the
+    document's last line, its title one word (no story's headline is)."""
     last = next((ln for ln in reversed(ext.lines) if ln.text), None)
-    return line is last and line.kind == RELATED and len(line.value.split()) < 2
+    return last if last is not None and last.kind == RELATED and len((last.value or "").split()) < 2 else None
 
 
 def find_captions(ext: Extraction) -> tuple[str, ...]:

@@ -40,7 +40,7 @@ def site_credit_under_headline(lines: list[Line]) -> None:
     sites = _addressed_names(lines)
     for ln in dropped:
         m = _BEFORE_SLASH.match(ln.text)
-        if m and _NOT_LETTERS.sub("", m.group(1)).lower() in sites:
+        if m and _letters(m.group(1)) in sites:
             ln.decide(CAPTION, "photo.site_credit", "the photo's credit naming the site, under the headline", ln.text)
 
 
